@@ -1,0 +1,40 @@
+// Cucumber profiles. `npm run spec` runs the default profile; `-- --profile <name>` picks another
+// and any other cucumber option passes through (`npm run spec -- --tags @smoke`, a feature path).
+// Settings come from support/config (environment variables), read there and only there.
+require('ts-node/register');
+const path = require('node:path');
+const { config } = require('./support/config/config.ts');
+
+const reports = config().reportsDir;
+const report = (name) => path.join(reports, name);
+
+// No `paths`: cucumber reads features/ by default, and paths given on the command line replace it.
+const common = {
+  requireModule: ['ts-node/register'],
+  require: ['support/cucumber/**/*.ts', 'steps/**/*.ts'],
+  // Collects every scenario's result in the coordinator: results, contract coverage, traceability.
+  plugin: ['./support/results/plugin.cjs'],
+  format: [
+    // The only formatter on stdout: a progress bar on a terminal, dots in logs.
+    process.stdout.isTTY ? 'progress-bar' : 'progress',
+    `message:${report('messages.ndjson')}`,
+    // Allure writes its results into resultsDir; its stream output is empty.
+    `allure-cucumberjs/reporter:${report('.allure-formatter.log')}`,
+  ],
+  formatOptions: { snippetInterface: 'async-await', resultsDir: report('allure-results') },
+  strict: true,
+};
+
+module.exports = {
+  default: common,
+  // The minutes-long confidence check.
+  smoke: { ...common, tags: '@smoke' },
+  api: { ...common, tags: '@api' },
+  ui: { ...common, tags: '@ui' },
+  // Pipelines: plain dots and no colours, so logs stay readable.
+  ci: {
+    ...common,
+    format: ['progress', ...common.format.slice(1)],
+    formatOptions: { ...common.formatOptions, colorsEnabled: false },
+  },
+};

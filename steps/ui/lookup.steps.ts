@@ -1,0 +1,59 @@
+import { Then, When } from '@cucumber/cucumber';
+import type { ScenarioWorld } from '../../support/cucumber/world';
+import type { SpamLevel } from '../../support/generated';
+import { LookupPage } from '../../support/ui/lookup-page';
+import { expect } from '../../support/ui/web-app';
+
+async function lookUp(world: ScenarioWorld, number: string): Promise<void> {
+  const lookup = new LookupPage(world.page);
+  await lookup.open();
+  await lookup.lookUp(number);
+}
+
+When('a visitor looks up {phone} in the web app', async function (this: ScenarioWorld, number: string) {
+  await lookUp(this, number);
+});
+
+When('a visitor looks up the number in the web app', async function (this: ScenarioWorld) {
+  await lookUp(this, this.theNumber);
+});
+
+When('{persona} looks up the number in the web app', async function (this: ScenarioWorld, _persona: string) {
+  await lookUp(this, this.theNumber);
+});
+
+When('a visitor looks up the text {string} in the web app', async function (this: ScenarioWorld, text: string) {
+  await lookUp(this, text);
+});
+
+Then('the result card shows the spam level {spam level}', async function (this: ScenarioWorld, level: SpamLevel) {
+  await expect(new LookupPage(this.page).spamLevel, 'spam level on the result card').toHaveText(LookupPage.levelLabel(level));
+});
+
+Then('the result card shows {int} report(s)', async function (this: ScenarioWorld, count: number) {
+  await expect(new LookupPage(this.page).reportCount, 'report count on the result card').toHaveText(String(count));
+});
+
+Then('the result card warns about fraud', async function (this: ScenarioWorld) {
+  await expect(new LookupPage(this.page).fraudWarning, 'fraud warning on the result card').toBeVisible();
+});
+
+Then(
+  'the result card names {string} as a verified business',
+  async function (this: ScenarioWorld, name: string) {
+    const lookup = new LookupPage(this.page);
+    await expect(lookup.callerName, 'caller name on the result card').toHaveText(name);
+    await expect(lookup.callerType, 'caller type on the result card').toHaveText('Business');
+    await expect(lookup.verification, 'verification on the result card').toHaveText('Verified business');
+  },
+);
+
+Then('the web app explains that the number must be in international format', async function (this: ScenarioWorld) {
+  await expect(new LookupPage(this.page).alert, 'error message').toContainText('E.164');
+});
+
+When('{persona} blocks the number from the result card', async function (this: ScenarioWorld, _persona: string) {
+  const lookup = new LookupPage(this.page);
+  await lookup.blockFromResult();
+  await expect(lookup.status, 'confirmation').toContainText(`${this.theNumber} is now blocked.`);
+});

@@ -1,0 +1,95 @@
+import type { Isolation } from '../isolation';
+import type { CallerIdApi, Credentials } from './caller-id-api';
+import { read } from './caller-id-api';
+
+export interface Account {
+  /** The name the feature uses: "Alice". */
+  readonly persona: string;
+  /** The real, scenario-unique username: "alice-1f3a9c2e-12". */
+  readonly username: string;
+  readonly password: string;
+}
+
+/**
+ * The people of a scenario. Each persona gets a real account on first mention, with a unique
+ * username and a random password that exists only for this scenario: no credentials are
+ * committed or shared between scenarios.
+ */
+export class Cast {
+  private readonly accounts = new Map<string, Account>();
+  private readonly tokens = new Map<string, string>();
+
+  constructor(
+    private readonly api: CallerIdApi,
+    private readonly isolation: Isolation,
+    private readonly onSecret: (value: string) => void,
+  ) {}
+
+  /** Credentials for a persona's account, not created yet: for the steps that create it. */
+  draft(persona: string): Account {
+    const account: Account = {
+      persona,
+      username: this.isolation.username(persona),
+      password: this.isolation.password(),
+    };
+    this.onSecret(account.password);
+    return account;
+  }
+
+  /** Remembers an account a step created itself (through the API or the web app). */
+  adopt(account: Account): void {
+    this.accounts.set(account.persona, account);
+  }
+
+  /** The persona's account, registered now when the scenario has not mentioned them before. */
+  async account(persona: string): Promise<Account> {
+    const known = this.accounts.get(persona);
+    if (known) return known;
+    const account = this.draft(persona);
+    const response = await this.api.registerUser({
+      username: account.username,
+      password: account.password,
+      displayName: persona,
+    });
+    if (response.status !== 201) {
+      throw new Error(`could not create an account for ${persona}: HTTP ${response.status}`);
+    }
+    this.adopt(account);
+    return account;
+  }
+
+  /** Keeps a token a step obtained itself, so it is redacted from every report. */
+  secret(value: string): void {
+    this.onSecret(value);
+  }
+
+  /** Credentials of a signed-in persona (registers and signs in on first use). */
+  async credentials(persona: string): Promise<Credentials & { username: string }> {
+    const account = await this.account(persona);
+    let token = this.tokens.get(persona);
+    if (!token) {
+      token = read.token(await this.api.issueToken({ username: account.username, password: account.password }))
+        .accessToken;
+      this.onSecret(token);
+      this.tokens.set(persona, token);
+    }
+    return { token, username: account.username };
+  }
+
+  /** An account already mentioned in this scenario. */
+  known(persona: string): Account {
+    const account = this.accounts.get(persona);
+    if (!account) throw new Error(`${persona} has no account in this scenario: start with "Given ${persona} has an account"`);
+    return account;
+  }
+
+  /** The personas that have an account in this scenario (strangers excluded). */
+  personas(): string[] {
+    return [...this.accounts.keys()].filter((persona) => !persona.startsWith('reporter'));
+  }
+
+  /** A signed-in stranger: the many people behind "reported 3 times". */
+  async stranger(index: number): Promise<Credentials & { username: string }> {
+    return this.credentials(`reporter${index}`);
+  }
+}

@@ -1,0 +1,89 @@
+import type { APIResponse, Browser, BrowserContext, Page, Request, Route } from 'playwright';
+import { decodeBody, lowerCaseHeaders } from '../http/client';
+import type { HttpExchange } from '../http/exchange';
+import type { Traffic } from '../http/traffic';
+
+export interface BrowserSessionOptions {
+  readonly uiBaseUrl: URL;
+  /** Requests below this URL are API exchanges: they go through the scenario's traffic. */
+  readonly apiBaseUrl: URL;
+  readonly timeoutMs: number;
+  readonly traffic: Traffic;
+}
+
+/**
+ * A fresh browser context and page for one scenario. The API calls the page makes go through
+ * Playwright's network interception: each is fetched, recorded and checked, then handed to the page
+ * unchanged. (Passive network events are not enough: when the page navigates right after a call —
+ * signing in does — the response body is gone before it can be read.)
+ */
+export class BrowserSession {
+  private constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+  ) {}
+
+  static async open(browser: Browser, options: BrowserSessionOptions): Promise<BrowserSession> {
+    const context = await browser.newContext({
+      baseURL: options.uiBaseUrl.toString(),
+      viewport: { width: 1280, height: 720 },
+      locale: 'en-US',
+      timezoneId: 'UTC',
+    });
+    context.setDefaultTimeout(options.timeoutMs);
+    context.setDefaultNavigationTimeout(options.timeoutMs * 2);
+    const apiPrefix = options.apiBaseUrl.toString().replace(/\/$/, '');
+    await context.route(
+      (url) => url.href.startsWith(apiPrefix),
+      (route) => passThrough(route, options.traffic),
+    );
+    const page = await context.newPage();
+    return new BrowserSession(context, page);
+  }
+
+  screenshot(): Promise<Buffer> {
+    return this.page.screenshot({ fullPage: true });
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}
+
+/** Fetches what the page asked for, records the exchange, and gives the page the same response. */
+async function passThrough(route: Route, traffic: Traffic): Promise<void> {
+  const request = route.request();
+  const started = Date.now();
+  let response: APIResponse;
+  try {
+    response = await route.fetch();
+  } catch {
+    // The service is unreachable: let the page see the network error it would have seen.
+    await route.abort('connectionrefused').catch(() => undefined);
+    return;
+  }
+  const body = await response.body();
+  traffic.recordInBackground(() => Promise.resolve(exchangeOf(request, response, body, started)));
+  await route.fulfill({ response, body }).catch(() => undefined);
+}
+
+function exchangeOf(request: Request, response: APIResponse, body: Buffer, started: number): HttpExchange {
+  const requestHeaders = lowerCaseHeaders(request.headers());
+  const responseHeaders = lowerCaseHeaders(response.headers());
+  return {
+    source: 'browser',
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    request: {
+      method: request.method(),
+      url: request.url(),
+      headers: requestHeaders,
+      body: decodeBody(requestHeaders, request.postData() ?? undefined),
+    },
+    response: {
+      status: response.status(),
+      headers: responseHeaders,
+      body: decodeBody(responseHeaders, body.toString('utf8')),
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { chromium, firefox, webkit, type Browser, type BrowserType } from 'playwright';
+import type { HarnessConfig } from '../config/config';
+import { UsageError } from '../errors';
+import { chromiumArgs, findBrowser } from './find-browser';
+
+const TYPES: Record<HarnessConfig['browser'], BrowserType> = { chromium, firefox, webkit };
+
+/**
+ * One browser per worker process, launched on first use: a run without UI scenarios never
+ * starts one. With PW_CONNECT_WS the worker connects to a Playwright browser server instead.
+ */
+export class WorkerBrowser {
+  private launching: Promise<Browser> | undefined;
+
+  constructor(private readonly config: HarnessConfig) {}
+
+  /** `chromium 156.0.8078.79`, for the reports' environment. */
+  async describe(): Promise<string> {
+    const browser = await this.get();
+    return `${this.config.browser} ${browser.version()}`;
+  }
+
+  get(): Promise<Browser> {
+    this.launching ??= this.start();
+    return this.launching;
+  }
+
+  async close(): Promise<void> {
+    if (!this.launching) return;
+    const browser = await this.launching.catch(() => undefined);
+    this.launching = undefined;
+    await browser?.close();
+  }
+
+  private async start(): Promise<Browser> {
+    const type = TYPES[this.config.browser];
+    if (this.config.browserWsEndpoint) {
+      try {
+        return await type.connect(this.config.browserWsEndpoint, { timeout: this.config.uiTimeoutMs * 2 });
+      } catch (error) {
+        throw new UsageError(
+          `PW_CONNECT_WS: cannot connect to the browser server at ${this.config.browserWsEndpoint}: ${firstLine(error)}`,
+        );
+      }
+    }
+    const found = findBrowser(this.config.browser, this.config.chromiumPath);
+    try {
+      return await type.launch({
+        headless: !this.config.headed,
+        slowMo: this.config.slowMoMs,
+        ...(found.executablePath ? { executablePath: found.executablePath } : {}),
+        ...(this.config.browser === 'chromium' ? { args: chromiumArgs() } : {}),
+      });
+    } catch (error) {
+      const from = found.executablePath ?? `Playwright's ${this.config.browser}`;
+      throw new UsageError(`cannot launch ${from} (${found.source}): ${firstLine(error)}`);
+    }
+  }
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return (message.split('\n').find((line) => line.trim() !== '') ?? message).trim();
+}

@@ -1,0 +1,45 @@
+/**
+ * `npm run report` — builds the Allure report (reports/allure-report) from the last run's results,
+ * carrying the previous report's history over so the trend graphs fill up across runs.
+ * Exit 0 built, 2 no results to build from (or no Java for Allure).
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { config } from '../config/config';
+import { ExitCode, UsageError, displayPath, oneLine } from '../errors';
+
+function allureBinary(): string {
+  const packageJson = require.resolve('allure-commandline/package.json');
+  return path.join(path.dirname(packageJson), 'dist', 'bin', process.platform === 'win32' ? 'allure.bat' : 'allure');
+}
+
+function main(): number {
+  const reports = config().reportsDir;
+  const results = path.join(reports, 'allure-results');
+  const report = path.join(reports, 'allure-report');
+  const hasResults = fs.existsSync(results) && fs.readdirSync(results).some((name) => name.endsWith('-result.json'));
+  if (!hasResults) throw new UsageError(`${displayPath(results)}: no Allure results: run \`npm run spec\` first`);
+
+  const history = path.join(report, 'history');
+  if (fs.existsSync(history)) fs.cpSync(history, path.join(results, 'history'), { recursive: true });
+
+  // No analytics: a report must not call out to a tracking service (and closed networks refuse it).
+  const run = spawnSync(allureBinary(), ['generate', results, '--clean', '-o', report], {
+    encoding: 'utf8',
+    env: { ...process.env, ALLURE_NO_ANALYTICS: 'true' },
+  });
+  if (run.error || run.status !== 0) {
+    const reason = run.error?.message ?? `${run.stderr}${run.stdout}`.trim().split('\n')[0];
+    throw new UsageError(`allure generate failed: ${reason} (Allure needs Java 8+ on the PATH)`);
+  }
+  console.log(`Allure report: ${displayPath(path.join(report, 'index.html'))} (view it with \`npx allure open ${displayPath(report)}\`)`);
+  return ExitCode.ok;
+}
+
+try {
+  process.exitCode = main();
+} catch (error) {
+  console.error(`report: ${oneLine(error)}`);
+  process.exitCode = ExitCode.unusable;
+}

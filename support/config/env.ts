@@ -1,0 +1,64 @@
+import { UsageError } from '../errors';
+
+/**
+ * Typed readers for environment variables. Each one names the variable in its error, so a typo in
+ * a pipeline's settings reads as `WORKERS: "two" is not a whole number` rather than a stack trace.
+ */
+export class EnvReader {
+  constructor(private readonly env: NodeJS.ProcessEnv) {}
+
+  string(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  }
+
+  /** A comma-separated list: `a, b,c` → ['a', 'b', 'c']. */
+  list(name: string): string[] {
+    return (this.string(name) ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+  }
+
+  flag(name: string, fallback = false): boolean {
+    const value = this.string(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+    if (['0', 'false', 'no', 'off'].includes(value)) return false;
+    throw new UsageError(`${name}: "${value}" is not a yes/no value (use true or false)`);
+  }
+
+  integer(name: string, fallback: number, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}): number {
+    const value = this.string(name);
+    if (value === undefined) return fallback;
+    if (!/^\d+$/.test(value)) throw new UsageError(`${name}: "${value}" is not a whole number`);
+    const parsed = Number(value);
+    if (parsed < min) throw new UsageError(`${name}: ${parsed} is too small (at least ${min})`);
+    if (parsed > max) throw new UsageError(`${name}: ${parsed} is too large (at most ${max})`);
+    return parsed;
+  }
+
+  url(name: string): URL | undefined {
+    const value = this.string(name);
+    if (value === undefined) return undefined;
+    let parsed: URL;
+    try {
+      parsed = new URL(value);
+    } catch {
+      throw new UsageError(`${name}: "${value}" is not a URL (expected e.g. http://127.0.0.1:8080)`);
+    }
+    if (!['http:', 'https:', 'ws:', 'wss:'].includes(parsed.protocol)) {
+      throw new UsageError(`${name}: "${value}" must be an http(s) or ws(s) URL`);
+    }
+    return parsed;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.string(name);
+    if (value === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(value)) {
+      throw new UsageError(`${name}: "${value}" is not one of ${allowed.join(', ')}`);
+    }
+    return value as T;
+  }
+}

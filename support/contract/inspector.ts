@@ -1,0 +1,229 @@
+import type { OpenAPIV3 } from 'openapi-types';
+import type { ExchangeAssessment, ExchangeInspector, HttpExchange, InspectionContext } from '../http/exchange';
+import { isJsonMediaType, mediaTypeOf } from '../http/exchange';
+import type { Contract, Operation } from './load';
+import { SchemaValidators, type Direction } from './schemas';
+
+/** Request headers OpenAPI says parameter definitions must not describe. */
+const RESERVED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
+
+/**
+ * Checks each exchange against the contract: it matches the operation (path template, method),
+ * the response (exact status, then `2XX`-style range, then `default`) and the media type, then
+ * validates the status, the content type, the declared headers, the body, and — outside
+ * `@negative` scenarios — the request's parameters and body.
+ */
+export class ContractInspector implements ExchangeInspector {
+  readonly validators: SchemaValidators;
+
+  constructor(
+    private readonly contract: Contract,
+    private readonly apiBasePath: string,
+  ) {
+    this.validators = new SchemaValidators(contract.document);
+  }
+
+  /** `lookUpNumber (GET /numbers/{number})` for an URL the contract knows, else `GET <url>`. */
+  nameRequest(method: string, url: string): string {
+    const match = this.contract.router.match(method, this.relativePath(new URL(url)) ?? '');
+    return match.kind === 'operation'
+      ? `${match.operation.operationId} (${method} ${match.operation.pathTemplate})`
+      : `${method} ${url}`;
+  }
+
+  inspect(exchange: HttpExchange, context: InspectionContext): ExchangeAssessment {
+    const { request, response } = exchange;
+    const url = new URL(request.url);
+    const path = this.relativePath(url);
+    const shownPath = path ?? url.pathname;
+    if (path === undefined) {
+      return undocumented(`${request.method} ${url.pathname} is outside the API base path "${this.apiBasePath}"`);
+    }
+    const match = this.contract.router.match(request.method, path);
+    if (match.kind === 'undocumented-path') {
+      return undocumented(`${request.method} ${shownPath}: no path in the contract matches (undocumented path)`);
+    }
+    if (match.kind === 'undocumented-method') {
+      return undocumented(
+        `${request.method} ${shownPath}: ${match.template} documents ${match.allowed.join(', ')} only (undocumented method)`,
+      );
+    }
+    const { operation } = match;
+    const violations: string[] = [];
+    if (!context.negative) violations.push(...this.checkRequest(operation, match.pathParams, exchange));
+
+    const responseKey = responseKeyFor(operation, response.status);
+    if (!responseKey) {
+      violations.push(
+        `status ${response.status} is not documented for ${operation.operationId} (documented: ${Object.keys(operation.responses).join(', ')})`,
+      );
+      return { operationId: operation.operationId, validated: false, undocumented: true, violations };
+    }
+    const definition = operation.responses[responseKey]!;
+    const checked = this.checkResponse(definition, exchange);
+    violations.push(...checked.violations);
+    return {
+      operationId: operation.operationId,
+      responseKey,
+      ...(checked.mediaType ? { mediaType: checked.mediaType } : {}),
+      validated: true,
+      undocumented: false,
+      violations,
+    };
+  }
+
+  private relativePath(url: URL): string | undefined {
+    const pathname = url.pathname;
+    if (this.apiBasePath === '') return pathname;
+    if (pathname === this.apiBasePath) return '/';
+    return pathname.startsWith(`${this.apiBasePath}/`) ? pathname.slice(this.apiBasePath.length) : undefined;
+  }
+
+  private checkResponse(
+    definition: OpenAPIV3.ResponseObject,
+    exchange: HttpExchange,
+  ): { violations: string[]; mediaType?: string } {
+    const { response } = exchange;
+    const violations: string[] = [];
+    for (const [name, header] of Object.entries(definition.headers ?? {})) {
+      const declared = header as OpenAPIV3.HeaderObject;
+      if (name.toLowerCase() === 'content-type') continue;
+      const value = response.headers[name.toLowerCase()];
+      if (value === undefined) {
+        if (declared.required) violations.push(`missing required response header ${name}`);
+        continue;
+      }
+      violations.push(...this.checkValue(`response header ${name}`, declared.schema, value, 'response'));
+    }
+    const content = definition.content ?? {};
+    const declaredTypes = Object.keys(content);
+    const mediaType = mediaTypeOf(response.headers);
+    const hasBody = response.body !== undefined;
+    if (declaredTypes.length === 0) {
+      if (hasBody) violations.push(`response has a body (${mediaType ?? 'no Content-Type'}) but the contract declares none`);
+      return { violations };
+    }
+    if (!mediaType) {
+      violations.push(`response has no Content-Type (declared: ${declaredTypes.join(', ')})`);
+      return { violations };
+    }
+    const declaredType = matchMediaType(mediaType, declaredTypes);
+    if (!declaredType) {
+      violations.push(`Content-Type ${mediaType} is not declared (declared: ${declaredTypes.join(', ')})`);
+      return { violations, mediaType };
+    }
+    violations.push(...this.checkBody('response body', content[declaredType]!, mediaType, response.body, 'response'));
+    return { violations, mediaType: declaredType };
+  }
+
+  private checkRequest(operation: Operation, pathParams: Record<string, string>, exchange: HttpExchange): string[] {
+    const { request } = exchange;
+    const url = new URL(request.url);
+    const violations: string[] = [];
+    for (const parameter of operation.parameters) {
+      const where = `request ${parameter.in} parameter ${parameter.name}`;
+      let raw: string | string[] | undefined;
+      if (parameter.in === 'path') raw = pathParams[parameter.name];
+      else if (parameter.in === 'query') {
+        const values = url.searchParams.getAll(parameter.name);
+        raw = values.length === 0 ? undefined : values.length === 1 ? values[0] : values;
+      } else if (parameter.in === 'header') {
+        if (RESERVED_HEADERS.has(parameter.name.toLowerCase())) continue;
+        raw = request.headers[parameter.name.toLowerCase()];
+      } else continue;
+      if (raw === undefined) {
+        if (parameter.required) violations.push(`${where} is required but missing`);
+        continue;
+      }
+      violations.push(...this.checkValue(where, parameter.schema, raw, 'request'));
+    }
+    const body = operation.definition.requestBody as OpenAPIV3.RequestBodyObject | undefined;
+    if (!body) {
+      if (request.body !== undefined) violations.push('request has a body but the operation declares none');
+      return violations;
+    }
+    if (request.body === undefined) {
+      if (body.required) violations.push('request body is required but missing');
+      return violations;
+    }
+    const mediaType = mediaTypeOf(request.headers);
+    const declaredTypes = Object.keys(body.content);
+    const declaredType = mediaType ? matchMediaType(mediaType, declaredTypes) : undefined;
+    if (!declaredType) {
+      violations.push(
+        `request Content-Type ${mediaType ?? '(none)'} is not declared (declared: ${declaredTypes.join(', ')})`,
+      );
+      return violations;
+    }
+    violations.push(...this.checkBody('request body', body.content[declaredType]!, mediaType!, request.body, 'request'));
+    return violations;
+  }
+
+  private checkBody(
+    where: string,
+    media: OpenAPIV3.MediaTypeObject,
+    mediaType: string,
+    body: unknown,
+    direction: Direction,
+  ): string[] {
+    if (!media.schema) return [];
+    if (isJsonMediaType(mediaType) && typeof body === 'string') {
+      return [`${where} is not valid JSON although it is declared as ${mediaType}`];
+    }
+    return this.validators
+      .validate(media.schema as OpenAPIV3.SchemaObject, body, direction)
+      .map((problem) => `${where} at ${problem.pointer}: ${problem.message} [rule: ${problem.rule}]`);
+  }
+
+  private checkValue(where: string, schema: unknown, raw: string | string[], direction: Direction): string[] {
+    if (!schema) return [];
+    const typed = coerceParameter(raw, schema as OpenAPIV3.SchemaObject);
+    return this.validators
+      .validate(schema as OpenAPIV3.SchemaObject, typed, direction)
+      .map((problem) => `${where}${problem.pointer === '/' ? '' : ` at ${problem.pointer}`}: ${problem.message} [rule: ${problem.rule}]`);
+  }
+}
+
+function undocumented(violation: string): ExchangeAssessment {
+  return { validated: false, undocumented: true, violations: [violation] };
+}
+
+/** Exact status first, then its range (`4XX`), then `default`. */
+export function responseKeyFor(operation: Operation, status: number): string | undefined {
+  const keys = Object.keys(operation.responses);
+  const exact = String(status);
+  if (keys.includes(exact)) return exact;
+  const range = keys.find((key) => key.toUpperCase() === `${exact[0]}XX`);
+  if (range) return range;
+  return keys.includes('default') ? 'default' : undefined;
+}
+
+/** `application/json` matches itself, `application/*` and `*\/*`; the most specific wins. */
+export function matchMediaType(actual: string, declared: readonly string[]): string | undefined {
+  const normalised = declared.map((type) => [type, type.split(';')[0]!.trim().toLowerCase()] as const);
+  const [family] = actual.split('/');
+  return (
+    normalised.find(([, type]) => type === actual)?.[0] ??
+    normalised.find(([, type]) => type === `${family}/*`)?.[0] ??
+    normalised.find(([, type]) => type === '*/*')?.[0]
+  );
+}
+
+/** Parameters arrive as text: read them as the types their schema declares, without guessing. */
+export function coerceParameter(raw: string | string[], schema: OpenAPIV3.SchemaObject): unknown {
+  if (schema.type === 'array') {
+    const values = Array.isArray(raw) ? raw : raw.split(',');
+    const items = (schema.items ?? {}) as OpenAPIV3.SchemaObject;
+    return values.map((value) => coerceParameter(value, items));
+  }
+  if (Array.isArray(raw)) return raw;
+  switch (schema.type) {
+    case 'integer':
+    case 'number':
+      return /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(raw) ? Number(raw) : raw;
+    case 'boolean':
+      return raw === 'true' ? true : raw === 'false' ? false : raw;
+    default:
+      return raw;
+  }
+}

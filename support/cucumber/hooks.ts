@@ -1,0 +1,51 @@
+import { After, AfterAll, AfterStep, Before, BeforeAll, Status, setDefaultTimeout } from '@cucumber/cucumber';
+import { config } from '../config/config';
+import { ALLURE_MESSAGE_MEDIA_TYPE, metadataMessage, scenarioMetadata } from '../report/allure-metadata';
+import { closeWorkerResources, openWorkerResources } from '../worker';
+import type { ScenarioWorld } from './world';
+
+setDefaultTimeout(config().stepTimeoutMs);
+
+BeforeAll(async function () {
+  await openWorkerResources();
+});
+
+Before({ name: 'Start the scenario' }, async function (this: ScenarioWorld, { pickle, gherkinDocument }) {
+  const resources = await openWorkerResources();
+  resources.target.reset();
+  this.begin(resources, pickle);
+  // Requirement links, epic, story, severity, owner and layer for the Allure result.
+  this.attach(metadataMessage(scenarioMetadata(pickle, gherkinDocument, resources.catalog)), ALLURE_MESSAGE_MEDIA_TYPE);
+});
+
+Before({ name: 'Open a browser page', tags: '@ui' }, async function (this: ScenarioWorld) {
+  await this.openBrowser();
+});
+
+AfterStep(async function (this: ScenarioWorld) {
+  // API calls the page made during the step are checked against the contract by now.
+  await this.traffic.settle();
+});
+
+After({ name: 'Record the operations exercised' }, function (this: ScenarioWorld) {
+  const operations = new Set(this.traffic.records.flatMap((record) => record.assessment.operationId ?? []));
+  if (operations.size === 0) return;
+  const labels = [...operations].sort().map((operation) => ({ name: 'operation', value: operation }));
+  this.attach(metadataMessage({ labels }), ALLURE_MESSAGE_MEDIA_TYPE);
+});
+
+After({ name: 'Close the browser page' }, async function (this: ScenarioWorld, { result }) {
+  const session = this.browserSession;
+  if (!session) return;
+  try {
+    if (result?.status === Status.FAILED) {
+      this.attach(await session.screenshot(), { mediaType: 'image/png', fileName: 'Screenshot at failure' });
+    }
+  } finally {
+    await this.closeBrowser();
+  }
+});
+
+AfterAll(async function () {
+  await closeWorkerResources();
+});

@@ -1,0 +1,181 @@
+import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
+import type { Pickle } from '@cucumber/messages';
+import type { Page } from 'playwright';
+import { CallerIdApi } from '../api/caller-id-api';
+import { Cast } from '../api/cast';
+import { BrowserSession } from '../browser/browser-session';
+import type { Contract } from '../contract/load';
+import { emptyCall, interpolate, type PreparedCall } from '../contract/operation-call';
+import { HttpClient, type ApiResponse } from '../http/client';
+import { BROWSER_KIND, EXCHANGE_MEDIA_TYPE, describeExchange, type ExchangeRecord } from '../http/exchange';
+import { Traffic } from '../http/traffic';
+import { Isolation } from '../isolation';
+import { exchangeAttachment } from '../report/exchange-attachment';
+import { Redactor } from '../report/redact';
+import type { WorkerResources } from '../worker';
+
+/** State of one running scenario, created in `Before` once the worker's resources are ready. */
+interface ScenarioState {
+  readonly resources: WorkerResources;
+  readonly tags: ReadonlySet<string>;
+  readonly traffic: Traffic;
+  readonly http: HttpClient;
+  readonly api: CallerIdApi;
+  readonly cast: Cast;
+  readonly redactor: Redactor;
+}
+
+/**
+ * The World of every scenario: an HTTP client bound to the target, the scenario's people and
+ * numbers, values remembered between steps, and a browser page for `@ui` scenarios only.
+ * Steps `import type` it and declare `this: ScenarioWorld`.
+ */
+export class ScenarioWorld extends World {
+  readonly isolation = new Isolation();
+  private state: ScenarioState | undefined;
+  private session: BrowserSession | undefined;
+  private readonly memory = new Map<string, unknown>();
+  /** What the generic contract steps prepare for the next `When I call`. */
+  prepared: PreparedCall = emptyCall();
+
+  constructor(options: IWorldOptions) {
+    super(options);
+  }
+
+  /** Called by the `Before` hook: async set-up stays out of the constructor. */
+  begin(resources: WorkerResources, pickle: Pickle): void {
+    const tags = new Set(pickle.tags.map((tag) => tag.name));
+    const redactor = new Redactor(resources.config.redact);
+    const traffic = new Traffic(resources.inspector, [(record) => this.attachExchange(record, redactor)], {
+      negative: tags.has('@negative'),
+    });
+    const http = new HttpClient(
+      resources.target.apiBaseUrl,
+      traffic,
+      resources.config.httpTimeoutMs,
+      (method, url) => resources.inspector.nameRequest(method, url),
+    );
+    const api = new CallerIdApi(http);
+    const cast = new Cast(api, this.isolation, (secret) => redactor.addSecret(secret));
+    this.state = { resources, tags, traffic, http, api, cast, redactor };
+  }
+
+  /** Called by the `Before` hook of `@ui` scenarios. */
+  async openBrowser(): Promise<void> {
+    const { resources, traffic } = this.scenario;
+    this.attach(JSON.stringify({ kind: BROWSER_KIND, browser: await resources.browser.describe() }), 'application/json');
+    this.session = await BrowserSession.open(await resources.browser.get(), {
+      uiBaseUrl: resources.target.uiBaseUrl,
+      apiBaseUrl: resources.target.apiBaseUrl,
+      timeoutMs: resources.config.uiTimeoutMs,
+      traffic,
+    });
+  }
+
+  get api(): CallerIdApi {
+    return this.scenario.api;
+  }
+
+  get http(): HttpClient {
+    return this.scenario.http;
+  }
+
+  get cast(): Cast {
+    return this.scenario.cast;
+  }
+
+  get traffic(): Traffic {
+    return this.scenario.traffic;
+  }
+
+  get contract(): Contract {
+    return this.scenario.resources.contract;
+  }
+
+  get redactor(): Redactor {
+    return this.scenario.redactor;
+  }
+
+  get resources(): WorkerResources {
+    return this.scenario.resources;
+  }
+
+  get lastResponse(): ApiResponse {
+    return this.scenario.http.lastResponse;
+  }
+
+  hasTag(tag: string): boolean {
+    return this.scenario.tags.has(tag);
+  }
+
+  get page(): Page {
+    if (!this.session) throw new Error('This scenario has no browser page: tag it @ui');
+    return this.session.page;
+  }
+
+  get browserSession(): BrowserSession | undefined {
+    return this.session;
+  }
+
+  async closeBrowser(): Promise<void> {
+    const session = this.session;
+    this.session = undefined;
+    await session?.close();
+  }
+
+  /** "the number" of the features: the one number the scenario is about. */
+  get theNumber(): string {
+    return this.recall<string>('the number');
+  }
+
+  set theNumber(number: string) {
+    this.remember('the number', number);
+  }
+
+  remember(name: string, value: unknown): void {
+    this.memory.set(name, value);
+  }
+
+  /** `{{name}}` in a step's text, table cell or doc string, replaced by what was remembered. */
+  interpolate(text: string): string {
+    return interpolate(text, (name) => (name.startsWith('$') ? this.builtIn(name) : this.recall(name)));
+  }
+
+  /** `{{$unique}}`: letters and digits no other scenario uses; `{{$uniqueDigits}}`: eight digits. */
+  private builtIn(name: string): string {
+    const known = this.memory.get(name);
+    if (typeof known === 'string') return known;
+    let value: string;
+    if (name === '$unique') value = this.isolation.username('u').replace(/-/g, '');
+    else if (name === '$uniqueDigits') value = this.isolation.freshNumber().slice(-8);
+    else throw new Error(`{{${name}}} is not a built-in value (use {{$unique}} or {{$uniqueDigits}})`);
+    this.memory.set(name, value);
+    return value;
+  }
+
+  memoryHas(name: string): boolean {
+    return this.memory.has(name);
+  }
+
+  recall<T = unknown>(name: string): T {
+    if (!this.memory.has(name)) {
+      const known = [...this.memory.keys()].map((key) => `"${key}"`).join(', ') || 'nothing yet';
+      throw new Error(`Nothing was remembered as "${name}" in this scenario (remembered: ${known})`);
+    }
+    return this.memory.get(name) as T;
+  }
+
+  private get scenario(): ScenarioState {
+    if (!this.state) throw new Error('The scenario has not started: the harness Before hook did not run');
+    return this.state;
+  }
+
+  private attachExchange(record: ExchangeRecord, redactor: Redactor): void {
+    this.attach(JSON.stringify(exchangeAttachment(redactor.record(record)), null, 2), {
+      mediaType: EXCHANGE_MEDIA_TYPE,
+      fileName: `HTTP ${describeExchange(record)}.json`,
+    });
+  }
+}
+
+setWorldConstructor(ScenarioWorld);

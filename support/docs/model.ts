@@ -1,0 +1,281 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Background, DataTable, DocString, Examples, Feature, Rule, Scenario, Step, Tag } from '@cucumber/messages';
+import MarkdownIt from 'markdown-it';
+import { scenarioRef, type ContractCoverage } from '../contract/coverage';
+import type { Corpus, ParsedFeature } from '../gherkin/corpus';
+import type { RunResults } from '../results/run-model';
+import type { Traceability, ScenarioStatus } from '../trace/traceability';
+import type { StepUsage } from './glossary';
+
+// Raw HTML in narratives is shown as text, never interpreted: descriptions cannot inject markup.
+const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
+
+/** What a product owner sees for a result. */
+export type DocStatus = 'passed' | 'failed' | 'pending' | 'skipped' | 'not-run';
+
+export function docStatus(status: ScenarioStatus | undefined): DocStatus {
+  switch (status) {
+    case 'PASSED':
+      return 'passed';
+    case 'FAILED':
+    case 'AMBIGUOUS':
+      return 'failed';
+    case 'PENDING':
+    case 'UNDEFINED':
+      return 'pending';
+    case 'SKIPPED':
+      return 'skipped';
+    default:
+      return 'not-run';
+  }
+}
+
+export interface StepDoc {
+  readonly keyword: string;
+  readonly text: string;
+  readonly docString?: { readonly content: string; readonly mediaType?: string };
+  readonly dataTable?: readonly (readonly string[])[];
+}
+
+export interface ExamplesDoc {
+  readonly name: string;
+  readonly tags: readonly string[];
+  readonly header: readonly string[];
+  readonly rows: readonly { readonly cells: readonly string[]; readonly line: number; readonly status: DocStatus; readonly error?: string }[];
+}
+
+export interface ScenarioDoc {
+  readonly id: string;
+  readonly keyword: string;
+  readonly name: string;
+  readonly line: number;
+  /** Own tags and the feature's and rule's, so filters see what cucumber sees. */
+  readonly tags: readonly string[];
+  readonly descriptionHtml: string;
+  readonly steps: readonly StepDoc[];
+  readonly examples: readonly ExamplesDoc[];
+  /** Overall status: the worst of the rows for an outline. */
+  readonly status: DocStatus;
+  readonly error?: string;
+}
+
+export interface RuleDoc {
+  readonly name: string;
+  readonly keyword: string;
+  readonly tags: readonly string[];
+  readonly descriptionHtml: string;
+  readonly background?: readonly StepDoc[];
+  readonly scenarios: readonly ScenarioDoc[];
+}
+
+export interface FeatureDoc {
+  readonly id: string;
+  readonly uri: string;
+  readonly keyword: string;
+  readonly name: string;
+  readonly language: string;
+  readonly tags: readonly string[];
+  readonly descriptionHtml: string;
+  readonly background?: readonly StepDoc[];
+  /** Scenarios outside any rule come first, as an unnamed rule. */
+  readonly rules: readonly RuleDoc[];
+}
+
+export interface CapabilityDoc {
+  readonly id: string;
+  readonly name: string;
+  readonly narrativeHtml: string;
+  readonly features: readonly FeatureDoc[];
+}
+
+export interface DocsModel {
+  readonly title: string;
+  readonly generatedAt: string;
+  readonly run?: {
+    readonly startedAt?: string;
+    readonly durationMs?: number;
+    readonly complete: boolean;
+    readonly browser?: string;
+  };
+  readonly capabilities: readonly CapabilityDoc[];
+  readonly requirements: Traceability['requirements'];
+  readonly flags: Traceability['flags'];
+  readonly coverage?: ContractCoverage;
+  readonly glossary: readonly StepUsage[];
+  readonly problems: readonly string[];
+}
+
+const tagNames = (tags: readonly Tag[]): string[] => tags.map((tag) => tag.name);
+
+function stepDoc(step: Step): StepDoc {
+  return {
+    keyword: step.keyword.trim(),
+    text: step.text,
+    ...(step.docString ? { docString: docStringDoc(step.docString) } : {}),
+    ...(step.dataTable ? { dataTable: tableDoc(step.dataTable) } : {}),
+  };
+}
+
+function docStringDoc(docString: DocString): StepDoc['docString'] {
+  return { content: docString.content, ...(docString.mediaType ? { mediaType: docString.mediaType } : {}) };
+}
+
+function tableDoc(table: DataTable): string[][] {
+  return table.rows.map((row) => row.cells.map((cell) => cell.value));
+}
+
+function backgroundDoc(background: Background | undefined): StepDoc[] | undefined {
+  return background ? background.steps.map(stepDoc) : undefined;
+}
+
+const SEVERITY: readonly DocStatus[] = ['not-run', 'passed', 'skipped', 'pending', 'failed'];
+
+function worst(statuses: readonly DocStatus[]): DocStatus {
+  if (statuses.length === 0) return 'not-run';
+  // A partly run outline reads as "not run" unless something ran and did worse than passing.
+  const ran = statuses.filter((status) => status !== 'not-run');
+  const bad = ran.reduce<DocStatus>((acc, status) => (SEVERITY.indexOf(status) > SEVERITY.indexOf(acc) ? status : acc), 'passed');
+  if (ran.length === 0) return 'not-run';
+  if (bad !== 'passed') return bad;
+  return ran.length < statuses.length ? 'not-run' : 'passed';
+}
+
+type ResultLookup = (uri: string, line: number) => { status: DocStatus; error?: string };
+
+function scenarioDoc(feature: ParsedFeature, scenario: Scenario, inherited: readonly string[], result: ResultLookup): ScenarioDoc {
+  const own = [...tagNames(scenario.tags)];
+  const examples: ExamplesDoc[] = scenario.examples.map((block: Examples) => ({
+    name: block.name,
+    tags: tagNames(block.tags),
+    header: block.tableHeader?.cells.map((cell) => cell.value) ?? [],
+    rows: block.tableBody.map((row) => ({ cells: row.cells.map((cell) => cell.value), line: row.location.line, ...result(feature.uri, row.location.line) })),
+  }));
+  const single = examples.length === 0 ? result(feature.uri, scenario.location.line) : undefined;
+  const rowStatuses = examples.flatMap((block) => block.rows.map((row) => row.status));
+  return {
+    id: `${feature.uri}:${scenario.location.line}`,
+    keyword: scenario.keyword,
+    name: scenario.name,
+    line: scenario.location.line,
+    tags: [...new Set([...inherited, ...own, ...examples.flatMap((block) => block.tags)])],
+    descriptionHtml: render(scenario.description),
+    steps: scenario.steps.map(stepDoc),
+    examples,
+    status: single ? single.status : worst(rowStatuses),
+    ...(single?.error ? { error: single.error } : {}),
+  };
+}
+
+function ruleDoc(feature: ParsedFeature, rule: Rule, featureTags: readonly string[], result: ResultLookup): RuleDoc {
+  const tags = [...featureTags, ...tagNames(rule.tags)];
+  return {
+    name: rule.name,
+    keyword: rule.keyword,
+    tags: tagNames(rule.tags),
+    descriptionHtml: render(rule.description),
+    ...(rule.children.find((child) => child.background) ? { background: backgroundDoc(rule.children.find((child) => child.background)?.background) } : {}),
+    scenarios: rule.children.flatMap((child) => (child.scenario ? [scenarioDoc(feature, child.scenario, tags, result)] : [])),
+  };
+}
+
+function featureDoc(feature: ParsedFeature, result: ResultLookup): FeatureDoc | undefined {
+  const gherkin: Feature | undefined = feature.document.feature;
+  if (!gherkin) return undefined;
+  const tags = tagNames(gherkin.tags);
+  const loose = gherkin.children.flatMap((child) => (child.scenario ? [scenarioDoc(feature, child.scenario, tags, result)] : []));
+  const rules = gherkin.children.flatMap((child) => (child.rule ? [ruleDoc(feature, child.rule, tags, result)] : []));
+  const background = backgroundDoc(gherkin.children.find((child) => child.background)?.background);
+  return {
+    id: feature.uri.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, ''),
+    uri: feature.uri,
+    keyword: gherkin.keyword,
+    name: gherkin.name,
+    language: gherkin.language,
+    tags,
+    descriptionHtml: render(gherkin.description),
+    ...(background ? { background } : {}),
+    rules: [...(loose.length > 0 ? [{ name: '', keyword: '', tags: [], descriptionHtml: '', scenarios: loose }] : []), ...rules],
+  };
+}
+
+export function render(text: string | undefined): string {
+  const trimmed = (text ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .join('\n')
+    .trim();
+  return trimmed ? markdown.render(trimmed) : '';
+}
+
+/** A capability is a folder of features; its README.md is its narrative, its first heading its name. */
+function capabilityOf(uri: string, featuresRoot: string): { id: string; readme?: string } {
+  const relative = path.relative(featuresRoot, uri);
+  const folder = relative.includes(path.sep) || relative.includes('/') ? relative.split(/[\\/]/)[0]! : '';
+  return { id: folder || '(top level)', ...(folder ? { readme: path.join(featuresRoot, folder, 'README.md') } : {}) };
+}
+
+function titleCase(slug: string): string {
+  return slug.replace(/[-_]+/g, ' ').replace(/^\w/, (letter) => letter.toUpperCase());
+}
+
+export interface ModelInputs {
+  readonly title: string;
+  readonly featuresRoot: string;
+  readonly corpus: Corpus;
+  readonly results?: RunResults;
+  readonly traceability: Traceability;
+  readonly coverage?: ContractCoverage;
+  readonly glossary: readonly StepUsage[];
+}
+
+export function buildDocsModel(inputs: ModelInputs): DocsModel {
+  const byRef = new Map<string, { status: DocStatus; error?: string }>();
+  for (const scenario of inputs.results?.scenarios ?? []) {
+    byRef.set(scenarioRef(scenario), {
+      status: scenario.attempts > 0 ? docStatus(scenario.status) : 'not-run',
+      ...(scenario.error ? { error: scenario.error } : {}),
+    });
+  }
+  const result: ResultLookup = (uri, line) => byRef.get(`${uri}:${line}`) ?? { status: 'not-run' };
+
+  const capabilities = new Map<string, { readme?: string; features: FeatureDoc[] }>();
+  for (const feature of inputs.corpus.features) {
+    const doc = featureDoc(feature, result);
+    if (!doc) continue;
+    const capability = capabilityOf(feature.uri, inputs.featuresRoot);
+    const entry = capabilities.get(capability.id) ?? { ...(capability.readme ? { readme: capability.readme } : {}), features: [] };
+    entry.features.push(doc);
+    capabilities.set(capability.id, entry);
+  }
+  const results = inputs.results;
+  return {
+    title: inputs.title,
+    generatedAt: new Date().toISOString(),
+    ...(results
+      ? {
+          run: {
+            ...(results.startedAt ? { startedAt: results.startedAt } : {}),
+            ...(results.durationMs === undefined ? {} : { durationMs: results.durationMs }),
+            complete: results.complete,
+            ...(results.browser ? { browser: results.browser } : {}),
+          },
+        }
+      : {}),
+    capabilities: [...capabilities].map(([id, entry]) => {
+      const readme = entry.readme && fs.existsSync(entry.readme) ? fs.readFileSync(entry.readme, 'utf8') : '';
+      const heading = /^#\s+(.+)$/m.exec(readme)?.[1]?.trim();
+      return {
+        id,
+        name: heading ?? titleCase(id),
+        narrativeHtml: markdown.render(readme.replace(/^#\s+.+$/m, '').trim()),
+        features: entry.features,
+      };
+    }),
+    requirements: inputs.traceability.requirements,
+    flags: inputs.traceability.flags,
+    ...(inputs.coverage ? { coverage: inputs.coverage } : {}),
+    glossary: inputs.glossary,
+    problems: inputs.corpus.problems.map((problem) => `${problem.uri}:${problem.line}: ${problem.message}`),
+  };
+}

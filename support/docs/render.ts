@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import escapeHtml from 'escape-html';
+import type { DocsModel } from './model';
+
+const SITE = path.join(__dirname, 'site');
+
+/** JSON that can sit inside a <script> element: `</script>` and line separators cannot break out. */
+function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** One self-contained page: styles, the page script and the model inline, so it opens from file://. */
+export function renderSite(model: DocsModel): string {
+  const style = fs.readFileSync(path.join(SITE, 'style.css'), 'utf8');
+  const script = fs.readFileSync(path.join(SITE, 'app.js'), 'utf8');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="sbe-harness living documentation">
+<title>${escapeHtml(model.title)}</title>
+<style>${style}</style>
+</head>
+<body>
+<header class="top"><h1 id="title">${escapeHtml(model.title)}</h1><span class="run" id="run"></span></header>
+<div class="layout">
+<nav class="side" aria-label="Specification"><div id="filters"></div><div id="nav"></div></nav>
+<main id="main"><noscript>This page needs JavaScript to show the specification.</noscript></main>
+</div>
+<script id="docs-data" type="application/json">${scriptSafeJson(model)}</script>
+<script>${script}</script>
+</body>
+</html>
+`;
+}

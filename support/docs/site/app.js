@@ -1,0 +1,454 @@
+// The living documentation's page script. It renders the model embedded in the page (no server,
+// opens from file://). Text goes in through textContent only; the one exception is markdown
+// rendered at build time with raw HTML disabled (fields ending in "Html").
+const model = JSON.parse(document.getElementById('docs-data').textContent);
+
+const STATUSES = ['passed', 'failed', 'pending', 'skipped', 'not-run'];
+const STATUS_LABELS = { passed: 'passed', failed: 'failed', pending: 'pending', skipped: 'skipped', 'not-run': 'not run' };
+const filters = { text: '', tag: '', statuses: new Set(STATUSES) };
+
+function h(tag, attributes, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes || {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === 'html') element.innerHTML = value;
+    else if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
+    else element.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) continue;
+    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return element;
+}
+
+const featureId = (uri) => uri.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const refUri = (ref) => ref.replace(/:\d+$/, '');
+const refLine = (ref) => ref.replace(/^.*:/, '');
+
+function badge(status) {
+  return h('span', { class: `badge ${status}`, title: `Latest result: ${STATUS_LABELS[status]}` }, STATUS_LABELS[status]);
+}
+
+function requirementStatus(result) {
+  const map = { PASSED: 'passed', FAILED: 'failed', AMBIGUOUS: 'failed', PENDING: 'pending', UNDEFINED: 'pending', SKIPPED: 'skipped' };
+  return result === 'NO_SCENARIO' ? null : map[result] || 'not-run';
+}
+
+function tagChips(tags) {
+  return h('span', { class: 'tags' }, tags.map((tag) => h('span', { class: 'tag' }, tag)));
+}
+
+/** Quoted values and <placeholders> stand out in step text. */
+function stepText(text) {
+  const parts = [];
+  const pattern = /("[^"]*"|<[^>]+>)/g;
+  let last = 0;
+  for (const match of text.matchAll(pattern)) {
+    if (match.index > last) parts.push(text.slice(last, match.index));
+    parts.push(h('span', { class: match[0].startsWith('<') ? 'placeholder' : 'value' }, match[0]));
+    last = match.index + match[0].length;
+  }
+  parts.push(text.slice(last));
+  return parts;
+}
+
+function table(rows, options = {}) {
+  const [header, ...body] = rows;
+  return h(
+    'table',
+    { class: options.className || 'data' },
+    header ? h('thead', {}, h('tr', {}, header.map((cell) => h('th', {}, cell)))) : null,
+    h('tbody', {}, body.map((row) => h('tr', {}, row.map((cell) => h('td', {}, cell))))),
+  );
+}
+
+function steps(list) {
+  return h(
+    'ol',
+    { class: 'steps' },
+    list.map((step) =>
+      h(
+        'li',
+        {},
+        h('span', { class: 'keyword' }, step.keyword),
+        ' ',
+        stepText(step.text),
+        step.dataTable ? table(step.dataTable) : null,
+        step.docString ? h('pre', { class: 'docstring' }, step.docString.content) : null,
+      ),
+    ),
+  );
+}
+
+function matches(scenario) {
+  const statuses = scenario.examples.length > 0 ? scenario.examples.flatMap((block) => block.rows.map((row) => row.status)) : [scenario.status];
+  if (!statuses.some((status) => filters.statuses.has(status))) return false;
+  if (filters.tag && !scenario.tags.includes(filters.tag)) return false;
+  if (filters.text) {
+    const haystack = [scenario.name, ...scenario.steps.map((step) => step.text)].join(' ').toLowerCase();
+    if (!haystack.includes(filters.text.toLowerCase())) return false;
+  }
+  return true;
+}
+
+function scenarioCard(scenario) {
+  const outline = scenario.examples.length > 0;
+  return h(
+    'article',
+    { class: `scenario ${scenario.status}`, id: `line-${scenario.line}` },
+    h('header', {}, h('span', { class: 'keyword' }, `${scenario.keyword}:`), ' ', h('h4', {}, scenario.name), badge(scenario.status)),
+    tagChips(scenario.tags),
+    scenario.descriptionHtml ? h('div', { class: 'description', html: scenario.descriptionHtml }) : null,
+    steps(scenario.steps),
+    scenario.examples.map((block) =>
+      h(
+        'section',
+        { class: 'examples' },
+        h('h5', {}, block.name ? `Examples: ${block.name}` : 'Examples', block.tags.length ? tagChips(block.tags) : null),
+        h(
+          'table',
+          { class: 'data examples-table' },
+          h('thead', {}, h('tr', {}, block.header.map((cell) => h('th', {}, cell)), h('th', {}, 'result'))),
+          h(
+            'tbody',
+            {},
+            block.rows.map((row) =>
+              h(
+                'tr',
+                { class: `row ${row.status}`, id: `line-${row.line}`, title: row.error || '' },
+                row.cells.map((cell) => h('td', {}, cell)),
+                h('td', {}, badge(row.status)),
+              ),
+            ),
+          ),
+        ),
+        block.rows.filter((row) => row.error).map((row) => failure(row.error, `Row on line ${row.line}`)),
+      ),
+    ),
+    !outline && scenario.error ? failure(scenario.error, 'Why it failed') : null,
+  );
+}
+
+function failure(message, title) {
+  return h('details', { class: 'failure' }, h('summary', {}, title), h('pre', {}, message));
+}
+
+function allScenarios(feature) {
+  return feature.rules.flatMap((rule) => rule.scenarios);
+}
+
+function counts(scenarios) {
+  const result = Object.fromEntries(STATUSES.map((status) => [status, 0]));
+  for (const scenario of scenarios) {
+    if (scenario.examples.length > 0) for (const block of scenario.examples) for (const row of block.rows) result[row.status] += 1;
+    else result[scenario.status] += 1;
+  }
+  return result;
+}
+
+function summary(count) {
+  return h(
+    'span',
+    { class: 'summary' },
+    STATUSES.filter((status) => count[status] > 0).map((status) => h('span', { class: `count ${status}` }, `${count[status]} ${STATUS_LABELS[status]}`)),
+  );
+}
+
+function featurePage(feature) {
+  const rules = feature.rules
+    .map((rule) => ({ rule, shown: rule.scenarios.filter(matches) }))
+    .filter(({ shown }) => shown.length > 0);
+  return h(
+    'section',
+    { class: 'feature', lang: feature.language },
+    h('p', { class: 'uri' }, feature.uri),
+    h('h2', {}, h('span', { class: 'keyword' }, `${feature.keyword}:`), ' ', feature.name),
+    tagChips(feature.tags),
+    h('div', { class: 'narrative', html: feature.descriptionHtml }),
+    summary(counts(allScenarios(feature))),
+    feature.background ? h('section', { class: 'background' }, h('h3', {}, 'Background'), steps(feature.background)) : null,
+    rules.length === 0 ? h('p', { class: 'empty' }, 'No scenario matches the filters.') : null,
+    rules.map(({ rule, shown }) =>
+      h(
+        'section',
+        { class: 'rule' },
+        rule.name ? h('h3', {}, h('span', { class: 'keyword' }, `${rule.keyword}:`), ' ', rule.name, tagChips(rule.tags)) : null,
+        rule.descriptionHtml ? h('div', { class: 'description', html: rule.descriptionHtml }) : null,
+        rule.background ? h('section', { class: 'background' }, h('h4', {}, 'Background'), steps(rule.background)) : null,
+        shown.map(scenarioCard),
+      ),
+    ),
+  );
+}
+
+function overviewPage() {
+  const everything = model.capabilities.flatMap((capability) => capability.features.flatMap(allScenarios));
+  return h(
+    'section',
+    {},
+    h('h2', {}, 'The specification'),
+    h('p', {}, 'Each capability of the product, its features and the rules they prove, with the latest results.'),
+    summary(counts(everything)),
+    model.problems.length ? h('div', { class: 'problems' }, h('h3', {}, 'Feature files that do not parse'), h('ul', {}, model.problems.map((problem) => h('li', {}, problem)))) : null,
+    model.capabilities.map((capability) =>
+      h(
+        'section',
+        { class: 'capability' },
+        h('h3', {}, capability.name),
+        h('div', { class: 'narrative', html: capability.narrativeHtml }),
+        h(
+          'ul',
+          { class: 'feature-list' },
+          capability.features.map((feature) =>
+            h('li', { lang: feature.language }, h('a', { href: `#/feature/${feature.id}` }, feature.name), ' ', summary(counts(allScenarios(feature).filter(matches)))),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function requirementsPage() {
+  const { flags } = model;
+  return h(
+    'section',
+    {},
+    h('h2', {}, 'Requirements'),
+    h(
+      'div',
+      { class: 'flags' },
+      flags.requirementsWithoutScenario.length ? h('p', { class: 'flag' }, 'Active requirements no scenario proves: ', flags.requirementsWithoutScenario.join(', ')) : null,
+      flags.missingLayers.length ? h('p', { class: 'flag' }, 'Proven at too few layers: ', flags.missingLayers.map((entry) => `${entry.id} (missing ${entry.missing.join(', ')})`).join('; ')) : null,
+      flags.scenariosWithoutRequirement.length ? h('p', { class: 'flag' }, 'Scenarios without a requirement: ', flags.scenariosWithoutRequirement.join(', ')) : null,
+    ),
+    h(
+      'table',
+      { class: 'data requirements' },
+      h('thead', {}, h('tr', {}, ['Requirement', 'Capability', 'Priority', 'Status', 'Layers', 'Scenarios', 'Result'].map((title) => h('th', {}, title)))),
+      h(
+        'tbody',
+        {},
+        model.requirements.map((requirement) =>
+          h(
+            'tr',
+            {},
+            h('td', {}, h('a', { href: `#/requirement/${requirement.id}` }, requirement.id), ' ', requirement.title),
+            h('td', {}, requirement.capability),
+            h('td', {}, requirement.priority),
+            h('td', {}, requirement.status),
+            h('td', {}, `${requirement.layersProven.join(' + ') || '—'} of ${requirement.layersRequired.join(' + ')}`),
+            h('td', {}, String(requirement.scenarios.length)),
+            h('td', {}, requirementStatus(requirement.result) ? badge(requirementStatus(requirement.result)) : h('span', { class: 'badge none' }, 'no scenario')),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function requirementPage(id) {
+  const requirement = model.requirements.find((candidate) => candidate.id === id);
+  if (!requirement) return h('p', {}, `No requirement ${id}.`);
+  const status = requirementStatus(requirement.result);
+  return h(
+    'section',
+    { class: 'requirement' },
+    h('h2', {}, `${requirement.id} ${requirement.title}`, ' ', status ? badge(status) : h('span', { class: 'badge none' }, 'no scenario')),
+    h(
+      'dl',
+      { class: 'meta' },
+      h('dt', {}, 'Capability'), h('dd', {}, requirement.capability),
+      h('dt', {}, 'Priority'), h('dd', {}, requirement.priority),
+      h('dt', {}, 'Owner'), h('dd', {}, requirement.owner),
+      h('dt', {}, 'Status'), h('dd', {}, requirement.status),
+      h('dt', {}, 'Tracker'), h('dd', {}, h('a', { href: requirement.link, class: 'requirement-link', rel: 'noopener' }, requirement.link)),
+    ),
+    h('h3', {}, 'Acceptance criteria'),
+    h('ul', {}, requirement.acceptance.map((criterion) => h('li', {}, criterion))),
+    h('h3', {}, 'Scenarios'),
+    requirement.scenarios.length === 0
+      ? h('p', { class: 'flag' }, 'No scenario proves this requirement yet.')
+      : h(
+          'ul',
+          { class: 'scenario-list' },
+          requirement.scenarios.map((scenario) =>
+            h(
+              'li',
+              {},
+              badge(requirementStatus(scenario.status) || 'not-run'),
+              ' ',
+              h('a', { href: `#/feature/${featureId(refUri(scenario.ref))}/${refLine(scenario.ref)}` }, scenario.name),
+              ' ',
+              h('span', { class: 'ref' }, scenario.ref),
+              ' ',
+              tagChips(scenario.layers.map((layer) => `@${layer}`)),
+            ),
+          ),
+        ),
+    h('h3', {}, 'Operations exercised'),
+    requirement.operations.length ? h('p', {}, requirement.operations.map((operation) => h('code', { class: 'operation' }, operation))) : h('p', {}, 'None recorded (not run yet, or UI only).'),
+  );
+}
+
+function coveragePage() {
+  const coverage = model.coverage;
+  if (!coverage) return h('section', {}, h('h2', {}, 'Contract coverage'), h('p', {}, 'No run yet: run the features to see which operations they exercise.'));
+  const { totals } = coverage;
+  return h(
+    'section',
+    {},
+    h('h2', {}, `Contract coverage — ${coverage.spec.title} ${coverage.spec.version}`),
+    table(
+      [
+        ['measure', 'covered', 'of', '%'],
+        ['operations', totals.operationsCovered, totals.operations, totals.operationsPercent],
+        ['operation × status (default excluded)', totals.statusPairsCovered, totals.statusPairs, totals.statusPairsPercent],
+        ['exchanges validated', totals.validated, totals.exchanges, totals.validatedPercent],
+      ].map((row) => row.map(String)),
+    ),
+    h('p', {}, `Undocumented exchanges: ${totals.undocumented}. Exchanges with contract violations: ${totals.violations}.`),
+    h(
+      'table',
+      { class: 'data coverage' },
+      h('thead', {}, h('tr', {}, ['Operation', 'Response', 'Media type', 'Covered', 'Scenarios'].map((title) => h('th', {}, title)))),
+      h(
+        'tbody',
+        {},
+        coverage.entries.map((entry) =>
+          h(
+            'tr',
+            { class: entry.covered ? 'covered' : 'uncovered' },
+            h('td', {}, h('code', {}, entry.operationId), ` ${entry.method} ${entry.path}`),
+            h('td', {}, entry.responseKey),
+            h('td', {}, entry.mediaType || '(no body)'),
+            h('td', {}, entry.covered ? '✔' : '✘'),
+            h('td', {}, entry.scenarios.slice(0, 3).join(', '), entry.scenarios.length > 3 ? ` and ${entry.scenarios.length - 3} more` : ''),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function glossaryPage() {
+  const used = model.glossary.filter((step) => step.uses > 0);
+  const unused = model.glossary.filter((step) => step.uses === 0);
+  const entry = (step) =>
+    h(
+      'li',
+      { class: 'glossary-entry' },
+      h('code', { class: 'pattern' }, step.pattern),
+      ' ',
+      h('span', { class: 'ref' }, `${step.layer} · ${step.location} · used ${step.uses}×`),
+      step.examples.length ? h('ul', { class: 'examples' }, step.examples.map((example) => h('li', {}, h('a', { href: `#/feature/${featureId(example.ref)}` }, example.text)))) : null,
+    );
+  return h(
+    'section',
+    {},
+    h('h2', {}, 'Step vocabulary'),
+    h('p', {}, `${model.glossary.length} step definitions; ${unused.length} not used by any feature.`),
+    h('ul', { class: 'glossary' }, used.map(entry)),
+    h('h3', {}, 'Steps no feature uses'),
+    unused.length ? h('ul', { class: 'glossary unused' }, unused.map(entry)) : h('p', {}, 'Every step is used.'),
+  );
+}
+
+function navigation() {
+  const current = location.hash || '#/';
+  const link = (href, text, extra) => h('a', { href, class: current === href || current.startsWith(`${href}/`) ? 'active' : '' }, text, extra);
+  return h(
+    'div',
+    {},
+    h('ul', { class: 'nav' }, h('li', {}, link('#/', 'Overview'))),
+    model.capabilities.map((capability) =>
+      h(
+        'div',
+        { class: 'nav-group' },
+        h('p', { class: 'nav-title' }, capability.name),
+        h('ul', { class: 'nav' }, capability.features.map((feature) => h('li', { lang: feature.language }, link(`#/feature/${feature.id}`, feature.name)))),
+      ),
+    ),
+    h(
+      'ul',
+      { class: 'nav' },
+      h('li', {}, link('#/requirements', 'Requirements')),
+      h('li', {}, link('#/coverage', 'Contract coverage')),
+      h('li', {}, link('#/glossary', 'Step vocabulary')),
+    ),
+  );
+}
+
+function filterControls() {
+  const tags = [...new Set(model.capabilities.flatMap((capability) => capability.features.flatMap((feature) => allScenarios(feature).flatMap((scenario) => scenario.tags))))].sort();
+  return h(
+    'form',
+    { class: 'filters', 'aria-label': 'Filter scenarios', onsubmit: (event) => event.preventDefault() },
+    h('label', {}, 'Search ', h('input', { type: 'search', value: filters.text, oninput: (event) => { filters.text = event.target.value; renderMain(); } })),
+    h(
+      'label',
+      {},
+      'Tag ',
+      h(
+        'select',
+        { onchange: (event) => { filters.tag = event.target.value; renderMain(); } },
+        h('option', { value: '' }, 'any'),
+        tags.map((tag) => h('option', { value: tag, selected: filters.tag === tag }, tag)),
+      ),
+    ),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Status'),
+      STATUSES.map((status) =>
+        h(
+          'label',
+          { class: 'status-filter' },
+          h('input', {
+            type: 'checkbox',
+            checked: filters.statuses.has(status),
+            onchange: (event) => {
+              if (event.target.checked) filters.statuses.add(status);
+              else filters.statuses.delete(status);
+              renderMain();
+            },
+          }),
+          ` ${STATUS_LABELS[status]}`,
+        ),
+      ),
+    ),
+  );
+}
+
+function renderMain() {
+  const [, route, id, line] = (location.hash || '#/').split('/');
+  const main = document.getElementById('main');
+  let page;
+  if (route === 'feature') {
+    const feature = model.capabilities.flatMap((capability) => capability.features).find((candidate) => candidate.id === id);
+    page = feature ? featurePage(feature) : h('p', {}, 'No such feature.');
+  } else if (route === 'requirements') page = requirementsPage();
+  else if (route === 'requirement') page = requirementPage(decodeURIComponent(id || ''));
+  else if (route === 'coverage') page = coveragePage();
+  else if (route === 'glossary') page = glossaryPage();
+  else page = overviewPage();
+  main.replaceChildren(page);
+  document.getElementById('nav').replaceChildren(navigation());
+  if (line) document.getElementById(`line-${line}`)?.scrollIntoView();
+}
+
+function header() {
+  const run = model.run;
+  const everything = model.capabilities.flatMap((capability) => capability.features.flatMap(allScenarios));
+  document.getElementById('run').replaceChildren(
+    run ? `Latest run ${run.startedAt ? new Date(run.startedAt).toLocaleString() : ''}${run.complete ? '' : ' (incomplete)'}${run.browser ? ` · ${run.browser}` : ''} · ` : 'Not run yet · ',
+    summary(counts(everything)),
+  );
+}
+
+document.title = model.title;
+document.getElementById('title').textContent = model.title;
+document.getElementById('filters').replaceChildren(filterControls());
+header();
+window.addEventListener('hashchange', renderMain);
+renderMain();

@@ -1,0 +1,32 @@
+import path from 'node:path';
+
+/**
+ * Exit codes of every harness command, documented in the README:
+ * 0 — passed (or the gate says go); 1 — scenarios failed (or the gate says no-go);
+ * 2 — the run could not be trusted: bad input or configuration, a broken spec, an unreachable
+ * service, missing or incomplete results.
+ */
+export const ExitCode = { ok: 0, failed: 1, unusable: 2 } as const;
+
+/** An error the user can fix: bad configuration, a malformed file, a missing browser. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** One line for the terminal: the message of a UsageError, the first line of anything else. */
+export function oneLine(error: unknown): string {
+  if (error instanceof Error) {
+    const first = error.message.split('\n')[0] ?? '';
+    return error instanceof UsageError ? first : `${error.name}: ${first}`;
+  }
+  return String(error);
+}
+
+/** A spec that cannot be used: the message is one line naming the file and the location. */
+export class SpecError extends UsageError {}
+
+/** A path as people want to read it: relative to the project when inside it, else absolute. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const relative = path.relative(cwd, file);
+  return relative === '' || relative.startsWith('..') ? file : relative;
+}

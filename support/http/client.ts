@@ -1,0 +1,148 @@
+import request from 'supertest';
+import type { ExchangeRecord, Headers, HttpExchange } from './exchange';
+import { isJsonMediaType, mediaTypeOf } from './exchange';
+import type { Traffic } from './traffic';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+
+export interface ApiRequest {
+  readonly method: HttpMethod;
+  /** Path below the API base URL, path parameters already encoded: `/numbers/%2B886912345678`. */
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string | number | boolean>>;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Sent as JSON. */
+  readonly body?: unknown;
+  /** Sent verbatim instead of `body`: malformed JSON, oversized payloads. */
+  readonly rawBody?: string;
+}
+
+export interface ApiResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: unknown;
+  readonly record: ExchangeRecord;
+}
+
+/** The service did not answer at all: refused, reset, unknown host or timed out. */
+export class ServiceUnreachableError extends Error {
+  override readonly name = 'ServiceUnreachable';
+}
+
+/** Names the request in errors: the operation when the contract knows it, else method and URL. */
+export type RequestNamer = (method: string, url: string) => string;
+
+interface SuperagentError {
+  code?: string;
+  timeout?: number;
+  message?: string;
+}
+
+/**
+ * Drives the API with supertest. Every call goes through `Traffic`, so it is contract-checked,
+ * attached to the report and remembered as the scenario's last response.
+ */
+export class HttpClient {
+  private last: ApiResponse | undefined;
+
+  constructor(
+    private readonly apiBaseUrl: URL,
+    private readonly traffic: Traffic,
+    private readonly timeoutMs: number,
+    private readonly nameRequest: RequestNamer = (method, url) => `${method} ${url}`,
+  ) {}
+
+  get lastResponse(): ApiResponse {
+    if (!this.last) throw new Error('No API call has been made in this scenario yet');
+    return this.last;
+  }
+
+  async send(call: ApiRequest): Promise<ApiResponse> {
+    const url = this.urlOf(call);
+    const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+    for (const [name, value] of Object.entries(call.headers ?? {})) headers[name.toLowerCase()] = value;
+    let payload: string | undefined;
+    if (call.rawBody !== undefined) payload = call.rawBody;
+    else if (call.body !== undefined) payload = JSON.stringify(call.body);
+    if (payload !== undefined) headers['content-type'] ??= 'application/json';
+
+    const started = Date.now();
+    let test = request(url.origin)[lowerMethod(call.method)](url.pathname + url.search)
+      .set(headers)
+      .timeout({ response: this.timeoutMs, deadline: this.timeoutMs })
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => done(null, text));
+      });
+    if (payload !== undefined) test = test.send(payload);
+
+    let res: request.Response;
+    try {
+      res = await test;
+    } catch (error) {
+      throw this.unreachable(error as SuperagentError, call.method, url);
+    }
+    const responseHeaders = lowerCaseHeaders(res.headers as Record<string, string | string[]>);
+    const exchange: HttpExchange = {
+      source: 'api',
+      startedAt: new Date(started).toISOString(),
+      durationMs: Date.now() - started,
+      request: { method: call.method, url: url.toString(), headers, body: decodeBody(headers, payload) },
+      response: {
+        status: res.status,
+        headers: responseHeaders,
+        body: decodeBody(responseHeaders, typeof res.body === 'string' ? res.body : undefined),
+      },
+    };
+    // The response is the scenario's last one even when the contract check below rejects it, so a
+    // failing step's report still shows what came back.
+    const record = this.traffic.record(exchange);
+    this.last = { status: res.status, headers: responseHeaders, body: exchange.response.body, record };
+    this.traffic.raiseViolations(record);
+    return this.last;
+  }
+
+  private urlOf(call: ApiRequest): URL {
+    const base = this.apiBaseUrl.toString().replace(/\/$/, '');
+    const url = new URL(base + (call.path.startsWith('/') ? call.path : `/${call.path}`));
+    for (const [name, value] of Object.entries(call.query ?? {})) url.searchParams.append(name, String(value));
+    return url;
+  }
+
+  private unreachable(error: SuperagentError, method: string, url: URL): Error {
+    const target = this.nameRequest(method, url.toString());
+    if (error.timeout !== undefined) {
+      return new ServiceUnreachableError(`${target}: no response within ${this.timeoutMs} ms (HTTP_TIMEOUT)`);
+    }
+    if (error.code) {
+      return new ServiceUnreachableError(`service unreachable at ${url.origin}: ${error.code} during ${target}`);
+    }
+    return error instanceof Error ? error : new Error(String(error.message));
+  }
+}
+
+function lowerMethod(method: HttpMethod): 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head' | 'options' {
+  return method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head' | 'options';
+}
+
+export function lowerCaseHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) result[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return result;
+}
+
+/** JSON bodies become values (or stay text when they do not parse); empty bodies are undefined. */
+export function decodeBody(headers: Headers, text: string | undefined): unknown {
+  if (text === undefined || text === '') return undefined;
+  if (!isJsonMediaType(mediaTypeOf(headers))) return text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,98 @@
+import type { GherkinDocument, Pickle } from '@cucumber/messages';
+import { REQUIREMENT_TAG } from '../lint/feature-rules';
+import type { RequirementCatalog } from '../trace/requirements';
+
+/** How allure-cucumberjs receives labels and links from a running scenario (its runtime API). */
+export const ALLURE_MESSAGE_MEDIA_TYPE = 'application/vnd.allure.message+json';
+
+export interface AllureLabel {
+  readonly name: string;
+  readonly value: string;
+}
+
+export interface AllureLink {
+  readonly name: string;
+  readonly url: string;
+  readonly type: string;
+}
+
+const SEVERITIES = ['blocker', 'critical', 'normal', 'minor', 'trivial'];
+
+/** The rule a scenario belongs to, when it belongs to one. */
+export function ruleOf(document: GherkinDocument | undefined, pickle: Pickle): string | undefined {
+  const scenarioId = pickle.astNodeIds[0];
+  for (const child of document?.feature?.children ?? []) {
+    if (child.rule?.children.some((ruleChild) => ruleChild.scenario?.id === scenarioId)) return child.rule.name;
+  }
+  return undefined;
+}
+
+/**
+ * What ties a scenario's Allure result to the specification: links to its requirements and known
+ * issues; epic = capability, story = rule, severity, owner, layer; the requirement ids as labels.
+ */
+export function scenarioMetadata(
+  pickle: Pickle,
+  document: GherkinDocument | undefined,
+  catalog: RequirementCatalog,
+): { labels: AllureLabel[]; links: AllureLink[] } {
+  const tags = pickle.tags.map((tag) => tag.name);
+  const requirements = tags.flatMap((tag) => {
+    const id = REQUIREMENT_TAG.exec(tag)?.[1];
+    const requirement = id ? catalog.get(`REQ-${id}`) : undefined;
+    return requirement ? [requirement] : [];
+  });
+  const labels: AllureLabel[] = [];
+  const links: AllureLink[] = [];
+  for (const requirement of requirements) {
+    links.push({ name: `${requirement.id} ${requirement.title}`, url: requirement.link, type: 'tms' });
+    labels.push({ name: 'requirement', value: requirement.id });
+  }
+  const [main] = requirements;
+  if (main) {
+    labels.push({ name: 'epic', value: main.capability }, { name: 'owner', value: main.owner });
+  }
+  const rule = ruleOf(document, pickle);
+  if (rule) labels.push({ name: 'story', value: rule });
+  const severity = SEVERITIES.find((name) => tags.includes(`@${name}`)) ?? 'normal';
+  labels.push({ name: 'severity', value: severity });
+  for (const layer of ['api', 'ui']) if (tags.includes(`@${layer}`)) labels.push({ name: 'layer', value: layer });
+  for (const tag of tags) {
+    const issue = /^@issue:(.+)$/.exec(tag)?.[1];
+    if (issue) links.push({ name: issue, url: catalog.issueLink(issue), type: 'issue' });
+  }
+  return { labels, links };
+}
+
+/** The body of one runtime message attachment. */
+export function metadataMessage(metadata: { labels?: readonly AllureLabel[]; links?: readonly AllureLink[] }): string {
+  return JSON.stringify({ type: 'metadata', data: metadata });
+}
+
+/** Allure's categories, matched on the messages the harness emits. */
+export const CATEGORIES = [
+  {
+    name: 'Contract violations',
+    description: 'An exchange broke the OpenAPI contract: the service (or the harness) no longer keeps its word.',
+    matchedStatuses: ['failed', 'broken'],
+    messageRegex: '(?s).*Contract violation.*',
+  },
+  {
+    name: 'Environment problems',
+    description: 'The service or the browser could not be reached: nothing was tested.',
+    matchedStatuses: ['failed', 'broken'],
+    messageRegex: '(?s).*(service unreachable|no response within|ECONNREFUSED|ECONNRESET|cannot launch|No Chromium found|PW_CONNECT_WS|browser has been closed).*',
+  },
+  {
+    name: 'Test defects',
+    description: 'The scenario or its steps are wrong: undefined or ambiguous steps, bad data, harness errors.',
+    matchedStatuses: ['broken', 'skipped'],
+    messageRegex: '(?s).*(UsageError|TypeError|ReferenceError|Nothing was remembered|has no account in this scenario|has no parameter|not valid JSON|Undefined|ambiguous).*',
+  },
+  {
+    name: 'Product defects',
+    description: 'The service behaved differently from the specification: expected one thing, got another.',
+    matchedStatuses: ['failed', 'broken'],
+    messageRegex: '(?s).*(expected .*, actual|Expected|toHave|toBe).*',
+  },
+];

@@ -1,0 +1,99 @@
+import type { RedactionNames } from '../config/config';
+import type { ExchangeRecord, Headers } from '../http/exchange';
+
+export const REDACTED = '[REDACTED]';
+
+/**
+ * Keeps secrets out of everything the harness writes. Two nets: by name (headers, JSON fields and
+ * query parameters on the configured lists) and by value (every password and token the scenario
+ * created, wherever it turns up: a URL, an echoed body, a log line).
+ */
+export class Redactor {
+  private readonly headers: Set<string>;
+  private readonly fields: Set<string>;
+  private readonly query: Set<string>;
+  private readonly secrets = new Set<string>();
+
+  constructor(names: RedactionNames) {
+    this.headers = new Set(names.headers.map((name) => name.toLowerCase()));
+    this.fields = new Set(names.fields.map((name) => name.toLowerCase()));
+    this.query = new Set(names.query.map((name) => name.toLowerCase()));
+  }
+
+  /** Is this JSON field or parameter name on the list of secret names? */
+  isSecretName(name: string): boolean {
+    return this.fields.has(name.toLowerCase()) || this.headers.has(name.toLowerCase()) || this.query.has(name.toLowerCase());
+  }
+
+  /** A value that must never be written anywhere (ignored when too short to be a secret). */
+  addSecret(value: string): void {
+    if (value.length >= 6) this.secrets.add(value);
+  }
+
+  text(value: string): string {
+    let result = value;
+    for (const secret of this.secrets) {
+      if (result.includes(secret)) result = result.split(secret).join(REDACTED);
+    }
+    return result;
+  }
+
+  record(record: ExchangeRecord): ExchangeRecord {
+    const { exchange } = record;
+    return {
+      assessment: { ...record.assessment, violations: record.assessment.violations.map((line) => this.text(line)) },
+      exchange: {
+        ...exchange,
+        request: {
+          ...exchange.request,
+          url: this.url(exchange.request.url),
+          headers: this.headerValues(exchange.request.headers),
+          body: this.value(exchange.request.body),
+        },
+        response: {
+          ...exchange.response,
+          headers: this.headerValues(exchange.response.headers),
+          body: this.value(exchange.response.body),
+        },
+      },
+    };
+  }
+
+  url(value: string): string {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return this.text(value);
+    }
+    for (const name of [...url.searchParams.keys()]) {
+      if (this.query.has(name.toLowerCase())) url.searchParams.set(name, REDACTED);
+    }
+    if (url.password) url.password = REDACTED;
+    return this.text(url.toString());
+  }
+
+  headerValues(headers: Headers): Headers {
+    const result: Record<string, string> = {};
+    for (const [name, value] of Object.entries(headers)) {
+      if (!this.headers.has(name.toLowerCase())) result[name] = this.text(value);
+      else if (/^(bearer|basic|token) /i.test(value)) result[name] = `${value.split(' ')[0]} ${REDACTED}`;
+      else result[name] = REDACTED;
+    }
+    return result;
+  }
+
+  /** A copy of a JSON value with secret fields and secret values replaced. */
+  value(value: unknown): unknown {
+    if (typeof value === 'string') return this.text(value);
+    if (Array.isArray(value)) return value.map((item) => this.value(item));
+    if (value !== null && typeof value === 'object') {
+      const result: Record<string, unknown> = {};
+      for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+        result[key] = this.fields.has(key.toLowerCase()) && item !== null && item !== undefined ? REDACTED : this.value(item);
+      }
+      return result;
+    }
+    return value;
+  }
+}

@@ -1,0 +1,271 @@
+import type * as messages from '@cucumber/messages';
+import { BROWSER_KIND, EXCHANGE_MEDIA_TYPE } from '../http/exchange';
+import { isExchangeAttachment } from '../report/exchange-attachment';
+
+export type Status = 'PASSED' | 'FAILED' | 'PENDING' | 'UNDEFINED' | 'AMBIGUOUS' | 'SKIPPED' | 'UNKNOWN';
+
+/** Worst first: the status of a scenario is that of its most severe step. */
+const SEVERITY: readonly Status[] = ['UNKNOWN', 'PASSED', 'SKIPPED', 'PENDING', 'UNDEFINED', 'AMBIGUOUS', 'FAILED'];
+
+export function mostSevere(statuses: readonly Status[]): Status {
+  return statuses.reduce<Status>((worst, status) => (SEVERITY.indexOf(status) > SEVERITY.indexOf(worst) ? status : worst), 'UNKNOWN');
+}
+
+/** One exchange of a scenario, without its bodies: what coverage and traceability need. */
+export interface ExchangeSummary {
+  readonly source: 'api' | 'browser';
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly operationId?: string;
+  readonly responseKey?: string;
+  readonly mediaType?: string;
+  readonly validated: boolean;
+  readonly undocumented: boolean;
+  readonly violations: readonly string[];
+}
+
+export interface StepResult {
+  readonly keyword: string;
+  readonly text: string;
+  readonly status: Status;
+}
+
+export interface ScenarioResult {
+  readonly pickleId: string;
+  readonly name: string;
+  readonly uri: string;
+  /** Line of the scenario, or of its Examples row for an outline. */
+  readonly line: number;
+  readonly feature: string;
+  readonly rule?: string;
+  readonly tags: readonly string[];
+  readonly language: string;
+  status: Status;
+  attempts: number;
+  /** Failed first, passed on a retry. */
+  flaky: boolean;
+  durationMs: number;
+  error?: string;
+  steps: StepResult[];
+  exchanges: ExchangeSummary[];
+}
+
+export interface RunResults {
+  readonly startedAt?: string;
+  readonly finishedAt?: string;
+  readonly durationMs?: number;
+  readonly success?: boolean;
+  /** False when the run never finished: killed, interrupted, or still going. */
+  readonly complete: boolean;
+  readonly cucumberVersion?: string;
+  /** Scenarios the run selected, whether or not they ran. */
+  readonly scenarios: readonly ScenarioResult[];
+  /** Errors outside any scenario: a failing BeforeAll, a parse error. */
+  readonly errors: readonly string[];
+  /** The browser the UI scenarios ran in, when any did. */
+  readonly browser?: string;
+}
+
+interface AstInfo {
+  readonly feature: string;
+  readonly rule?: string;
+  readonly line: number;
+  readonly language: string;
+}
+
+interface Attempt {
+  readonly scenario: ScenarioResult;
+  readonly testCase: messages.TestCase;
+  readonly statuses: Status[];
+  readonly steps: StepResult[];
+  readonly exchanges: ExchangeSummary[];
+  startedAt: number;
+  error?: string;
+}
+
+function toMillis(timestamp: messages.Timestamp): number {
+  return timestamp.seconds * 1000 + Math.round(timestamp.nanos / 1e6);
+}
+
+/**
+ * Builds the results of a run from cucumber's message stream, one envelope at a time: the live
+ * plugin feeds it during a run, `merge` and `gate` feed it from messages.ndjson files. It keeps
+ * summaries only — exchange bodies and screenshots stay in the stream — so memory grows with the
+ * number of scenarios, not with what they exchanged.
+ */
+export class RunCollector {
+  private readonly ast = new Map<string, AstInfo>();
+  private readonly pickleSteps = new Map<string, { keyword: string; text: string }>();
+  private readonly stepKeywords = new Map<string, string>();
+  private readonly scenarios = new Map<string, ScenarioResult>();
+  private readonly testCases = new Map<string, messages.TestCase>();
+  private readonly attempts = new Map<string, Attempt>();
+  private readonly errors: string[] = [];
+  private started?: messages.TestRunStarted;
+  private finished?: messages.TestRunFinished;
+  private meta?: messages.Meta;
+  private browser?: string;
+
+  update(envelope: messages.Envelope): void {
+    if (envelope.meta) this.meta = envelope.meta;
+    else if (envelope.gherkinDocument) this.indexDocument(envelope.gherkinDocument);
+    else if (envelope.pickle) this.addPickle(envelope.pickle);
+    else if (envelope.testRunStarted) this.started = envelope.testRunStarted;
+    else if (envelope.testCase) this.testCases.set(envelope.testCase.id, envelope.testCase);
+    else if (envelope.testCaseStarted) this.startAttempt(envelope.testCaseStarted);
+    else if (envelope.testStepFinished) this.finishStep(envelope.testStepFinished);
+    else if (envelope.attachment) this.attach(envelope.attachment);
+    else if (envelope.testCaseFinished) this.finishAttempt(envelope.testCaseFinished);
+    else if (envelope.testRunFinished) this.finishRun(envelope.testRunFinished);
+    else if (envelope.parseError) this.errors.push(`${envelope.parseError.source.uri ?? ''}: ${envelope.parseError.message}`);
+    else if (envelope.testRunHookFinished?.result.status === 'FAILED') {
+      this.errors.push(envelope.testRunHookFinished.result.message ?? 'a BeforeAll/AfterAll hook failed');
+    }
+  }
+
+  results(): RunResults {
+    const startedAt = this.started ? toMillis(this.started.timestamp) : undefined;
+    const finishedAt = this.finished ? toMillis(this.finished.timestamp) : undefined;
+    return {
+      ...(startedAt === undefined ? {} : { startedAt: new Date(startedAt).toISOString() }),
+      ...(finishedAt === undefined ? {} : { finishedAt: new Date(finishedAt).toISOString() }),
+      ...(startedAt !== undefined && finishedAt !== undefined ? { durationMs: finishedAt - startedAt } : {}),
+      ...(this.finished ? { success: this.finished.success } : {}),
+      complete: this.finished !== undefined,
+      ...(this.meta ? { cucumberVersion: this.meta.implementation.version } : {}),
+      scenarios: [...this.scenarios.values()],
+      errors: [...this.errors, ...(this.finished?.exception?.message ? [this.finished.exception.message] : [])],
+      ...(this.browser ? { browser: this.browser } : {}),
+    };
+  }
+
+  private indexDocument(document: messages.GherkinDocument): void {
+    const feature = document.feature;
+    if (!feature) return;
+    const add = (children: readonly messages.FeatureChild[] | readonly messages.RuleChild[], rule?: string): void => {
+      for (const child of children) {
+        const background = child.background;
+        if (background) for (const step of background.steps) this.stepKeywords.set(step.id, step.keyword);
+        if ('rule' in child && child.rule) add(child.rule.children, child.rule.name);
+        const scenario = child.scenario;
+        if (!scenario) continue;
+        const info = { feature: feature.name, language: feature.language, ...(rule ? { rule } : {}) };
+        this.ast.set(scenario.id, { ...info, line: scenario.location.line });
+        for (const step of scenario.steps) this.stepKeywords.set(step.id, step.keyword);
+        for (const examples of scenario.examples) {
+          for (const row of examples.tableBody) this.ast.set(row.id, { ...info, line: row.location.line });
+        }
+      }
+    };
+    add(feature.children);
+  }
+
+  private addPickle(pickle: messages.Pickle): void {
+    const info = this.ast.get(pickle.astNodeIds[pickle.astNodeIds.length - 1] ?? '') ?? this.ast.get(pickle.astNodeIds[0] ?? '');
+    for (const step of pickle.steps) {
+      this.pickleSteps.set(step.id, { keyword: this.stepKeywords.get(step.astNodeIds[0] ?? '')?.trim() ?? '', text: step.text });
+    }
+    this.scenarios.set(pickle.id, {
+      pickleId: pickle.id,
+      name: pickle.name,
+      uri: pickle.uri,
+      line: info?.line ?? 0,
+      feature: info?.feature ?? '',
+      ...(info?.rule ? { rule: info.rule } : {}),
+      tags: pickle.tags.map((tag) => tag.name),
+      language: info?.language ?? pickle.language,
+      status: 'UNKNOWN',
+      attempts: 0,
+      flaky: false,
+      durationMs: 0,
+      steps: pickle.steps.map((step) => ({
+        keyword: this.pickleSteps.get(step.id)?.keyword ?? '',
+        text: step.text,
+        status: 'UNKNOWN' as Status,
+      })),
+      exchanges: [],
+    });
+  }
+
+  private startAttempt(started: messages.TestCaseStarted): void {
+    const testCase = this.testCases.get(started.testCaseId);
+    const scenario = testCase ? this.scenarios.get(testCase.pickleId) : undefined;
+    if (!testCase || !scenario) return;
+    scenario.attempts = started.attempt + 1;
+    this.attempts.set(started.id, {
+      scenario,
+      testCase,
+      statuses: [],
+      steps: [],
+      exchanges: [],
+      startedAt: toMillis(started.timestamp),
+    });
+  }
+
+  private finishStep(finished: messages.TestStepFinished): void {
+    const attempt = this.attempts.get(finished.testCaseStartedId);
+    if (!attempt) return;
+    const status = finished.testStepResult.status as Status;
+    attempt.statuses.push(status);
+    const testStep = attempt.testCase.testSteps.find((step) => step.id === finished.testStepId);
+    const pickleStep = testStep?.pickleStepId ? this.pickleSteps.get(testStep.pickleStepId) : undefined;
+    if (pickleStep) attempt.steps.push({ ...pickleStep, status });
+    if (status === 'FAILED' && attempt.error === undefined) {
+      const where = pickleStep ? `${pickleStep.keyword} ${pickleStep.text}` : 'a hook';
+      attempt.error = `${where}: ${finished.testStepResult.message ?? 'failed'}`;
+    }
+  }
+
+  private attach(attachment: messages.Attachment): void {
+    if (attachment.mediaType !== EXCHANGE_MEDIA_TYPE || !attachment.testCaseStartedId) return;
+    const attempt = this.attempts.get(attachment.testCaseStartedId);
+    if (!attempt) return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(attachment.body);
+    } catch {
+      return;
+    }
+    if ((parsed as { kind?: unknown } | null)?.kind === BROWSER_KIND) {
+      this.browser = String((parsed as { browser?: unknown }).browser);
+      return;
+    }
+    if (!isExchangeAttachment(parsed)) return;
+    const { exchange, assessment } = parsed;
+    attempt.exchanges.push({
+      source: exchange.source,
+      method: exchange.request.method,
+      path: new URL(exchange.request.url).pathname,
+      status: exchange.response.status,
+      ...(assessment.operationId ? { operationId: assessment.operationId } : {}),
+      ...(assessment.responseKey ? { responseKey: assessment.responseKey } : {}),
+      ...(assessment.mediaType ? { mediaType: assessment.mediaType } : {}),
+      validated: assessment.validated,
+      undocumented: assessment.undocumented,
+      violations: assessment.violations,
+    });
+  }
+
+  private finishAttempt(finished: messages.TestCaseFinished): void {
+    const attempt = this.attempts.get(finished.testCaseStartedId);
+    if (!attempt) return;
+    this.attempts.delete(finished.testCaseStartedId);
+    const { scenario } = attempt;
+    const status = mostSevere(attempt.statuses);
+    const failedBefore = scenario.status === 'FAILED';
+    scenario.status = status;
+    scenario.flaky = failedBefore && status === 'PASSED' ? true : scenario.flaky && status === 'PASSED';
+    scenario.durationMs = toMillis(finished.timestamp) - attempt.startedAt;
+    // Steps that never ran (after a failure) keep their UNKNOWN status from the pickle.
+    scenario.steps = scenario.steps.map((step, index) => attempt.steps[index] ?? { ...step, status: 'SKIPPED' });
+    if (attempt.error === undefined) delete scenario.error;
+    else scenario.error = attempt.error;
+    // Coverage counts what the final attempt exchanged, plus what earlier attempts did.
+    scenario.exchanges.push(...attempt.exchanges);
+  }
+
+  private finishRun(finished: messages.TestRunFinished): void {
+    this.finished = finished;
+  }
+}

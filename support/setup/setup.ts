@@ -1,0 +1,65 @@
+/**
+ * `npm run setup` (after `npm ci`): makes sure the UI scenarios have a browser.
+ *   1. a browser already there (CHROMIUM_PATH, Playwright's own, a system Chromium) is used as is;
+ *   2. else Playwright downloads its Chromium (`npx playwright install chromium`);
+ *   3. else, as root on Debian/Ubuntu, the system's Chromium is installed with apt-get;
+ *   4. else it says what to install, and exits 1.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { chromium } from 'playwright';
+import { findBrowser, INSTALL_HINT } from '../browser/find-browser';
+import { config } from '../config/config';
+import { ExitCode, oneLine } from '../errors';
+
+function run(command: string, args: string[], timeoutMs: number): boolean {
+  console.log(`setup: $ ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', timeout: timeoutMs });
+  return result.status === 0;
+}
+
+function found(): string | undefined {
+  try {
+    const browser = findBrowser('chromium', config().chromiumPath);
+    return `${browser.executablePath ?? chromium.executablePath()} (${browser.source})`;
+  } catch {
+    return undefined;
+  }
+}
+
+function installWithApt(): boolean {
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot || !fs.existsSync('/usr/bin/apt-get')) return false;
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const apt = (args: string[]): boolean =>
+    spawnSync('apt-get', args, { stdio: 'inherit', env, timeout: 15 * 60_000 }).status === 0;
+  console.log('setup: installing the system Chromium with apt-get');
+  return apt(['update']) && (apt(['install', '-y', '--no-install-recommends', 'chromium']) || apt(['install', '-y', 'chromium-browser']));
+}
+
+function main(): number {
+  const existing = found();
+  if (existing) {
+    console.log(`setup: browser ready: ${existing}`);
+    return ExitCode.ok;
+  }
+  const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+  if (run(npx, ['playwright', 'install', 'chromium'], 10 * 60_000) && found()) {
+    console.log(`setup: browser ready: ${found()}`);
+    return ExitCode.ok;
+  }
+  console.log("setup: Playwright's Chromium could not be downloaded; trying the system's Chromium");
+  if (installWithApt() && found()) {
+    console.log(`setup: browser ready: ${found()}`);
+    return ExitCode.ok;
+  }
+  console.error(`setup: no browser for the UI scenarios: ${INSTALL_HINT}`);
+  return ExitCode.failed;
+}
+
+try {
+  process.exitCode = main();
+} catch (error) {
+  console.error(`setup: ${oneLine(error)}`);
+  process.exitCode = ExitCode.unusable;
+}

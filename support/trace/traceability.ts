@@ -1,0 +1,150 @@
+import { scenarioRef } from '../contract/coverage';
+import type { Corpus } from '../gherkin/corpus';
+import { REQUIREMENT_TAG } from '../lint/feature-rules';
+import type { RunResults, ScenarioResult, Status } from '../results/run-model';
+import { mostSevere } from '../results/run-model';
+import type { Layer, RequirementCatalog } from './requirements';
+
+/** A scenario's last result: cucumber's status, or NOT_RUN when this run did not select it. */
+export type ScenarioStatus = Status | 'NOT_RUN';
+
+export interface TracedScenario {
+  /** `features/…feature:line` (the Examples row for an outline). */
+  readonly ref: string;
+  readonly name: string;
+  readonly status: ScenarioStatus;
+  readonly layers: readonly Layer[];
+  readonly operations: readonly string[];
+}
+
+export interface TracedRequirement {
+  readonly id: string;
+  readonly title: string;
+  readonly capability: string;
+  readonly priority: string;
+  readonly owner: string;
+  readonly status: string;
+  readonly link: string;
+  readonly acceptance: readonly string[];
+  readonly layersRequired: readonly Layer[];
+  readonly layersProven: readonly Layer[];
+  /** PASSED only when every scenario ran and passed; NO_SCENARIO when nothing proves it. */
+  readonly result: ScenarioStatus | 'NO_SCENARIO';
+  readonly scenarios: readonly TracedScenario[];
+  readonly operations: readonly string[];
+}
+
+export interface Traceability {
+  readonly requirements: readonly TracedRequirement[];
+  readonly operations: readonly { readonly operationId: string; readonly requirements: readonly string[] }[];
+  readonly flags: {
+    /** Active requirements no scenario proves. */
+    readonly requirementsWithoutScenario: readonly string[];
+    /** Scenarios tagged with no requirement (`file:line`). */
+    readonly scenariosWithoutRequirement: readonly string[];
+    /** Requirements that must be proven at several layers but are proven at fewer. */
+    readonly missingLayers: readonly { readonly id: string; readonly missing: readonly Layer[] }[];
+  };
+}
+
+function layersOf(tags: readonly string[]): Layer[] {
+  return (['api', 'ui'] as const).filter((layer) => tags.includes(`@${layer}`));
+}
+
+/**
+ * Requirement → scenarios → last status → operations exercised, and operation → requirements.
+ * Built from the catalogue, every scenario of the features (run or not) and the run's results.
+ */
+export function buildTraceability(catalog: RequirementCatalog, corpus: Corpus, results: RunResults | undefined): Traceability {
+  const ran = new Map<string, ScenarioResult>();
+  for (const scenario of results?.scenarios ?? []) ran.set(scenarioRef(scenario), scenario);
+
+  const byRequirement = new Map<string, TracedScenario[]>();
+  const withoutRequirement: string[] = [];
+  for (const feature of corpus.features) {
+    for (const pickle of feature.pickles) {
+      const tags = pickle.tags.map((tag) => tag.name);
+      const line = lineOf(feature, pickle.astNodeIds);
+      const ref = `${feature.uri}:${line}`;
+      const result = ran.get(ref);
+      const traced: TracedScenario = {
+        ref,
+        name: pickle.name,
+        status: result && result.attempts > 0 ? result.status : 'NOT_RUN',
+        layers: layersOf(tags),
+        operations: [...new Set((result?.exchanges ?? []).flatMap((exchange) => (exchange.operationId ? [exchange.operationId] : [])))].sort(),
+      };
+      const ids = tags.flatMap((tag) => (REQUIREMENT_TAG.test(tag) ? [tag.slice(1)] : []));
+      if (ids.length === 0) withoutRequirement.push(ref);
+      for (const id of ids) byRequirement.set(id, [...(byRequirement.get(id) ?? []), traced]);
+    }
+  }
+
+  const byOperation = new Map<string, Set<string>>();
+  const requirements = catalog.requirements.map((requirement): TracedRequirement => {
+    const scenarios = byRequirement.get(requirement.id) ?? [];
+    const operations = [...new Set(scenarios.flatMap((scenario) => scenario.operations))].sort();
+    for (const operation of operations) byOperation.set(operation, (byOperation.get(operation) ?? new Set()).add(requirement.id));
+    const layersProven = (['api', 'ui'] as const).filter((layer) => scenarios.some((scenario) => scenario.layers.includes(layer)));
+    return {
+      id: requirement.id,
+      title: requirement.title,
+      capability: requirement.capability,
+      priority: requirement.priority,
+      owner: requirement.owner,
+      status: requirement.status,
+      link: requirement.link,
+      acceptance: requirement.acceptance,
+      layersRequired: requirement.layers,
+      layersProven,
+      result: scenarios.length === 0 ? 'NO_SCENARIO' : resultOf(scenarios.map((scenario) => scenario.status)),
+      scenarios,
+      operations,
+    };
+  });
+
+  const active = requirements.filter((requirement) => requirement.status === 'active');
+  return {
+    requirements,
+    operations: [...byOperation]
+      .map(([operationId, ids]) => ({ operationId, requirements: [...ids].sort() }))
+      .sort((a, b) => a.operationId.localeCompare(b.operationId)),
+    flags: {
+      requirementsWithoutScenario: active.filter((requirement) => requirement.scenarios.length === 0).map((requirement) => requirement.id),
+      scenariosWithoutRequirement: withoutRequirement,
+      missingLayers: active
+        .map((requirement) => ({
+          id: requirement.id,
+          missing: requirement.layersRequired.filter((layer) => !requirement.layersProven.includes(layer)),
+        }))
+        // Requirements with no scenario at all are already flagged above.
+        .filter((entry) => entry.missing.length > 0 && requirementHasScenarios(requirements, entry.id)),
+    },
+  };
+}
+
+function requirementHasScenarios(requirements: readonly TracedRequirement[], id: string): boolean {
+  return (requirements.find((requirement) => requirement.id === id)?.scenarios.length ?? 0) > 0;
+}
+
+function resultOf(statuses: readonly ScenarioStatus[]): ScenarioStatus {
+  const ran = statuses.filter((status): status is Status => status !== 'NOT_RUN');
+  const worst = mostSevere(ran);
+  if (worst !== 'PASSED' && worst !== 'UNKNOWN') return worst;
+  return statuses.includes('NOT_RUN') ? 'NOT_RUN' : worst;
+}
+
+function lineOf(feature: Corpus['features'][number], astNodeIds: readonly string[]): number {
+  const target = astNodeIds[astNodeIds.length - 1];
+  for (const child of feature.document.feature?.children ?? []) {
+    for (const scenario of [child.scenario, ...(child.rule?.children ?? []).map((ruleChild) => ruleChild.scenario)]) {
+      if (!scenario) continue;
+      if (scenario.id === target) return scenario.location.line;
+      for (const examples of scenario.examples) {
+        const row = examples.tableBody.find((candidate) => candidate.id === target);
+        if (row) return row.location.line;
+      }
+    }
+  }
+  return 0;
+}

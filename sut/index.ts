@@ -1,0 +1,2 @@
+export { FAULTS, parseFaults, type Fault } from './faults';
+export { startSut, type RunningSut, type SutOptions } from './server';

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DEFAULT_REDACTION } from '../../support/config/config';
+import type { ExchangeRecord } from '../../support/http/exchange';
+import { REDACTED, Redactor } from '../../support/report/redact';
+
+const record: ExchangeRecord = {
+  assessment: { validated: true, undocumented: false, violations: ['echoed s3cr3t-token-value in detail'] },
+  exchange: {
+    source: 'api',
+    startedAt: '2026-01-01T00:00:00.000Z',
+    durationMs: 3,
+    request: {
+      method: 'POST',
+      url: 'http://api.test/auth/token?api_key=k-123456&page=2',
+      headers: { authorization: 'Bearer s3cr3t-token-value', cookie: 'session=abcdef', accept: 'application/json' },
+      body: { username: 'alice', password: 'hunter2-long', nested: [{ clientSecret: 'xyz' }] },
+    },
+    response: {
+      status: 200,
+      headers: { 'set-cookie': 'session=abcdef', 'content-type': 'application/json' },
+      body: { accessToken: 's3cr3t-token-value', note: 'your token is s3cr3t-token-value' },
+    },
+  },
+};
+
+describe('Redactor', () => {
+  const redactor = new Redactor(DEFAULT_REDACTION);
+  redactor.addSecret('s3cr3t-token-value');
+  const redacted = redactor.record(record);
+  const text = JSON.stringify(redacted);
+
+  it('leaves no secret anywhere in an exchange record', () => {
+    for (const secret of ['s3cr3t-token-value', 'hunter2-long', 'abcdef', 'k-123456', 'xyz']) {
+      assert.ok(!text.includes(secret), `${secret} leaked: ${text}`);
+    }
+  });
+
+  it('keeps what is not secret, and the auth scheme', () => {
+    assert.equal(redacted.exchange.request.headers.authorization, `Bearer ${REDACTED}`);
+    assert.equal(redacted.exchange.request.headers.accept, 'application/json');
+    assert.deepEqual((redacted.exchange.request.body as Record<string, unknown>).username, 'alice');
+    assert.match(redacted.exchange.request.url, /page=2/);
+    assert.equal(redacted.assessment.violations[0], `echoed ${REDACTED} in detail`);
+  });
+
+  it('does not change the record it redacts', () => {
+    assert.equal((record.exchange.request.body as Record<string, unknown>).password, 'hunter2-long');
+  });
+
+  it('takes extra names from configuration', () => {
+    const custom = new Redactor({ ...DEFAULT_REDACTION, fields: [...DEFAULT_REDACTION.fields, 'pin'] });
+    assert.deepEqual(custom.value({ pin: '1234', name: 'x' }), { pin: REDACTED, name: 'x' });
+  });
+});
