@@ -21,5 +21,10 @@ export function expectEqual<T>(what: string, actual: T, expected: T): void {
 }
 
 export function expectTrue(what: string, condition: boolean, detail = ''): void {
-  if (!condition) throw new AssertionError({ message: `${what}${detail ? `: ${detail}` : ''}`, actual: false, expected: true });
+  if (!condition)
+    throw new AssertionError({
+      message: `${what}${detail ? `: ${detail}` : ''}`,
+      actual: false,
+      expected: true,
+    });
 }

@@ -43,9 +43,12 @@ const requireJson: RequestHandler = (req, res, next) => {
 const problems: ErrorRequestHandler = (error: { type?: string; status?: number }, _req, res, next) => {
   if (res.headersSent) return next(error);
   if (error.type === 'entity.parse.failed') {
-    return sendProblem(res, 400, 'body: is not valid JSON', { errors: [{ in: 'body', field: 'body', message: 'is not valid JSON' }] });
+    return sendProblem(res, 400, 'body: is not valid JSON', {
+      errors: [{ in: 'body', field: 'body', message: 'is not valid JSON' }],
+    });
   }
-  if (error.type === 'entity.too.large') return sendProblem(res, 413, 'The request body is larger than 16 KiB.');
+  if (error.type === 'entity.too.large')
+    return sendProblem(res, 413, 'The request body is larger than 16 KiB.');
   if (error.type === 'encoding.unsupported' || error.type === 'charset.unsupported') {
     return sendProblem(res, 415, 'Send the request body as UTF-8 JSON.');
   }
@@ -75,7 +78,8 @@ export function createApp(context: ServiceContext): Express {
   app.use(API_BASE_PATH, api);
 
   const ui = path.join(__dirname, 'ui');
-  for (const [route, file] of Object.entries(PAGES)) app.get(route, (_req, res) => res.sendFile(path.join(ui, file)));
+  for (const [route, file] of Object.entries(PAGES))
+    app.get(route, (_req, res) => res.sendFile(path.join(ui, file)));
   app.use(express.static(ui, { index: false }));
   return app;
 }

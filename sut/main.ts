@@ -6,7 +6,8 @@ import { parseFaults, startSut } from './index';
 
 async function main(): Promise<void> {
   const rawPort = process.env.PORT ?? '8080';
-  if (!/^\d+$/.test(rawPort) || Number(rawPort) > 65535) throw new Error(`PORT: "${rawPort}" is not a port number`);
+  if (!/^\d+$/.test(rawPort) || Number(rawPort) > 65535)
+    throw new Error(`PORT: "${rawPort}" is not a port number`);
   const demoPassword = process.env.SUT_DEMO_PASSWORD;
   const sut = await startSut({
     port: Number(rawPort),
@@ -15,7 +16,11 @@ async function main(): Promise<void> {
     ...(demoPassword ? { demoPassword } : {}),
   });
   console.log(`Caller ID service listening on ${sut.origin} (API ${sut.apiBaseUrl})`);
-  console.log(demoPassword ? 'Demo account: demo (password from SUT_DEMO_PASSWORD)' : 'No demo account (set SUT_DEMO_PASSWORD for one); create an account at /sign-up');
+  console.log(
+    demoPassword
+      ? 'Demo account: demo (password from SUT_DEMO_PASSWORD)'
+      : 'No demo account (set SUT_DEMO_PASSWORD for one); create an account at /sign-up',
+  );
   const stop = (): void => {
     void sut.close().then(() => process.exit(0));
   };
@@ -25,6 +30,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
-  console.error(`sut: ${message.includes('EADDRINUSE') ? `port ${process.env.PORT ?? '8080'} is already in use` : message}`);
+  console.error(
+    `sut: ${message.includes('EADDRINUSE') ? `port ${process.env.PORT ?? '8080'} is already in use` : message}`,
+  );
   process.exitCode = 2;
 });

@@ -28,8 +28,17 @@ export interface RunningSut {
 /** Starts the caller-ID service: the JSON API under /api/v1 and the web UI at /. */
 export async function startSut(options: SutOptions = {}): Promise<RunningSut> {
   const now = options.now ?? (() => new Date());
-  const store = new Store(now, options.demoPassword ? { username: 'demo', password: options.demoPassword } : undefined);
-  const app = createApp({ store, rules: RULES, faults: new Set(options.faults ?? []), startedAt: now().getTime(), now });
+  const store = new Store(
+    now,
+    options.demoPassword ? { username: 'demo', password: options.demoPassword } : undefined,
+  );
+  const app = createApp({
+    store,
+    rules: RULES,
+    faults: new Set(options.faults ?? []),
+    startedAt: now().getTime(),
+    now,
+  });
   const server = http.createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

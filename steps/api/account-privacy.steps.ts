@@ -27,9 +27,15 @@ When(
 
 Then('the request is refused until they sign in', function (this: ScenarioWorld) {
   expectRefusal(this.lastResponse, 401);
-  expectTrue('the refusal says how to authenticate (WWW-Authenticate)', /^Bearer/i.test(this.lastResponse.headers['www-authenticate'] ?? ''));
+  expectTrue(
+    'the refusal says how to authenticate (WWW-Authenticate)',
+    /^Bearer/i.test(this.lastResponse.headers['www-authenticate'] ?? ''),
+  );
 });
 
-Then('{persona} is refused because it is not his/her/their account', function (this: ScenarioWorld, _persona: string) {
-  expectRefusal(this.lastResponse, 403);
-});
+Then(
+  '{persona} is refused because it is not his/her/their account',
+  function (this: ScenarioWorld, _persona: string) {
+    expectRefusal(this.lastResponse, 403);
+  },
+);

@@ -14,14 +14,21 @@ Given('{persona} is signed in', async function (this: ScenarioWorld, persona: st
 
 When('{persona} creates an account', async function (this: ScenarioWorld, persona: string) {
   const account = this.cast.draft(persona);
-  await this.api.registerUser({ username: account.username, password: account.password, displayName: persona });
+  await this.api.registerUser({
+    username: account.username,
+    password: account.password,
+    displayName: persona,
+  });
   this.remember('new username', account.username);
 });
 
-When("someone else creates an account with {persona}'s username", async function (this: ScenarioWorld, persona: string) {
-  const taken = this.cast.known(persona).username;
-  await this.api.registerUser({ username: taken, password: this.cast.draft('someone').password });
-});
+When(
+  "someone else creates an account with {persona}'s username",
+  async function (this: ScenarioWorld, persona: string) {
+    const taken = this.cast.known(persona).username;
+    await this.api.registerUser({ username: taken, password: this.cast.draft('someone').password });
+  },
+);
 
 When(
   '{persona} creates an account with a password of {int} characters',
@@ -37,16 +44,23 @@ When('someone creates an account named {string}', async function (this: Scenario
 
 Then('the account is created', function (this: ScenarioWorld) {
   expectEqual('account creation status', this.lastResponse.status, 201);
-  expectEqual('created username', (this.lastResponse.body as { username?: string }).username, this.recall('new username'));
+  expectEqual(
+    'created username',
+    (this.lastResponse.body as { username?: string }).username,
+    this.recall('new username'),
+  );
 });
 
 Then('the account is refused because the username is taken', function (this: ScenarioWorld) {
   expectRefusal(this.lastResponse, 409);
 });
 
-Then('the {word} is refused because its {word} is invalid', function (this: ScenarioWorld, _what: string, field: string) {
-  expectRefusal(this.lastResponse, 400, field);
-});
+Then(
+  'the {word} is refused because its {word} is invalid',
+  function (this: ScenarioWorld, _what: string, field: string) {
+    expectRefusal(this.lastResponse, 400, field);
+  },
+);
 
 When('{persona} signs in with the right password', async function (this: ScenarioWorld, persona: string) {
   const { username, password } = this.cast.known(persona);
@@ -77,5 +91,9 @@ Then(
 Then('the sign-in is refused without saying what was wrong', function (this: ScenarioWorld) {
   expectRefusal(this.lastResponse, 401);
   const detail = read.problem(this.lastResponse).detail ?? '';
-  expectTrue('the refusal does not say which part was wrong', !/unknown user|no such user|wrong password/i.test(detail), detail);
+  expectTrue(
+    'the refusal does not say which part was wrong',
+    !/unknown user|no such user|wrong password/i.test(detail),
+    detail,
+  );
 });

@@ -13,9 +13,12 @@ async function block(world: ScenarioWorld, persona: string, label?: string): Pro
   return response.status;
 }
 
-Given('{persona} has blocked {int} numbers', async function (this: ScenarioWorld, persona: string, count: number) {
-  this.remember('blocked numbers', await blockFreshNumbers(this, persona, count));
-});
+Given(
+  '{persona} has blocked {int} numbers',
+  async function (this: ScenarioWorld, persona: string, count: number) {
+    this.remember('blocked numbers', await blockFreshNumbers(this, persona, count));
+  },
+);
 
 Given('{persona} has blocked the number', async function (this: ScenarioWorld, persona: string) {
   expectEqual(`${persona} blocking ${this.theNumber}`, await block(this, persona), 201);
@@ -25,9 +28,12 @@ When('{persona} blocks the number', async function (this: ScenarioWorld, persona
   await block(this, persona);
 });
 
-When('{persona} blocks the number with the label {string}', async function (this: ScenarioWorld, persona: string, label: string) {
-  await block(this, persona, label);
-});
+When(
+  '{persona} blocks the number with the label {string}',
+  async function (this: ScenarioWorld, persona: string, label: string) {
+    await block(this, persona, label);
+  },
+);
 
 Then('the number is blocked', function (this: ScenarioWorld) {
   expectEqual('blocked number', (this.lastResponse.body as { number?: string }).number, this.theNumber);
@@ -42,10 +48,13 @@ Then(
   },
 );
 
-Then("{persona}'s block list shows the number without a label", async function (this: ScenarioWorld, persona: string) {
-  const entry = (await blockList(this, persona)).find((item) => item.number === this.theNumber);
-  expectEqual(`label of ${this.theNumber} on ${persona}'s block list`, entry?.label, null);
-});
+Then(
+  "{persona}'s block list shows the number without a label",
+  async function (this: ScenarioWorld, persona: string) {
+    const entry = (await blockList(this, persona)).find((item) => item.number === this.theNumber);
+    expectEqual(`label of ${this.theNumber} on ${persona}'s block list`, entry?.label, null);
+  },
+);
 
 Then(
   "{persona}'s block list holds {int} numbers, the number first",
@@ -76,6 +85,9 @@ Then('the block is refused because the number is already blocked', function (thi
   expectRefusal(this.lastResponse, 409);
 });
 
-Then('{persona} is told the number is not on the block list', function (this: ScenarioWorld, _persona: string) {
-  expectRefusal(this.lastResponse, 404);
-});
+Then(
+  '{persona} is told the number is not on the block list',
+  function (this: ScenarioWorld, _persona: string) {
+    expectRefusal(this.lastResponse, 404);
+  },
+);

@@ -20,7 +20,10 @@ Given(
 Given('a number with these reports:', async function (this: ScenarioWorld, table: DataTable) {
   const reports = table
     .hashes()
-    .map((row) => [lookUpWord(CATEGORY_WORDS, row.category ?? '', 'report category'), Number(row.reports)] as const);
+    .map(
+      (row) =>
+        [lookUpWord(CATEGORY_WORDS, row.category ?? '', 'report category'), Number(row.reports)] as const,
+    );
   this.theNumber = await freshNumberReported(this, reports);
 });
 
@@ -59,7 +62,11 @@ Then('the report count is {int}', function (this: ScenarioWorld, count: number) 
 
 Then('the report count went up by {int}', function (this: ScenarioWorld, more: number) {
   const lookup = read.lookup(this.lastResponse);
-  expectEqual(`report count of ${lookup.number}`, lookup.reportCount, this.recall<number>('report count before') + more);
+  expectEqual(
+    `report count of ${lookup.number}`,
+    lookup.reportCount,
+    this.recall<number>('report count before') + more,
+  );
 });
 
 Then(
@@ -98,6 +105,9 @@ Then('the most reported category is {category}', function (this: ScenarioWorld, 
   expectEqual(`most reported category of ${lookup.number}`, lookup.categories[0]?.category, category);
 });
 
-Then('the lookup is refused because the number is not in international format', function (this: ScenarioWorld) {
-  expectRefusal(this.lastResponse, 400, 'number');
-});
+Then(
+  'the lookup is refused because the number is not in international format',
+  function (this: ScenarioWorld) {
+    expectRefusal(this.lastResponse, 400, 'number');
+  },
+);

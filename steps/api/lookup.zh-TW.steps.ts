@@ -7,9 +7,12 @@ import type { ReportCategory, SpamLevel } from '../../support/generated';
 
 // 繁體中文的步驟：與英文步驟共用 support/ 的同一套邏輯。
 
-Given('有一個號碼已被檢舉 {int} 次，類別為「{category}」', async function (this: ScenarioWorld, times: number, category: ReportCategory) {
-  this.theNumber = await freshNumberReported(this, [[category, times]]);
-});
+Given(
+  '有一個號碼已被檢舉 {int} 次，類別為「{category}」',
+  async function (this: ScenarioWorld, times: number, category: ReportCategory) {
+    this.theNumber = await freshNumberReported(this, [[category, times]]);
+  },
+);
 
 When('來電者查詢這個號碼', async function (this: ScenarioWorld) {
   await this.api.lookUp(this.theNumber);

@@ -11,15 +11,23 @@ function rememberReport(world: ScenarioWorld, persona: string, response: ApiResp
   if (response.status === 201) world.remember(`report by ${persona}`, read.report(response).reportId);
 }
 
-async function report(world: ScenarioWorld, persona: string, category: string, comment?: string): Promise<ApiResponse> {
+async function report(
+  world: ScenarioWorld,
+  persona: string,
+  category: string,
+  comment?: string,
+): Promise<ApiResponse> {
   const response = await reportAs(world, persona, world.theNumber, category, comment);
   rememberReport(world, persona, response);
   return response;
 }
 
-Given('{persona} has reported the number as {category}', async function (this: ScenarioWorld, persona: string, category: ReportCategory) {
-  expectEqual(`${persona}'s report`, (await report(this, persona, category)).status, 201);
-});
+Given(
+  '{persona} has reported the number as {category}',
+  async function (this: ScenarioWorld, persona: string, category: ReportCategory) {
+    expectEqual(`${persona}'s report`, (await report(this, persona, category)).status, 201);
+  },
+);
 
 Given(
   '{persona} has reported the number as {category} with the comment {string}',
@@ -28,9 +36,12 @@ Given(
   },
 );
 
-When('{persona} reports the number as {category}', async function (this: ScenarioWorld, persona: string, category: ReportCategory) {
-  await report(this, persona, category);
-});
+When(
+  '{persona} reports the number as {category}',
+  async function (this: ScenarioWorld, persona: string, category: ReportCategory) {
+    await report(this, persona, category);
+  },
+);
 
 When(
   '{persona} reports the number as {category} with the comment {string}',
@@ -46,9 +57,12 @@ When(
   },
 );
 
-When('{persona} reports the number with the category {string}', async function (this: ScenarioWorld, persona: string, category: string) {
-  await report(this, persona, category);
-});
+When(
+  '{persona} reports the number with the category {string}',
+  async function (this: ScenarioWorld, persona: string, category: string) {
+    await report(this, persona, category);
+  },
+);
 
 When(
   '{persona} reports the text {string} as {category}',
@@ -63,13 +77,20 @@ Then('the report is recorded', function (this: ScenarioWorld) {
   if (this.memoryHas('the number')) expectEqual('reported number', recorded.number, this.theNumber);
 });
 
-Then('the report is refused because {persona} already reported the number', function (this: ScenarioWorld, _persona: string) {
-  expectRefusal(this.lastResponse, 409);
-});
+Then(
+  'the report is refused because {persona} already reported the number',
+  function (this: ScenarioWorld, _persona: string) {
+    expectRefusal(this.lastResponse, 409);
+  },
+);
 
 async function withdraw(world: ScenarioWorld, persona: string): Promise<ApiResponse> {
   const credentials = await world.cast.credentials(persona);
-  return world.api.withdrawReport(credentials, credentials.username, world.recall<string>(`report by ${persona}`));
+  return world.api.withdrawReport(
+    credentials,
+    credentials.username,
+    world.recall<string>(`report by ${persona}`),
+  );
 }
 
 Given('{persona} has withdrawn the report', async function (this: ScenarioWorld, persona: string) {

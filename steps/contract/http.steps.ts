@@ -21,7 +21,8 @@ Given('the request header {string} is {string}', function (this: ScenarioWorld, 
 });
 
 Given('the request parameters:', function (this: ScenarioWorld, table: DataTable) {
-  for (const [name, value] of pairs(table, 'name', 'value')) this.prepared.parameters.set(name, this.interpolate(value));
+  for (const [name, value] of pairs(table, 'name', 'value'))
+    this.prepared.parameters.set(name, this.interpolate(value));
 });
 
 Given('the request body:', function (this: ScenarioWorld, body: string) {
@@ -44,25 +45,42 @@ Then('the response status is {int}', function (this: ScenarioWorld, status: numb
   expectEqual('response status', this.lastResponse.status, status);
 });
 
-Then('the response body at {string} is {string}', function (this: ScenarioWorld, path: string, written: string) {
-  const actual = valueAtPath(this.lastResponse.body, path);
-  const expected = this.interpolate(written);
-  expectTrue(`response body at ${path}`, matchesWritten(actual, expected), `expected ${expected}, actual ${JSON.stringify(actual)}`);
-});
+Then(
+  'the response body at {string} is {string}',
+  function (this: ScenarioWorld, path: string, written: string) {
+    const actual = valueAtPath(this.lastResponse.body, path);
+    const expected = this.interpolate(written);
+    expectTrue(
+      `response body at ${path}`,
+      matchesWritten(actual, expected),
+      `expected ${expected}, actual ${JSON.stringify(actual)}`,
+    );
+  },
+);
 
 Then('the response body matches:', function (this: ScenarioWorld, table: DataTable) {
   const mismatches = pairs(table, 'path', 'value').flatMap(([path, written]) => {
     const actual = valueAtPath(this.lastResponse.body, path);
     const expected = this.interpolate(written);
-    return matchesWritten(actual, expected) ? [] : [`${path}: expected ${expected}, actual ${JSON.stringify(actual)}`];
+    return matchesWritten(actual, expected)
+      ? []
+      : [`${path}: expected ${expected}, actual ${JSON.stringify(actual)}`];
   });
   expectTrue('response body', mismatches.length === 0, mismatches.join('; '));
 });
 
-When('I remember the response body at {string} as {string}', function (this: ScenarioWorld, path: string, name: string) {
-  const value = valueAtPath(this.lastResponse.body, path);
-  if (value === undefined) throw new UsageError(`the response body has nothing at ${path} to remember as "${name}"`);
-  const field = path.split(/[.[\]]/).filter(Boolean).pop() ?? path;
-  if (typeof value === 'string' && this.redactor.isSecretName(field)) this.redactor.addSecret(value);
-  this.remember(name, value);
-});
+When(
+  'I remember the response body at {string} as {string}',
+  function (this: ScenarioWorld, path: string, name: string) {
+    const value = valueAtPath(this.lastResponse.body, path);
+    if (value === undefined)
+      throw new UsageError(`the response body has nothing at ${path} to remember as "${name}"`);
+    const field =
+      path
+        .split(/[.[\]]/)
+        .filter(Boolean)
+        .pop() ?? path;
+    if (typeof value === 'string' && this.redactor.isSecretName(field)) this.redactor.addSecret(value);
+    this.remember(name, value);
+  },
+);

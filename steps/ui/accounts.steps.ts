@@ -18,10 +18,13 @@ When('{persona} signs in to the web app', async function (this: ScenarioWorld, p
   await signIn(this, persona);
 });
 
-When('{persona} signs in to the web app with a wrong password', async function (this: ScenarioWorld, persona: string) {
-  const { username } = this.cast.known(persona);
-  await new SignInPage(this.page).signIn(username, this.cast.draft(persona).password);
-});
+When(
+  '{persona} signs in to the web app with a wrong password',
+  async function (this: ScenarioWorld, persona: string) {
+    const { username } = this.cast.known(persona);
+    await new SignInPage(this.page).signIn(username, this.cast.draft(persona).password);
+  },
+);
 
 When('{persona} creates an account in the web app', async function (this: ScenarioWorld, persona: string) {
   const account = this.cast.draft(persona);

@@ -22,16 +22,26 @@ When('{persona} looks up the number in the web app', async function (this: Scena
   await lookUp(this, this.theNumber);
 });
 
-When('a visitor looks up the text {string} in the web app', async function (this: ScenarioWorld, text: string) {
-  await lookUp(this, text);
-});
+When(
+  'a visitor looks up the text {string} in the web app',
+  async function (this: ScenarioWorld, text: string) {
+    await lookUp(this, text);
+  },
+);
 
-Then('the result card shows the spam level {spam level}', async function (this: ScenarioWorld, level: SpamLevel) {
-  await expect(new LookupPage(this.page).spamLevel, 'spam level on the result card').toHaveText(LookupPage.levelLabel(level));
-});
+Then(
+  'the result card shows the spam level {spam level}',
+  async function (this: ScenarioWorld, level: SpamLevel) {
+    await expect(new LookupPage(this.page).spamLevel, 'spam level on the result card').toHaveText(
+      LookupPage.levelLabel(level),
+    );
+  },
+);
 
 Then('the result card shows {int} report(s)', async function (this: ScenarioWorld, count: number) {
-  await expect(new LookupPage(this.page).reportCount, 'report count on the result card').toHaveText(String(count));
+  await expect(new LookupPage(this.page).reportCount, 'report count on the result card').toHaveText(
+    String(count),
+  );
 });
 
 Then('the result card warns about fraud', async function (this: ScenarioWorld) {
@@ -48,12 +58,18 @@ Then(
   },
 );
 
-Then('the web app explains that the number must be in international format', async function (this: ScenarioWorld) {
-  await expect(new LookupPage(this.page).alert, 'error message').toContainText('E.164');
-});
+Then(
+  'the web app explains that the number must be in international format',
+  async function (this: ScenarioWorld) {
+    await expect(new LookupPage(this.page).alert, 'error message').toContainText('E.164');
+  },
+);
 
-When('{persona} blocks the number from the result card', async function (this: ScenarioWorld, _persona: string) {
-  const lookup = new LookupPage(this.page);
-  await lookup.blockFromResult();
-  await expect(lookup.status, 'confirmation').toContainText(`${this.theNumber} is now blocked.`);
-});
+When(
+  '{persona} blocks the number from the result card',
+  async function (this: ScenarioWorld, _persona: string) {
+    const lookup = new LookupPage(this.page);
+    await lookup.blockFromResult();
+    await expect(lookup.status, 'confirmation').toContainText(`${this.theNumber} is now blocked.`);
+  },
+);

@@ -26,6 +26,11 @@ Then('the web app thanks {persona} for the report', async function (this: Scenar
   );
 });
 
-Then('the web app says {persona} already reported the number', async function (this: ScenarioWorld, _persona: string) {
-  await expect(new ReportPage(this.page).alert, 'error message').toHaveText('You have already reported this number.');
-});
+Then(
+  'the web app says {persona} already reported the number',
+  async function (this: ScenarioWorld, _persona: string) {
+    await expect(new ReportPage(this.page).alert, 'error message').toHaveText(
+      'You have already reported this number.',
+    );
+  },
+);

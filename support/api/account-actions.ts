@@ -11,7 +11,10 @@ import type { Actors } from './tasks';
  */
 export const ACCOUNT_ACTIONS = {
   'report a number': async (actors, owner, as) =>
-    actors.api.report(as, owner.username, { number: actors.isolation.freshNumber(), category: ReportCategory.Scam }),
+    actors.api.report(as, owner.username, {
+      number: actors.isolation.freshNumber(),
+      category: ReportCategory.Scam,
+    }),
 
   'withdraw a report': async (actors, owner, as) => {
     const report = read.report(
@@ -30,7 +33,11 @@ export const ACCOUNT_ACTIONS = {
 
   'unblock a number': async (actors, owner, as) => {
     const number = actors.isolation.freshNumber();
-    expectEqual('blocking a number to unblock', (await actors.api.block(owner, owner.username, { number })).status, 201);
+    expectEqual(
+      'blocking a number to unblock',
+      (await actors.api.block(owner, owner.username, { number })).status,
+      201,
+    );
     return actors.api.unblock(as, owner.username, number);
   },
 } satisfies Record<

@@ -47,7 +47,11 @@ export class CallerIdApi {
   }
 
   issueToken(request: TokenRequest): Promise<ApiResponse> {
-    return this.http.send({ method: 'POST', path: '/auth/token', body: TokenRequestToJSON(request) as unknown });
+    return this.http.send({
+      method: 'POST',
+      path: '/auth/token',
+      body: TokenRequestToJSON(request) as unknown,
+    });
   }
 
   lookUp(number: string): Promise<ApiResponse> {
@@ -58,7 +62,10 @@ export class CallerIdApi {
     return this.http.send({
       method: 'GET',
       path: `/numbers/${segment(number)}/reports`,
-      query: { ...(page?.page ? { page: page.page } : {}), ...(page?.pageSize ? { pageSize: page.pageSize } : {}) },
+      query: {
+        ...(page?.page ? { page: page.page } : {}),
+        ...(page?.pageSize ? { pageSize: page.pageSize } : {}),
+      },
     });
   }
 
@@ -80,7 +87,11 @@ export class CallerIdApi {
   }
 
   listBlocked(as: Credentials, username: string): Promise<ApiResponse> {
-    return this.http.send({ method: 'GET', path: `/users/${segment(username)}/block-list`, headers: authorization(as) });
+    return this.http.send({
+      method: 'GET',
+      path: `/users/${segment(username)}/block-list`,
+      headers: authorization(as),
+    });
   }
 
   block(as: Credentials, username: string, entry: NewBlockedNumber): Promise<ApiResponse> {
@@ -108,7 +119,9 @@ function authorization(as: Credentials): Record<string, string> {
 /** Reads a response as the model its status promises, failing clearly when it is something else. */
 function expectStatus(response: ApiResponse, status: number, what: string): unknown {
   if (response.status !== status) {
-    const problem = isProblem(response.body) ? `: ${response.body.title}${response.body.detail ? ` — ${response.body.detail}` : ''}` : '';
+    const problem = isProblem(response.body)
+      ? `: ${response.body.title}${response.body.detail ? ` — ${response.body.detail}` : ''}`
+      : '';
     throw new Error(`expected ${what} (HTTP ${status}), got HTTP ${response.status}${problem}`);
   }
   return response.body;
@@ -119,14 +132,19 @@ function isProblem(body: unknown): body is Problem {
 }
 
 export const read = {
-  lookup: (response: ApiResponse): NumberLookup => NumberLookupFromJSON(expectStatus(response, 200, 'a lookup result')),
+  lookup: (response: ApiResponse): NumberLookup =>
+    NumberLookupFromJSON(expectStatus(response, 200, 'a lookup result')),
   token: (response: ApiResponse): Token => TokenFromJSON(expectStatus(response, 200, 'a token')),
   report: (response: ApiResponse): Report => ReportFromJSON(expectStatus(response, 201, 'a recorded report')),
-  reportPage: (response: ApiResponse): ReportPage => ReportPageFromJSON(expectStatus(response, 200, 'a page of reports')),
-  blockList: (response: ApiResponse): BlockList => BlockListFromJSON(expectStatus(response, 200, 'a block list')),
+  reportPage: (response: ApiResponse): ReportPage =>
+    ReportPageFromJSON(expectStatus(response, 200, 'a page of reports')),
+  blockList: (response: ApiResponse): BlockList =>
+    BlockListFromJSON(expectStatus(response, 200, 'a block list')),
   problem: (response: ApiResponse): Problem => {
     if (!isProblem(response.body)) {
-      throw new Error(`expected a problem document, got HTTP ${response.status} with ${JSON.stringify(response.body)}`);
+      throw new Error(
+        `expected a problem document, got HTTP ${response.status} with ${JSON.stringify(response.body)}`,
+      );
     }
     return ProblemFromJSON(response.body);
   },

@@ -68,8 +68,9 @@ export class Cast {
     const account = await this.account(persona);
     let token = this.tokens.get(persona);
     if (!token) {
-      token = read.token(await this.api.issueToken({ username: account.username, password: account.password }))
-        .accessToken;
+      token = read.token(
+        await this.api.issueToken({ username: account.username, password: account.password }),
+      ).accessToken;
       this.onSecret(token);
       this.tokens.set(persona, token);
     }
@@ -79,7 +80,10 @@ export class Cast {
   /** An account already mentioned in this scenario. */
   known(persona: string): Account {
     const account = this.accounts.get(persona);
-    if (!account) throw new Error(`${persona} has no account in this scenario: start with "Given ${persona} has an account"`);
+    if (!account)
+      throw new Error(
+        `${persona} has no account in this scenario: start with "Given ${persona} has an account"`,
+      );
     return account;
   }
 

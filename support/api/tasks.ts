@@ -52,13 +52,20 @@ export async function blockFreshNumbers(actors: Actors, persona: string, count: 
   const numbers: string[] = [];
   for (let index = 0; index < count; index += 1) {
     const number = actors.isolation.freshNumber();
-    expectEqual(`blocking ${number}`, (await actors.api.block(credentials, credentials.username, { number })).status, 201);
+    expectEqual(
+      `blocking ${number}`,
+      (await actors.api.block(credentials, credentials.username, { number })).status,
+      201,
+    );
     numbers.push(number);
   }
   return numbers;
 }
 
-export async function blockList(actors: Actors, persona: string): Promise<{ number: string; label: string | null }[]> {
+export async function blockList(
+  actors: Actors,
+  persona: string,
+): Promise<{ number: string; label: string | null }[]> {
   const credentials = await actors.cast.credentials(persona);
   return read.blockList(await actors.api.listBlocked(credentials, credentials.username)).items;
 }

@@ -36,7 +36,8 @@ export function findBrowser(
     return { executablePath: undefined, source: 'playwright' };
   }
   if (chromiumPath) {
-    if (!exists(chromiumPath)) throw new UsageError(`CHROMIUM_PATH: ${chromiumPath} does not exist; ${INSTALL_HINT}`);
+    if (!exists(chromiumPath))
+      throw new UsageError(`CHROMIUM_PATH: ${chromiumPath} does not exist; ${INSTALL_HINT}`);
     return { executablePath: chromiumPath, source: 'CHROMIUM_PATH' };
   }
   let own: string | undefined;

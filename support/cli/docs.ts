@@ -26,13 +26,20 @@ function readJson<T>(file: string | undefined, what: string): T | undefined {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
   } catch (error) {
-    throw new UsageError(`${displayPath(file)}: the ${what} is not valid JSON (${(error as Error).message}); run the features again`);
+    throw new UsageError(
+      `${displayPath(file)}: the ${what} is not valid JSON (${(error as Error).message}); run the features again`,
+    );
   }
 }
 
 /** Every step definition of the project, from cucumber's own loader, for the glossary. */
 async function stepDefinitions(): Promise<StepDefinitionInfo[]> {
-  const environment = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env };
+  const environment = {
+    cwd: process.cwd(),
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+  };
   const { runConfiguration } = await loadConfiguration({}, environment);
   // The public type is opaque; the object is cucumber's support code library.
   const library = (await loadSupport(runConfiguration, environment)) as unknown as SupportCodeLibrary;

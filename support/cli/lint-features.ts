@@ -22,10 +22,14 @@ function main(): number {
   for (const finding of findings) console.error(formatFinding(finding));
   const scenarios = corpus.features.reduce((count, feature) => count + feature.pickles.length, 0);
   if (findings.length > 0) {
-    console.error(`${findings.length} finding(s) in ${corpus.features.length + corpus.problems.length} feature file(s)`);
+    console.error(
+      `${findings.length} finding(s) in ${corpus.features.length + corpus.problems.length} feature file(s)`,
+    );
     return ExitCode.failed;
   }
-  console.log(`Features are clean: ${corpus.features.length} files, ${scenarios} scenarios, every one tied to a requirement.`);
+  console.log(
+    `Features are clean: ${corpus.features.length} files, ${scenarios} scenarios, every one tied to a requirement.`,
+  );
   return ExitCode.ok;
 }
 

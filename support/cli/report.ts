@@ -11,15 +11,22 @@ import { ExitCode, UsageError, displayPath, oneLine } from '../errors';
 
 function allureBinary(): string {
   const packageJson = require.resolve('allure-commandline/package.json');
-  return path.join(path.dirname(packageJson), 'dist', 'bin', process.platform === 'win32' ? 'allure.bat' : 'allure');
+  return path.join(
+    path.dirname(packageJson),
+    'dist',
+    'bin',
+    process.platform === 'win32' ? 'allure.bat' : 'allure',
+  );
 }
 
 function main(): number {
   const reports = config().reportsDir;
   const results = path.join(reports, 'allure-results');
   const report = path.join(reports, 'allure-report');
-  const hasResults = fs.existsSync(results) && fs.readdirSync(results).some((name) => name.endsWith('-result.json'));
-  if (!hasResults) throw new UsageError(`${displayPath(results)}: no Allure results: run \`npm run spec\` first`);
+  const hasResults =
+    fs.existsSync(results) && fs.readdirSync(results).some((name) => name.endsWith('-result.json'));
+  if (!hasResults)
+    throw new UsageError(`${displayPath(results)}: no Allure results: run \`npm run spec\` first`);
 
   const history = path.join(report, 'history');
   if (fs.existsSync(history)) fs.cpSync(history, path.join(results, 'history'), { recursive: true });
@@ -33,7 +40,9 @@ function main(): number {
     const reason = run.error?.message ?? `${run.stderr}${run.stdout}`.trim().split('\n')[0];
     throw new UsageError(`allure generate failed: ${reason} (Allure needs Java 8+ on the PATH)`);
   }
-  console.log(`Allure report: ${displayPath(path.join(report, 'index.html'))} (view it with \`npx allure open ${displayPath(report)}\`)`);
+  console.log(
+    `Allure report: ${displayPath(path.join(report, 'index.html'))} (view it with \`npx allure open ${displayPath(report)}\`)`,
+  );
   return ExitCode.ok;
 }
 

@@ -15,7 +15,12 @@ async function main(argv: readonly string[]): Promise<number> {
   await loadContract(settings.openapiSpec);
 
   const { options, configuration: provided } = ArgvParser.parse(['node', 'cucumber-js', ...argv]);
-  const environment = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env };
+  const environment = {
+    cwd: process.cwd(),
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+  };
   const { runConfiguration } = await loadConfiguration(
     { file: options.config, profiles: options.profile, provided },
     environment,

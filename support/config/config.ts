@@ -46,7 +46,17 @@ export interface RedactionNames {
 
 export const DEFAULT_REDACTION: RedactionNames = {
   headers: ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'x-auth-token'],
-  fields: ['password', 'accessToken', 'access_token', 'refreshToken', 'refresh_token', 'token', 'secret', 'apiKey', 'clientSecret'],
+  fields: [
+    'password',
+    'accessToken',
+    'access_token',
+    'refreshToken',
+    'refresh_token',
+    'token',
+    'secret',
+    'apiKey',
+    'clientSecret',
+  ],
   query: ['token', 'access_token', 'api_key', 'apikey', 'password', 'secret'],
 };
 

@@ -136,7 +136,10 @@ export function computeCoverage(contract: Contract, results: RunResults): Contra
     },
     entries,
     uncoveredStatusPairs: uncoveredPairs,
-    undocumented: [...undocumented.values()].map(({ exchange, scenarios }) => ({ ...exchange, scenarios: [...scenarios] })),
+    undocumented: [...undocumented.values()].map(({ exchange, scenarios }) => ({
+      ...exchange,
+      scenarios: [...scenarios],
+    })),
   };
 }
 
@@ -183,7 +186,8 @@ export function coverageMarkdown(coverage: ContractCoverage): string {
     '',
     ...(coverage.undocumented.length > 0
       ? coverage.undocumented.map(
-          (item) => `- ${item.method} ${item.path} → ${item.status}: ${cell(item.reason)} (${listScenarios(item.scenarios)})`,
+          (item) =>
+            `- ${item.method} ${item.path} → ${item.status}: ${cell(item.reason)} (${listScenarios(item.scenarios)})`,
         )
       : ['None: every exchange is described by the contract.']),
     '',

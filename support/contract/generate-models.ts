@@ -41,7 +41,9 @@ function generateInto(spec: string, out: string): void {
     if (run.error) throw new UsageError(`java: ${run.error.message} (Java 11+ is needed to generate models)`);
     if (run.status !== 0) {
       const reason = `${run.stdout}${run.stderr}`.split('\n').find((line) => /ERROR|Exception/.test(line));
-      throw new UsageError(`${path.relative(ROOT, spec)}: model generation failed: ${reason ?? 'see java output'}`);
+      throw new UsageError(
+        `${path.relative(ROOT, spec)}: model generation failed: ${reason ?? 'see java output'}`,
+      );
     }
     fs.rmSync(out, { recursive: true, force: true });
     fs.mkdirSync(path.join(out, 'models'), { recursive: true });
@@ -75,7 +77,9 @@ export function diffTrees(expected: string, actual: string): string[] {
   const differences: string[] = [];
   for (const file of want) {
     if (!have.includes(file)) differences.push(`missing: ${file}`);
-    else if (fs.readFileSync(path.join(expected, file), 'utf8') !== fs.readFileSync(path.join(actual, file), 'utf8')) {
+    else if (
+      fs.readFileSync(path.join(expected, file), 'utf8') !== fs.readFileSync(path.join(actual, file), 'utf8')
+    ) {
       differences.push(`changed: ${file}`);
     }
   }
@@ -109,7 +113,9 @@ function main(): number {
   const spec = path.resolve(values.spec ?? path.join(ROOT, 'specs/openapi.yaml'));
   if (!values.check) {
     generateInto(spec, TARGET);
-    console.log(`Models written to ${path.relative(process.cwd(), TARGET) || '.'} from ${path.relative(ROOT, spec)}`);
+    console.log(
+      `Models written to ${path.relative(process.cwd(), TARGET) || '.'} from ${path.relative(ROOT, spec)}`,
+    );
     return ExitCode.ok;
   }
   if (!javaAvailable() && process.env.CI !== 'true') {

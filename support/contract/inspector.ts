@@ -1,5 +1,10 @@
 import type { OpenAPIV3 } from 'openapi-types';
-import type { ExchangeAssessment, ExchangeInspector, HttpExchange, InspectionContext } from '../http/exchange';
+import type {
+  ExchangeAssessment,
+  ExchangeInspector,
+  HttpExchange,
+  InspectionContext,
+} from '../http/exchange';
 import { isJsonMediaType, mediaTypeOf } from '../http/exchange';
 import type { Contract, Operation } from './load';
 import { SchemaValidators, type Direction } from './schemas';
@@ -37,11 +42,15 @@ export class ContractInspector implements ExchangeInspector {
     const path = this.relativePath(url);
     const shownPath = path ?? url.pathname;
     if (path === undefined) {
-      return undocumented(`${request.method} ${url.pathname} is outside the API base path "${this.apiBasePath}"`);
+      return undocumented(
+        `${request.method} ${url.pathname} is outside the API base path "${this.apiBasePath}"`,
+      );
     }
     const match = this.contract.router.match(request.method, path);
     if (match.kind === 'undocumented-path') {
-      return undocumented(`${request.method} ${shownPath}: no path in the contract matches (undocumented path)`);
+      return undocumented(
+        `${request.method} ${shownPath}: no path in the contract matches (undocumented path)`,
+      );
     }
     if (match.kind === 'undocumented-method') {
       return undocumented(
@@ -100,7 +109,10 @@ export class ContractInspector implements ExchangeInspector {
     const mediaType = mediaTypeOf(response.headers);
     const hasBody = response.body !== undefined;
     if (declaredTypes.length === 0) {
-      if (hasBody) violations.push(`response has a body (${mediaType ?? 'no Content-Type'}) but the contract declares none`);
+      if (hasBody)
+        violations.push(
+          `response has a body (${mediaType ?? 'no Content-Type'}) but the contract declares none`,
+        );
       return { violations };
     }
     if (!mediaType) {
@@ -112,11 +124,17 @@ export class ContractInspector implements ExchangeInspector {
       violations.push(`Content-Type ${mediaType} is not declared (declared: ${declaredTypes.join(', ')})`);
       return { violations, mediaType };
     }
-    violations.push(...this.checkBody('response body', content[declaredType]!, mediaType, response.body, 'response'));
+    violations.push(
+      ...this.checkBody('response body', content[declaredType]!, mediaType, response.body, 'response'),
+    );
     return { violations, mediaType: declaredType };
   }
 
-  private checkRequest(operation: Operation, pathParams: Record<string, string>, exchange: HttpExchange): string[] {
+  private checkRequest(
+    operation: Operation,
+    pathParams: Record<string, string>,
+    exchange: HttpExchange,
+  ): string[] {
     const { request } = exchange;
     const url = new URL(request.url);
     const violations: string[] = [];
@@ -155,7 +173,9 @@ export class ContractInspector implements ExchangeInspector {
       );
       return violations;
     }
-    violations.push(...this.checkBody('request body', body.content[declaredType]!, mediaType!, request.body, 'request'));
+    violations.push(
+      ...this.checkBody('request body', body.content[declaredType]!, mediaType!, request.body, 'request'),
+    );
     return violations;
   }
 
@@ -175,12 +195,21 @@ export class ContractInspector implements ExchangeInspector {
       .map((problem) => `${where} at ${problem.pointer}: ${problem.message} [rule: ${problem.rule}]`);
   }
 
-  private checkValue(where: string, schema: unknown, raw: string | string[], direction: Direction): string[] {
-    if (!schema) return [];
-    const typed = coerceParameter(raw, schema as OpenAPIV3.SchemaObject);
+  private checkValue(
+    where: string,
+    declared: unknown,
+    raw: string | string[],
+    direction: Direction,
+  ): string[] {
+    if (!declared) return [];
+    const schema = declared as OpenAPIV3.SchemaObject;
+    const typed = coerceParameter(raw, schema);
     return this.validators
-      .validate(schema as OpenAPIV3.SchemaObject, typed, direction)
-      .map((problem) => `${where}${problem.pointer === '/' ? '' : ` at ${problem.pointer}`}: ${problem.message} [rule: ${problem.rule}]`);
+      .validate(schema, typed, direction)
+      .map(
+        (problem) =>
+          `${where}${problem.pointer === '/' ? '' : ` at ${problem.pointer}`}: ${problem.message} [rule: ${problem.rule}]`,
+      );
   }
 }
 

@@ -90,18 +90,25 @@ export async function loadContract(file: string): Promise<Contract> {
 function describeSpecError(error: ParserError, file: string, shown: string): SpecError {
   if (error.code === 'EPARSER' || error.name === 'ParserError') {
     const position = /\((\d+):(\d+)\)/.exec(error.message);
-    const reason = (error.message.split('\n')[0] ?? '').replace(/^Error parsing [^:]+: /, '').replace(/ \(\d+:\d+\)$/, '');
-    return new SpecError(`${shown}:${position ? `${position[1]}:${position[2]}` : '1:1'}: not valid YAML/JSON: ${reason}`);
+    const reason = (error.message.split('\n')[0] ?? '')
+      .replace(/^Error parsing [^:]+: /, '')
+      .replace(/ \(\d+:\d+\)$/, '');
+    return new SpecError(
+      `${shown}:${position ? `${position[1]}:${position[2]}` : '1:1'}: not valid YAML/JSON: ${reason}`,
+    );
   }
   if (error.code === 'EMISSINGPOINTER' || error.code === 'ERESOLVER' || error.name === 'ResolverError') {
     const at = error.parentPath ? locatePointer(file, error.parentPath) : undefined;
     const where = error.parentPath ? ` at ${error.parentPath.replace(/^[^#]*/, '')}` : '';
-    return new SpecError(`${shown}:${at ?? '1:1'}: $ref to nowhere: ${error.targetRef ?? error.message}${where}`);
+    return new SpecError(
+      `${shown}:${at ?? '1:1'}: $ref to nowhere: ${error.targetRef ?? error.message}${where}`,
+    );
   }
   if (error.details && error.details.length > 0) {
     const [first] = error.details;
     const pointer = first?.instancePath ?? '';
-    const extra = first?.params?.additionalProperty ? ` "${String(first.params.additionalProperty)}"` : '';
+    const property = first?.params?.additionalProperty;
+    const extra = typeof property === 'string' ? ` "${property}"` : '';
     const more = error.details.length > 1 ? ` (+${error.details.length - 1} more)` : '';
     return new SpecError(
       `${shown}:${locatePointer(file, `#${pointer}`) ?? '1:1'}: invalid OpenAPI document: ${pointer || '/'} ${first?.message ?? 'is invalid'}${extra}${more}`,
@@ -144,10 +151,15 @@ function basePathOf(document: OpenAPIV3.Document): string {
 }
 
 const CACHE_DIR = path.resolve(__dirname, '../../node_modules/.cache/sbe-harness');
+const PARSER_VERSION = (
+  JSON.parse(fs.readFileSync(require.resolve('@apidevtools/swagger-parser/package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
 
 function cacheKey(files: string[]): string {
   const hash = crypto.createHash('sha256');
-  hash.update(String((require('@apidevtools/swagger-parser/package.json') as { version: string }).version));
+  hash.update(PARSER_VERSION);
   for (const file of [...files].sort()) {
     hash.update(file);
     try {

@@ -55,7 +55,9 @@ export function buildRouter(operations: readonly Operation[], specName: string):
     const shape = shapeOf(route.segments);
     const twin = shapes.get(shape);
     if (twin) {
-      throw new SpecError(`${specName}: ambiguous path templates "${twin}" and "${route.template}" match the same paths`);
+      throw new SpecError(
+        `${specName}: ambiguous path templates "${twin}" and "${route.template}" match the same paths`,
+      );
     }
     shapes.set(shape, route.template);
   }
@@ -86,7 +88,10 @@ function compareSpecificity(a: Route, b: Route): number {
   return b.segments.length - a.segments.length;
 }
 
-function matchSegments(segments: readonly Segment[], parts: readonly string[]): Record<string, string> | undefined {
+function matchSegments(
+  segments: readonly Segment[],
+  parts: readonly string[],
+): Record<string, string> | undefined {
   if (segments.length !== parts.length) return undefined;
   const params: Record<string, string> = {};
   for (const [index, segment] of segments.entries()) {

@@ -32,10 +32,19 @@ export class SchemaValidators {
   compilations = 0;
 
   constructor(private readonly document: OpenAPIV3.Document) {
-    this.ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictTuples: false, validateFormats: true });
+    this.ajv = new Ajv({
+      allErrors: true,
+      strict: true,
+      strictTypes: false,
+      strictTuples: false,
+      validateFormats: true,
+    });
     addFormats(this.ajv);
     const anyNumber = { type: 'number' as const, validate: () => true };
-    this.ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && Math.abs(n) <= 2 ** 31 });
+    this.ajv.addFormat('int32', {
+      type: 'number',
+      validate: (n: number) => Number.isInteger(n) && Math.abs(n) <= 2 ** 31,
+    });
     this.ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
     this.ajv.addFormat('float', anyNumber);
     this.ajv.addFormat('double', anyNumber);

@@ -15,7 +15,10 @@ Before({ name: 'Start the scenario' }, async function (this: ScenarioWorld, { pi
   resources.target.reset();
   this.begin(resources, pickle);
   // Requirement links, epic, story, severity, owner and layer for the Allure result.
-  this.attach(metadataMessage(scenarioMetadata(pickle, gherkinDocument, resources.catalog)), ALLURE_MESSAGE_MEDIA_TYPE);
+  this.attach(
+    metadataMessage(scenarioMetadata(pickle, gherkinDocument, resources.catalog)),
+    ALLURE_MESSAGE_MEDIA_TYPE,
+  );
 });
 
 Before({ name: 'Open a browser page', tags: '@ui' }, async function (this: ScenarioWorld) {

@@ -63,7 +63,10 @@ export class ScenarioWorld extends World {
   /** Called by the `Before` hook of `@ui` scenarios. */
   async openBrowser(): Promise<void> {
     const { resources, traffic } = this.scenario;
-    this.attach(JSON.stringify({ kind: BROWSER_KIND, browser: await resources.browser.describe() }), 'application/json');
+    this.attach(
+      JSON.stringify({ kind: BROWSER_KIND, browser: await resources.browser.describe() }),
+      'application/json',
+    );
     this.session = await BrowserSession.open(await resources.browser.get(), {
       uiBaseUrl: resources.target.uiBaseUrl,
       apiBaseUrl: resources.target.apiBaseUrl,

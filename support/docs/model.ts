@@ -1,6 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Background, DataTable, DocString, Examples, Feature, Rule, Scenario, Step, Tag } from '@cucumber/messages';
+import type {
+  Background,
+  DataTable,
+  DocString,
+  Examples,
+  Feature,
+  Rule,
+  Scenario,
+  Step,
+  Tag,
+} from '@cucumber/messages';
 import MarkdownIt from 'markdown-it';
 import { scenarioRef, type ContractCoverage } from '../contract/coverage';
 import type { Corpus, ParsedFeature } from '../gherkin/corpus';
@@ -42,7 +52,12 @@ export interface ExamplesDoc {
   readonly name: string;
   readonly tags: readonly string[];
   readonly header: readonly string[];
-  readonly rows: readonly { readonly cells: readonly string[]; readonly line: number; readonly status: DocStatus; readonly error?: string }[];
+  readonly rows: readonly {
+    readonly cells: readonly string[];
+    readonly line: number;
+    readonly status: DocStatus;
+    readonly error?: string;
+  }[];
 }
 
 export interface ScenarioDoc {
@@ -135,7 +150,10 @@ function worst(statuses: readonly DocStatus[]): DocStatus {
   if (statuses.length === 0) return 'not-run';
   // A partly run outline reads as "not run" unless something ran and did worse than passing.
   const ran = statuses.filter((status) => status !== 'not-run');
-  const bad = ran.reduce<DocStatus>((acc, status) => (SEVERITY.indexOf(status) > SEVERITY.indexOf(acc) ? status : acc), 'passed');
+  const bad = ran.reduce<DocStatus>(
+    (acc, status) => (SEVERITY.indexOf(status) > SEVERITY.indexOf(acc) ? status : acc),
+    'passed',
+  );
   if (ran.length === 0) return 'not-run';
   if (bad !== 'passed') return bad;
   return ran.length < statuses.length ? 'not-run' : 'passed';
@@ -143,13 +161,22 @@ function worst(statuses: readonly DocStatus[]): DocStatus {
 
 type ResultLookup = (uri: string, line: number) => { status: DocStatus; error?: string };
 
-function scenarioDoc(feature: ParsedFeature, scenario: Scenario, inherited: readonly string[], result: ResultLookup): ScenarioDoc {
+function scenarioDoc(
+  feature: ParsedFeature,
+  scenario: Scenario,
+  inherited: readonly string[],
+  result: ResultLookup,
+): ScenarioDoc {
   const own = [...tagNames(scenario.tags)];
   const examples: ExamplesDoc[] = scenario.examples.map((block: Examples) => ({
     name: block.name,
     tags: tagNames(block.tags),
     header: block.tableHeader?.cells.map((cell) => cell.value) ?? [],
-    rows: block.tableBody.map((row) => ({ cells: row.cells.map((cell) => cell.value), line: row.location.line, ...result(feature.uri, row.location.line) })),
+    rows: block.tableBody.map((row) => ({
+      cells: row.cells.map((cell) => cell.value),
+      line: row.location.line,
+      ...result(feature.uri, row.location.line),
+    })),
   }));
   const single = examples.length === 0 ? result(feature.uri, scenario.location.line) : undefined;
   const rowStatuses = examples.flatMap((block) => block.rows.map((row) => row.status));
@@ -167,15 +194,24 @@ function scenarioDoc(feature: ParsedFeature, scenario: Scenario, inherited: read
   };
 }
 
-function ruleDoc(feature: ParsedFeature, rule: Rule, featureTags: readonly string[], result: ResultLookup): RuleDoc {
+function ruleDoc(
+  feature: ParsedFeature,
+  rule: Rule,
+  featureTags: readonly string[],
+  result: ResultLookup,
+): RuleDoc {
   const tags = [...featureTags, ...tagNames(rule.tags)];
   return {
     name: rule.name,
     keyword: rule.keyword,
     tags: tagNames(rule.tags),
     descriptionHtml: render(rule.description),
-    ...(rule.children.find((child) => child.background) ? { background: backgroundDoc(rule.children.find((child) => child.background)?.background) } : {}),
-    scenarios: rule.children.flatMap((child) => (child.scenario ? [scenarioDoc(feature, child.scenario, tags, result)] : [])),
+    ...(rule.children.find((child) => child.background)
+      ? { background: backgroundDoc(rule.children.find((child) => child.background)?.background) }
+      : {}),
+    scenarios: rule.children.flatMap((child) =>
+      child.scenario ? [scenarioDoc(feature, child.scenario, tags, result)] : [],
+    ),
   };
 }
 
@@ -183,8 +219,12 @@ function featureDoc(feature: ParsedFeature, result: ResultLookup): FeatureDoc | 
   const gherkin: Feature | undefined = feature.document.feature;
   if (!gherkin) return undefined;
   const tags = tagNames(gherkin.tags);
-  const loose = gherkin.children.flatMap((child) => (child.scenario ? [scenarioDoc(feature, child.scenario, tags, result)] : []));
-  const rules = gherkin.children.flatMap((child) => (child.rule ? [ruleDoc(feature, child.rule, tags, result)] : []));
+  const loose = gherkin.children.flatMap((child) =>
+    child.scenario ? [scenarioDoc(feature, child.scenario, tags, result)] : [],
+  );
+  const rules = gherkin.children.flatMap((child) =>
+    child.rule ? [ruleDoc(feature, child.rule, tags, result)] : [],
+  );
   const background = backgroundDoc(gherkin.children.find((child) => child.background)?.background);
   return {
     id: feature.uri.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, ''),
@@ -195,7 +235,12 @@ function featureDoc(feature: ParsedFeature, result: ResultLookup): FeatureDoc | 
     tags,
     descriptionHtml: render(gherkin.description),
     ...(background ? { background } : {}),
-    rules: [...(loose.length > 0 ? [{ name: '', keyword: '', tags: [], descriptionHtml: '', scenarios: loose }] : []), ...rules],
+    rules: [
+      ...(loose.length > 0
+        ? [{ name: '', keyword: '', tags: [], descriptionHtml: '', scenarios: loose }]
+        : []),
+      ...rules,
+    ],
   };
 }
 
@@ -212,7 +257,10 @@ export function render(text: string | undefined): string {
 function capabilityOf(uri: string, featuresRoot: string): { id: string; readme?: string } {
   const relative = path.relative(featuresRoot, uri);
   const folder = relative.includes(path.sep) || relative.includes('/') ? relative.split(/[\\/]/)[0]! : '';
-  return { id: folder || '(top level)', ...(folder ? { readme: path.join(featuresRoot, folder, 'README.md') } : {}) };
+  return {
+    id: folder || '(top level)',
+    ...(folder ? { readme: path.join(featuresRoot, folder, 'README.md') } : {}),
+  };
 }
 
 function titleCase(slug: string): string {
@@ -244,7 +292,10 @@ export function buildDocsModel(inputs: ModelInputs): DocsModel {
     const doc = featureDoc(feature, result);
     if (!doc) continue;
     const capability = capabilityOf(feature.uri, inputs.featuresRoot);
-    const entry = capabilities.get(capability.id) ?? { ...(capability.readme ? { readme: capability.readme } : {}), features: [] };
+    const entry = capabilities.get(capability.id) ?? {
+      ...(capability.readme ? { readme: capability.readme } : {}),
+      features: [],
+    };
     entry.features.push(doc);
     capabilities.set(capability.id, entry);
   }

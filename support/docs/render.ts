@@ -7,7 +7,10 @@ const SITE = path.join(__dirname, 'site');
 
 /** JSON that can sit inside a <script> element: `</script>` and line separators cannot break out. */
 function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** One self-contained page: styles, the page script and the model inline, so it opens from file://. */

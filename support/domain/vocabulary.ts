@@ -41,6 +41,7 @@ export function alternation(words: readonly string[]): RegExp {
 
 export function lookUpWord<T>(table: Readonly<Record<string, T>>, word: string, kind: string): T {
   const value = table[word];
-  if (value === undefined) throw new Error(`"${word}" is not a ${kind} (known: ${Object.keys(table).join(', ')})`);
+  if (value === undefined)
+    throw new Error(`"${word}" is not a ${kind} (known: ${Object.keys(table).join(', ')})`);
   return value;
 }

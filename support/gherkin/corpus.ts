@@ -34,7 +34,8 @@ export function findFeatureFiles(roots: readonly string[]): string[] {
       continue;
     }
     for (const entry of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
-      if (entry.isFile() && entry.name.endsWith('.feature')) files.push(path.join(entry.parentPath, entry.name));
+      if (entry.isFile() && entry.name.endsWith('.feature'))
+        files.push(path.join(entry.parentPath, entry.name));
     }
   }
   return [...new Set(files.map((file) => path.resolve(file)))].sort();

@@ -67,7 +67,8 @@ export class HttpClient {
     if (payload !== undefined) headers['content-type'] ??= 'application/json';
 
     const started = Date.now();
-    let test = request(url.origin)[lowerMethod(call.method)](url.pathname + url.search)
+    let test = request(url.origin)
+      [lowerMethod(call.method)](url.pathname + url.search)
       .set(headers)
       .timeout({ response: this.timeoutMs, deadline: this.timeoutMs })
       .buffer(true)
@@ -85,7 +86,7 @@ export class HttpClient {
     } catch (error) {
       throw this.unreachable(error as SuperagentError, call.method, url);
     }
-    const responseHeaders = lowerCaseHeaders(res.headers as Record<string, string | string[]>);
+    const responseHeaders = lowerCaseHeaders(res.headers);
     const exchange: HttpExchange = {
       source: 'api',
       startedAt: new Date(started).toISOString(),
@@ -108,7 +109,8 @@ export class HttpClient {
   private urlOf(call: ApiRequest): URL {
     const base = this.apiBaseUrl.toString().replace(/\/$/, '');
     const url = new URL(base + (call.path.startsWith('/') ? call.path : `/${call.path}`));
-    for (const [name, value] of Object.entries(call.query ?? {})) url.searchParams.append(name, String(value));
+    for (const [name, value] of Object.entries(call.query ?? {}))
+      url.searchParams.append(name, String(value));
     return url;
   }
 
@@ -118,7 +120,9 @@ export class HttpClient {
       return new ServiceUnreachableError(`${target}: no response within ${this.timeoutMs} ms (HTTP_TIMEOUT)`);
     }
     if (error.code) {
-      return new ServiceUnreachableError(`service unreachable at ${url.origin}: ${error.code} during ${target}`);
+      return new ServiceUnreachableError(
+        `service unreachable at ${url.origin}: ${error.code} during ${target}`,
+      );
     }
     return error instanceof Error ? error : new Error(String(error.message));
   }
@@ -128,7 +132,9 @@ function lowerMethod(method: HttpMethod): 'get' | 'post' | 'put' | 'patch' | 'de
   return method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete' | 'head' | 'options';
 }
 
-export function lowerCaseHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+export function lowerCaseHeaders(
+  headers: Record<string, string | string[] | undefined>,
+): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value !== undefined) result[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;

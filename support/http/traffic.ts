@@ -49,7 +49,8 @@ export class Traffic {
       .then((exchange) => {
         if (!exchange) return;
         const record = this.accept(exchange);
-        if (record.assessment.violations.length > 0) this.browserViolations.push(new ContractViolationError(record));
+        if (record.assessment.violations.length > 0)
+          this.browserViolations.push(new ContractViolationError(record));
       })
       .catch(() => {
         // The page went away before its response could be read (navigation, closed context):

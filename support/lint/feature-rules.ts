@@ -16,7 +16,11 @@ const TECHNICAL: readonly { readonly what: string; readonly pattern: RegExp }[] 
   { what: 'a URL', pattern: /\bhttps?:\/\/\S+|\bwww\.\S+|(?:^|\s)\/api\/\S*/i },
   { what: 'an HTTP verb', pattern: /\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/ },
   { what: 'an HTTP status code', pattern: /\b(?:status|HTTP)\s*[1-5]\d\d\b/i },
-  { what: 'a CSS selector', pattern: /(?:^|\s)(?:[#.][a-z][\w-]*(?:\s*[>+~]\s*|\[)|\w+\[[\w-]+(?:[~|^$*]?=[^\]]*)?\]|[a-z]+\s*>\s*[a-z.#])/i },
+  {
+    what: 'a CSS selector',
+    pattern:
+      /(?:^|\s)(?:[#.][a-z][\w-]*(?:\s*[>+~]\s*|\[)|\w+\[[\w-]+(?:[~|^$*]?=[^\]]*)?\]|[a-z]+\s*>\s*[a-z.#])/i,
+  },
   { what: 'JSON', pattern: /^\s*[{[]\s*["{[\]}]|"\s*:\s*["\d[{tfn]/ },
 ];
 
@@ -34,7 +38,8 @@ function scenarios(document: GherkinDocument): ScenarioSite[] {
     if (child.scenario) sites.push({ scenario: child.scenario, inherited: feature.tags });
     if (child.rule) {
       for (const ruleChild of child.rule.children) {
-        if (ruleChild.scenario) sites.push({ scenario: ruleChild.scenario, inherited: [...feature.tags, ...child.rule.tags] });
+        if (ruleChild.scenario)
+          sites.push({ scenario: ruleChild.scenario, inherited: [...feature.tags, ...child.rule.tags] });
       }
     }
   }
@@ -94,11 +99,13 @@ function lintFeature(feature: ParsedFeature, catalog: RequirementCatalog): Findi
   };
 
   for (const tag of allTags(document)) {
-    if (tag.name === '@only' || tag.name === '@wip') add(tag.location.line, 'left-behind', `${tag.name} left behind`);
+    if (tag.name === '@only' || tag.name === '@wip')
+      add(tag.location.line, 'left-behind', `${tag.name} left behind`);
     const id = REQUIREMENT_TAG.exec(tag.name)?.[1];
     if (!id) continue;
     const requirement = catalog.get(`REQ-${id}`);
-    if (!requirement) add(tag.location.line, 'unknown-requirement', `${tag.name} is not in the requirement catalogue`);
+    if (!requirement)
+      add(tag.location.line, 'unknown-requirement', `${tag.name} is not in the requirement catalogue`);
     else if (requirement.status === 'retired') {
       add(tag.location.line, 'retired-requirement', `${tag.name} is retired but still tested`);
     }
@@ -108,11 +115,19 @@ function lintFeature(feature: ParsedFeature, catalog: RequirementCatalog): Findi
   for (const { scenario, inherited } of scenarios(document)) {
     const tags = [...inherited, ...scenarioTags(scenario)];
     if (!tags.some((tag) => REQUIREMENT_TAG.test(tag.name))) {
-      add(scenario.location.line, 'no-requirement', `scenario "${scenario.name}" proves no requirement (tag it @REQ-<id>)`);
+      add(
+        scenario.location.line,
+        'no-requirement',
+        `scenario "${scenario.name}" proves no requirement (tag it @REQ-<id>)`,
+      );
     }
     const first = names.get(scenario.name);
     if (first !== undefined) {
-      add(scenario.location.line, 'duplicate-name', `scenario name "${scenario.name}" is already used on line ${first}`);
+      add(
+        scenario.location.line,
+        'duplicate-name',
+        `scenario name "${scenario.name}" is already used on line ${first}`,
+      );
     } else names.set(scenario.name, scenario.location.line);
   }
 
@@ -121,7 +136,11 @@ function lintFeature(feature: ParsedFeature, catalog: RequirementCatalog): Findi
     for (const { text, location } of readableTexts(document)) {
       const found = TECHNICAL.find(({ pattern }) => pattern.test(text));
       if (found) {
-        add(location.line, 'technical-detail', `${found.what} in a business feature ("${text.trim().slice(0, 60)}"): move it into a step definition, or tag the feature @contract`);
+        add(
+          location.line,
+          'technical-detail',
+          `${found.what} in a business feature ("${text.trim().slice(0, 60)}"): move it into a step definition, or tag the feature @contract`,
+        );
       }
     }
   }

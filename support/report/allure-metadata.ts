@@ -22,7 +22,8 @@ const SEVERITIES = ['blocker', 'critical', 'normal', 'minor', 'trivial'];
 export function ruleOf(document: GherkinDocument | undefined, pickle: Pickle): string | undefined {
   const scenarioId = pickle.astNodeIds[0];
   for (const child of document?.feature?.children ?? []) {
-    if (child.rule?.children.some((ruleChild) => ruleChild.scenario?.id === scenarioId)) return child.rule.name;
+    if (child.rule?.children.some((ruleChild) => ruleChild.scenario?.id === scenarioId))
+      return child.rule.name;
   }
   return undefined;
 }
@@ -56,7 +57,8 @@ export function scenarioMetadata(
   if (rule) labels.push({ name: 'story', value: rule });
   const severity = SEVERITIES.find((name) => tags.includes(`@${name}`)) ?? 'normal';
   labels.push({ name: 'severity', value: severity });
-  for (const layer of ['api', 'ui']) if (tags.includes(`@${layer}`)) labels.push({ name: 'layer', value: layer });
+  for (const layer of ['api', 'ui'])
+    if (tags.includes(`@${layer}`)) labels.push({ name: 'layer', value: layer });
   for (const tag of tags) {
     const issue = /^@issue:(.+)$/.exec(tag)?.[1];
     if (issue) links.push({ name: issue, url: catalog.issueLink(issue), type: 'issue' });
@@ -65,7 +67,10 @@ export function scenarioMetadata(
 }
 
 /** The body of one runtime message attachment. */
-export function metadataMessage(metadata: { labels?: readonly AllureLabel[]; links?: readonly AllureLink[] }): string {
+export function metadataMessage(metadata: {
+  labels?: readonly AllureLabel[];
+  links?: readonly AllureLink[];
+}): string {
   return JSON.stringify({ type: 'metadata', data: metadata });
 }
 
@@ -73,7 +78,8 @@ export function metadataMessage(metadata: { labels?: readonly AllureLabel[]; lin
 export const CATEGORIES = [
   {
     name: 'Contract violations',
-    description: 'An exchange broke the OpenAPI contract: the service (or the harness) no longer keeps its word.',
+    description:
+      'An exchange broke the OpenAPI contract: the service (or the harness) no longer keeps its word.',
     matchedStatuses: ['failed', 'broken'],
     messageRegex: '(?s).*Contract violation.*',
   },
@@ -81,13 +87,16 @@ export const CATEGORIES = [
     name: 'Environment problems',
     description: 'The service or the browser could not be reached: nothing was tested.',
     matchedStatuses: ['failed', 'broken'],
-    messageRegex: '(?s).*(service unreachable|no response within|ECONNREFUSED|ECONNRESET|cannot launch|No Chromium found|PW_CONNECT_WS|browser has been closed).*',
+    messageRegex:
+      '(?s).*(service unreachable|no response within|ECONNREFUSED|ECONNRESET|cannot launch|No Chromium found|PW_CONNECT_WS|browser has been closed).*',
   },
   {
     name: 'Test defects',
-    description: 'The scenario or its steps are wrong: undefined or ambiguous steps, bad data, harness errors.',
+    description:
+      'The scenario or its steps are wrong: undefined or ambiguous steps, bad data, harness errors.',
     matchedStatuses: ['broken', 'skipped'],
-    messageRegex: '(?s).*(UsageError|TypeError|ReferenceError|Nothing was remembered|has no account in this scenario|has no parameter|not valid JSON|Undefined|ambiguous).*',
+    messageRegex:
+      '(?s).*(UsageError|TypeError|ReferenceError|Nothing was remembered|has no account in this scenario|has no parameter|not valid JSON|Undefined|ambiguous).*',
   },
   {
     name: 'Product defects',

@@ -19,7 +19,10 @@ export function curlOf(request: RecordedRequest): string {
     if (!NOISE.has(name)) parts.push('-H', shellQuote(`${name}: ${value}`));
   }
   if (request.body !== undefined) {
-    parts.push('--data-raw', shellQuote(typeof request.body === 'string' ? request.body : JSON.stringify(request.body)));
+    parts.push(
+      '--data-raw',
+      shellQuote(typeof request.body === 'string' ? request.body : JSON.stringify(request.body)),
+    );
   }
   return parts.join(' ');
 }
@@ -30,5 +33,7 @@ export function exchangeAttachment(record: ExchangeRecord): ExchangeAttachment {
 
 export function isExchangeAttachment(value: unknown): value is ExchangeAttachment {
   const candidate = value as Partial<ExchangeAttachment> | null;
-  return candidate?.kind === EXCHANGE_KIND && typeof candidate.exchange === 'object' && candidate.exchange !== null;
+  return (
+    candidate?.kind === EXCHANGE_KIND && typeof candidate.exchange === 'object' && candidate.exchange !== null
+  );
 }

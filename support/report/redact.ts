@@ -22,7 +22,11 @@ export class Redactor {
 
   /** Is this JSON field or parameter name on the list of secret names? */
   isSecretName(name: string): boolean {
-    return this.fields.has(name.toLowerCase()) || this.headers.has(name.toLowerCase()) || this.query.has(name.toLowerCase());
+    return (
+      this.fields.has(name.toLowerCase()) ||
+      this.headers.has(name.toLowerCase()) ||
+      this.query.has(name.toLowerCase())
+    );
   }
 
   /** A value that must never be written anywhere (ignored when too short to be a secret). */
@@ -41,7 +45,10 @@ export class Redactor {
   record(record: ExchangeRecord): ExchangeRecord {
     const { exchange } = record;
     return {
-      assessment: { ...record.assessment, violations: record.assessment.violations.map((line) => this.text(line)) },
+      assessment: {
+        ...record.assessment,
+        violations: record.assessment.violations.map((line) => this.text(line)),
+      },
       exchange: {
         ...exchange,
         request: {
@@ -90,7 +97,10 @@ export class Redactor {
     if (value !== null && typeof value === 'object') {
       const result: Record<string, unknown> = {};
       for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-        result[key] = this.fields.has(key.toLowerCase()) && item !== null && item !== undefined ? REDACTED : this.value(item);
+        result[key] =
+          this.fields.has(key.toLowerCase()) && item !== null && item !== undefined
+            ? REDACTED
+            : this.value(item);
       }
       return result;
     }

@@ -22,7 +22,11 @@ export function commitId(env: NodeJS.ProcessEnv = process.env): string {
   return git.status === 0 ? git.stdout.trim() : 'unknown';
 }
 
-export function runEnvironment(config: HarnessConfig, contract: Contract, browser: string | undefined): RunEnvironment {
+export function runEnvironment(
+  config: HarnessConfig,
+  contract: Contract,
+  browser: string | undefined,
+): RunEnvironment {
   const embedded = 'embedded service, started by the harness';
   return {
     'Base URL': config.baseUrl?.toString() ?? embedded,
@@ -38,12 +42,26 @@ export function runEnvironment(config: HarnessConfig, contract: Contract, browse
 export function executor(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
   if (env.GITHUB_ACTIONS === 'true') {
     const run = `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY ?? ''}/actions/runs/${env.GITHUB_RUN_ID ?? ''}`;
-    return { name: 'GitHub Actions', type: 'github', buildName: `#${env.GITHUB_RUN_NUMBER ?? ''}`, buildUrl: run };
+    return {
+      name: 'GitHub Actions',
+      type: 'github',
+      buildName: `#${env.GITHUB_RUN_NUMBER ?? ''}`,
+      buildUrl: run,
+    };
   }
   if (env.JENKINS_URL) {
-    return { name: 'Jenkins', type: 'jenkins', buildName: env.BUILD_TAG ?? '', buildUrl: env.BUILD_URL ?? env.JENKINS_URL };
+    return {
+      name: 'Jenkins',
+      type: 'jenkins',
+      buildName: env.BUILD_TAG ?? '',
+      buildUrl: env.BUILD_URL ?? env.JENKINS_URL,
+    };
   }
-  return { name: env.CI === 'true' ? 'CI' : 'Local run', type: env.CI === 'true' ? 'ci' : 'local', buildName: new Date().toISOString() };
+  return {
+    name: env.CI === 'true' ? 'CI' : 'Local run',
+    type: env.CI === 'true' ? 'ci' : 'local',
+    buildName: new Date().toISOString(),
+  };
 }
 
 /** Escapes a Java properties value (Allure reads environment.properties with Java's rules). */
@@ -56,7 +74,7 @@ export function writeAllureExtras(resultsDir: string, environment: RunEnvironmen
   writeReportFile(
     path.join(resultsDir, 'environment.properties'),
     Object.entries(environment)
-      .map(([key, value]) => `${key.replace(/ /g, '\\ ')}=${property(value)}`)
+      .map(([key, value]: [string, string]) => `${key.replace(/ /g, '\\ ')}=${property(value)}`)
       .join('\n') + '\n',
   );
   writeJson(path.join(resultsDir, 'categories.json'), CATEGORIES);

@@ -1,14 +1,26 @@
 import type * as messages from '@cucumber/messages';
+import { TestStepResultStatus } from '@cucumber/messages';
 import { BROWSER_KIND, EXCHANGE_MEDIA_TYPE } from '../http/exchange';
 import { isExchangeAttachment } from '../report/exchange-attachment';
 
 export type Status = 'PASSED' | 'FAILED' | 'PENDING' | 'UNDEFINED' | 'AMBIGUOUS' | 'SKIPPED' | 'UNKNOWN';
 
 /** Worst first: the status of a scenario is that of its most severe step. */
-const SEVERITY: readonly Status[] = ['UNKNOWN', 'PASSED', 'SKIPPED', 'PENDING', 'UNDEFINED', 'AMBIGUOUS', 'FAILED'];
+const SEVERITY: readonly Status[] = [
+  'UNKNOWN',
+  'PASSED',
+  'SKIPPED',
+  'PENDING',
+  'UNDEFINED',
+  'AMBIGUOUS',
+  'FAILED',
+];
 
 export function mostSevere(statuses: readonly Status[]): Status {
-  return statuses.reduce<Status>((worst, status) => (SEVERITY.indexOf(status) > SEVERITY.indexOf(worst) ? status : worst), 'UNKNOWN');
+  return statuses.reduce<Status>(
+    (worst, status) => (SEVERITY.indexOf(status) > SEVERITY.indexOf(worst) ? status : worst),
+    'UNKNOWN',
+  );
 }
 
 /** One exchange of a scenario, without its bodies: what coverage and traceability need. */
@@ -118,8 +130,9 @@ export class RunCollector {
     else if (envelope.attachment) this.attach(envelope.attachment);
     else if (envelope.testCaseFinished) this.finishAttempt(envelope.testCaseFinished);
     else if (envelope.testRunFinished) this.finishRun(envelope.testRunFinished);
-    else if (envelope.parseError) this.errors.push(`${envelope.parseError.source.uri ?? ''}: ${envelope.parseError.message}`);
-    else if (envelope.testRunHookFinished?.result.status === 'FAILED') {
+    else if (envelope.parseError)
+      this.errors.push(`${envelope.parseError.source.uri ?? ''}: ${envelope.parseError.message}`);
+    else if (envelope.testRunHookFinished?.result.status === TestStepResultStatus.FAILED) {
       this.errors.push(envelope.testRunHookFinished.result.message ?? 'a BeforeAll/AfterAll hook failed');
     }
   }
@@ -135,7 +148,10 @@ export class RunCollector {
       complete: this.finished !== undefined,
       ...(this.meta ? { cucumberVersion: this.meta.implementation.version } : {}),
       scenarios: [...this.scenarios.values()],
-      errors: [...this.errors, ...(this.finished?.exception?.message ? [this.finished.exception.message] : [])],
+      errors: [
+        ...this.errors,
+        ...(this.finished?.exception?.message ? [this.finished.exception.message] : []),
+      ],
       ...(this.browser ? { browser: this.browser } : {}),
     };
   }
@@ -143,7 +159,10 @@ export class RunCollector {
   private indexDocument(document: messages.GherkinDocument): void {
     const feature = document.feature;
     if (!feature) return;
-    const add = (children: readonly messages.FeatureChild[] | readonly messages.RuleChild[], rule?: string): void => {
+    const add = (
+      children: readonly messages.FeatureChild[] | readonly messages.RuleChild[],
+      rule?: string,
+    ): void => {
       for (const child of children) {
         const background = child.background;
         if (background) for (const step of background.steps) this.stepKeywords.set(step.id, step.keyword);
@@ -162,9 +181,14 @@ export class RunCollector {
   }
 
   private addPickle(pickle: messages.Pickle): void {
-    const info = this.ast.get(pickle.astNodeIds[pickle.astNodeIds.length - 1] ?? '') ?? this.ast.get(pickle.astNodeIds[0] ?? '');
+    const info =
+      this.ast.get(pickle.astNodeIds[pickle.astNodeIds.length - 1] ?? '') ??
+      this.ast.get(pickle.astNodeIds[0] ?? '');
     for (const step of pickle.steps) {
-      this.pickleSteps.set(step.id, { keyword: this.stepKeywords.get(step.astNodeIds[0] ?? '')?.trim() ?? '', text: step.text });
+      this.pickleSteps.set(step.id, {
+        keyword: this.stepKeywords.get(step.astNodeIds[0] ?? '')?.trim() ?? '',
+        text: step.text,
+      });
     }
     this.scenarios.set(pickle.id, {
       pickleId: pickle.id,
@@ -182,7 +206,7 @@ export class RunCollector {
       steps: pickle.steps.map((step) => ({
         keyword: this.pickleSteps.get(step.id)?.keyword ?? '',
         text: step.text,
-        status: 'UNKNOWN' as Status,
+        status: 'UNKNOWN',
       })),
       exchanges: [],
     });
@@ -258,7 +282,9 @@ export class RunCollector {
     scenario.flaky = failedBefore && status === 'PASSED' ? true : scenario.flaky && status === 'PASSED';
     scenario.durationMs = toMillis(finished.timestamp) - attempt.startedAt;
     // Steps that never ran (after a failure) keep their UNKNOWN status from the pickle.
-    scenario.steps = scenario.steps.map((step, index) => attempt.steps[index] ?? { ...step, status: 'SKIPPED' });
+    scenario.steps = scenario.steps.map(
+      (step, index) => attempt.steps[index] ?? { ...step, status: 'SKIPPED' },
+    );
     if (attempt.error === undefined) delete scenario.error;
     else scenario.error = attempt.error;
     // Coverage counts what the final attempt exchanged, plus what earlier attempts did.

@@ -34,7 +34,11 @@ function installWithApt(): boolean {
   const apt = (args: string[]): boolean =>
     spawnSync('apt-get', args, { stdio: 'inherit', env, timeout: 15 * 60_000 }).status === 0;
   console.log('setup: installing the system Chromium with apt-get');
-  return apt(['update']) && (apt(['install', '-y', '--no-install-recommends', 'chromium']) || apt(['install', '-y', 'chromium-browser']));
+  return (
+    apt(['update']) &&
+    (apt(['install', '-y', '--no-install-recommends', 'chromium']) ||
+      apt(['install', '-y', 'chromium-browser']))
+  );
 }
 
 function main(): number {

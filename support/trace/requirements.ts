@@ -87,8 +87,14 @@ export function loadRequirements(file: string): RequirementCatalog {
   if (!validate(raw)) {
     const [error] = validate.errors ?? [];
     const pointer = error?.instancePath ?? '';
-    const detail = error?.params && 'additionalProperty' in error.params ? ` "${String(error.params.additionalProperty)}"` : '';
-    const allowed = error?.params && 'allowedValues' in error.params ? ` (${(error.params.allowedValues as unknown[]).join(', ')})` : '';
+    const detail =
+      error?.params && 'additionalProperty' in error.params
+        ? ` "${String(error.params.additionalProperty)}"`
+        : '';
+    const allowed =
+      error?.params && 'allowedValues' in error.params
+        ? ` (${(error.params.allowedValues as unknown[]).join(', ')})`
+        : '';
     throw new UsageError(
       `${shown}:${locatePointer(file, `#${pointer}`) ?? '1:1'}: ${pointer || '/'} ${error?.message ?? 'is invalid'}${detail}${allowed}`,
     );
@@ -96,7 +102,9 @@ export function loadRequirements(file: string): RequirementCatalog {
   const seen = new Set<string>();
   const requirements = raw.requirements.map((entry, index) => {
     if (seen.has(entry.id)) {
-      throw new UsageError(`${shown}:${locatePointer(file, `#/requirements/${index}/id`) ?? '1:1'}: ${entry.id} is listed twice`);
+      throw new UsageError(
+        `${shown}:${locatePointer(file, `#/requirements/${index}/id`) ?? '1:1'}: ${entry.id} is listed twice`,
+      );
     }
     seen.add(entry.id);
     const template = raw.trackers[entry.tracker ?? 'default'];
@@ -105,7 +113,11 @@ export function loadRequirements(file: string): RequirementCatalog {
         `${shown}:${locatePointer(file, `#/requirements/${index}/tracker`) ?? '1:1'}: tracker "${entry.tracker}" is not among trackers (${Object.keys(raw.trackers).join(', ')})`,
       );
     }
-    return { ...entry, layers: entry.layers ?? ['api'], link: template.replace('{id}', encodeURIComponent(entry.id)) };
+    return {
+      ...entry,
+      layers: entry.layers ?? ['api'],
+      link: template.replace('{id}', encodeURIComponent(entry.id)),
+    };
   });
   const byId = new Map(requirements.map((requirement) => [requirement.id, requirement]));
   const issueTemplate = raw.trackers.issues ?? raw.trackers.default ?? '{id}';

@@ -55,7 +55,11 @@ function layersOf(tags: readonly string[]): Layer[] {
  * Requirement → scenarios → last status → operations exercised, and operation → requirements.
  * Built from the catalogue, every scenario of the features (run or not) and the run's results.
  */
-export function buildTraceability(catalog: RequirementCatalog, corpus: Corpus, results: RunResults | undefined): Traceability {
+export function buildTraceability(
+  catalog: RequirementCatalog,
+  corpus: Corpus,
+  results: RunResults | undefined,
+): Traceability {
   const ran = new Map<string, ScenarioResult>();
   for (const scenario of results?.scenarios ?? []) ran.set(scenarioRef(scenario), scenario);
 
@@ -72,7 +76,13 @@ export function buildTraceability(catalog: RequirementCatalog, corpus: Corpus, r
         name: pickle.name,
         status: result && result.attempts > 0 ? result.status : 'NOT_RUN',
         layers: layersOf(tags),
-        operations: [...new Set((result?.exchanges ?? []).flatMap((exchange) => (exchange.operationId ? [exchange.operationId] : [])))].sort(),
+        operations: [
+          ...new Set(
+            (result?.exchanges ?? []).flatMap((exchange) =>
+              exchange.operationId ? [exchange.operationId] : [],
+            ),
+          ),
+        ].sort(),
       };
       const ids = tags.flatMap((tag) => (REQUIREMENT_TAG.test(tag) ? [tag.slice(1)] : []));
       if (ids.length === 0) withoutRequirement.push(ref);
@@ -84,8 +94,11 @@ export function buildTraceability(catalog: RequirementCatalog, corpus: Corpus, r
   const requirements = catalog.requirements.map((requirement): TracedRequirement => {
     const scenarios = byRequirement.get(requirement.id) ?? [];
     const operations = [...new Set(scenarios.flatMap((scenario) => scenario.operations))].sort();
-    for (const operation of operations) byOperation.set(operation, (byOperation.get(operation) ?? new Set()).add(requirement.id));
-    const layersProven = (['api', 'ui'] as const).filter((layer) => scenarios.some((scenario) => scenario.layers.includes(layer)));
+    for (const operation of operations)
+      byOperation.set(operation, (byOperation.get(operation) ?? new Set()).add(requirement.id));
+    const layersProven = (['api', 'ui'] as const).filter((layer) =>
+      scenarios.some((scenario) => scenario.layers.includes(layer)),
+    );
     return {
       id: requirement.id,
       title: requirement.title,
@@ -110,7 +123,9 @@ export function buildTraceability(catalog: RequirementCatalog, corpus: Corpus, r
       .map(([operationId, ids]) => ({ operationId, requirements: [...ids].sort() }))
       .sort((a, b) => a.operationId.localeCompare(b.operationId)),
     flags: {
-      requirementsWithoutScenario: active.filter((requirement) => requirement.scenarios.length === 0).map((requirement) => requirement.id),
+      requirementsWithoutScenario: active
+        .filter((requirement) => requirement.scenarios.length === 0)
+        .map((requirement) => requirement.id),
       scenariosWithoutRequirement: withoutRequirement,
       missingLayers: active
         .map((requirement) => ({
@@ -137,7 +152,10 @@ function resultOf(statuses: readonly ScenarioStatus[]): ScenarioStatus {
 function lineOf(feature: Corpus['features'][number], astNodeIds: readonly string[]): number {
   const target = astNodeIds[astNodeIds.length - 1];
   for (const child of feature.document.feature?.children ?? []) {
-    for (const scenario of [child.scenario, ...(child.rule?.children ?? []).map((ruleChild) => ruleChild.scenario)]) {
+    for (const scenario of [
+      child.scenario,
+      ...(child.rule?.children ?? []).map((ruleChild) => ruleChild.scenario),
+    ]) {
       if (!scenario) continue;
       if (scenario.id === target) return scenario.location.line;
       for (const examples of scenario.examples) {

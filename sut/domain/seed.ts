@@ -2,7 +2,15 @@ import type { Business, ReportCategory } from './types';
 
 /** Businesses that registered their numbers; verified ones proved they own them. */
 export const BUSINESSES: ReadonlyMap<string, Business> = new Map([
-  ['+886227208889', { name: 'Acme Bank Customer Service', industry: 'Banking', verified: true, website: 'https://bank.example' }],
+  [
+    '+886227208889',
+    {
+      name: 'Acme Bank Customer Service',
+      industry: 'Banking',
+      verified: true,
+      website: 'https://bank.example',
+    },
+  ],
   ['+886223456789', { name: 'Sunrise Pizza', industry: 'Restaurant', verified: false, website: null }],
   ['+886287654321', { name: 'FastLoans Ltd', industry: 'Lending', verified: false, website: null }],
 ]);
@@ -17,12 +25,20 @@ export const SEED_REPORTS: readonly { number: string; category: ReportCategory; 
     category,
     at: `2026-03-0${index + 1}T09:00:00Z`,
   })),
-  ...[1, 2, 3].map((day) => ({ number: '+886287654321', category: 'telemarketing' as const, at: `2026-03-0${day}T10:30:00Z` })),
+  ...[1, 2, 3].map((day) => ({
+    number: '+886287654321',
+    category: 'telemarketing' as const,
+    at: `2026-03-0${day}T10:30:00Z`,
+  })),
   ...(['scam', 'scam', 'scam', 'scam', 'fraud'] as const).map((category, index) => ({
     number: '+886955000111',
     category,
     at: `2026-03-0${index + 1}T08:15:00Z`,
   })),
-  ...[1, 2, 3].map((day) => ({ number: '+886955000222', category: 'telemarketing' as const, at: `2026-03-1${day}T12:00:00Z` })),
+  ...[1, 2, 3].map((day) => ({
+    number: '+886955000222',
+    category: 'telemarketing' as const,
+    at: `2026-03-1${day}T12:00:00Z`,
+  })),
   { number: '+886955000333', category: 'harassment', at: '2026-03-20T21:45:00Z' },
 ];

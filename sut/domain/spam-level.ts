@@ -12,7 +12,11 @@ export const RULES: SpamRules = { threshold: 3 };
  * spam from three, fraud when three or more are scam or fraud. A verified business is at most
  * suspicious: it is never labelled spam or fraud.
  */
-export function spamLevel(categories: readonly ReportCategory[], verifiedBusiness: boolean, rules: SpamRules = RULES): SpamLevel {
+export function spamLevel(
+  categories: readonly ReportCategory[],
+  verifiedBusiness: boolean,
+  rules: SpamRules = RULES,
+): SpamLevel {
   if (categories.length === 0) return 'none';
   if (verifiedBusiness) return 'suspicious';
   const scamLike = categories.filter((category) => category === 'scam' || category === 'fraud').length;

@@ -36,14 +36,17 @@ export class Store {
     this.blockLists = new Map();
     for (const [index, seed] of SEED_REPORTS.entries()) {
       const reportId = `r_${(index + 1).toString(16).padStart(16, '0')}`;
-      this.reports.set(reportId, this.sequenced({
+      this.reports.set(
         reportId,
-        number: seed.number,
-        category: seed.category,
-        comment: null,
-        reportedAt: new Date(seed.at),
-        reporter: `seed-reporter-${index + 1}`,
-      }));
+        this.sequenced({
+          reportId,
+          number: seed.number,
+          category: seed.category,
+          comment: null,
+          reportedAt: new Date(seed.at),
+          reporter: `seed-reporter-${index + 1}`,
+        }),
+      );
     }
     if (this.demo) this.createAccount(this.demo.username, this.demo.password, 'Demo User');
   }
@@ -51,7 +54,13 @@ export class Store {
   createAccount(username: string, password: string, displayName: string): Account | 'taken' {
     if (this.accounts.has(username)) return 'taken';
     const salt = crypto.randomBytes(16).toString('hex');
-    const account = { username, displayName, salt, passwordHash: hashPassword(password, salt), createdAt: this.now() };
+    const account = {
+      username,
+      displayName,
+      salt,
+      passwordHash: hashPassword(password, salt),
+      createdAt: this.now(),
+    };
     this.accounts.set(username, account);
     return account;
   }
@@ -78,7 +87,12 @@ export class Store {
     return { username: found.username };
   }
 
-  addReport(reporter: string, number: string, category: ReportCategory, comment: string | null): Report | 'duplicate' {
+  addReport(
+    reporter: string,
+    number: string,
+    category: ReportCategory,
+    comment: string | null,
+  ): Report | 'duplicate' {
     for (const { value } of this.reports.values()) {
       if (value.reporter === reporter && value.number === number) return 'duplicate';
     }

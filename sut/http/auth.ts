@@ -10,7 +10,9 @@ import { sendProblem } from './problem';
 export function authorize(store: Store, req: Request, res: Response, owner: string): string | undefined {
   const header = req.get('authorization');
   if (!header) {
-    sendProblem(res, 401, 'Send a bearer token from issueToken.', { headers: { 'WWW-Authenticate': 'Bearer' } });
+    sendProblem(res, 401, 'Send a bearer token from issueToken.', {
+      headers: { 'WWW-Authenticate': 'Bearer' },
+    });
     return undefined;
   }
   const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
@@ -22,9 +24,14 @@ export function authorize(store: Store, req: Request, res: Response, owner: stri
   }
   const resolved = store.resolveToken(match[1]);
   if (resolved === 'unknown' || resolved === 'expired') {
-    sendProblem(res, 401, resolved === 'expired' ? 'The token has expired: sign in again.' : 'The token is not valid.', {
-      headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
-    });
+    sendProblem(
+      res,
+      401,
+      resolved === 'expired' ? 'The token has expired: sign in again.' : 'The token is not valid.',
+      {
+        headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+      },
+    );
     return undefined;
   }
   if (resolved.username !== owner) {

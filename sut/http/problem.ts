@@ -31,7 +31,9 @@ export function sendProblem(
   res
     .status(status)
     .type('application/problem+json')
-    .send(JSON.stringify({ type, title, status, detail, ...(options.errors ? { errors: options.errors } : {}) }));
+    .send(
+      JSON.stringify({ type, title, status, detail, ...(options.errors ? { errors: options.errors } : {}) }),
+    );
 }
 
 export function sendValidationErrors(res: Response, errors: readonly FieldError[]): void {

@@ -39,9 +39,12 @@ function checkValue(where: Location, field: string, value: unknown, rule: FieldR
   }
   if (typeof value !== 'string') return fail('must be text');
   if (rule.minLength !== undefined && value.length < rule.minLength) {
-    return fail(rule.minLength === 1 ? 'must not be empty' : `must be at least ${rule.minLength} characters long`);
+    return fail(
+      rule.minLength === 1 ? 'must not be empty' : `must be at least ${rule.minLength} characters long`,
+    );
   }
-  if (rule.maxLength !== undefined && value.length > rule.maxLength) return fail(`must be at most ${rule.maxLength} characters long`);
+  if (rule.maxLength !== undefined && value.length > rule.maxLength)
+    return fail(`must be at most ${rule.maxLength} characters long`);
   if (rule.enum && !rule.enum.includes(value)) return fail(`must be one of ${rule.enum.join(', ')}`);
   if (rule.pattern && !rule.pattern.test(value)) return fail(rule.patternMessage ?? 'has the wrong format');
   return undefined;
@@ -81,7 +84,8 @@ export function queryInteger(
   bounds: { minimum: number; maximum?: number },
 ): { value: number } | { error: FieldError } {
   if (raw === undefined) return { value: fallback };
-  const text = Array.isArray(raw) ? String(raw[0]) : String(raw);
+  const first: unknown = Array.isArray(raw) ? raw[0] : raw;
+  const text = typeof first === 'string' ? first : '';
   if (!/^-?\d+$/.test(text)) return { error: { in: 'query', field, message: 'must be a whole number' } };
   const value = Number(text);
   const error = checkValue('query', field, value, { type: 'integer', ...bounds });

@@ -11,13 +11,21 @@ export function accountRoutes(router: Router, { store }: ServiceContext): void {
       displayName: { type: 'string', minLength: 1, maxLength: 80 },
     });
     if (errors.length > 0) return sendValidationErrors(res, errors);
-    const { username, password, displayName } = req.body as { username: string; password: string; displayName?: string };
+    const { username, password, displayName } = req.body as {
+      username: string;
+      password: string;
+      displayName?: string;
+    };
     const account = store.createAccount(username, password, displayName ?? username);
     if (account === 'taken') return sendProblem(res, 409, `The username ${username} is taken.`);
     res
       .status(201)
       .location(`/api/v1/users/${encodeURIComponent(username)}`)
-      .json({ username: account.username, displayName: account.displayName, createdAt: account.createdAt.toISOString() });
+      .json({
+        username: account.username,
+        displayName: account.displayName,
+        createdAt: account.createdAt.toISOString(),
+      });
   });
 
   router.post('/auth/token', (req, res) => {
@@ -27,11 +35,22 @@ export function accountRoutes(router: Router, { store }: ServiceContext): void {
       expiresIn: { type: 'integer', minimum: 1, maximum: 3600 },
     });
     if (errors.length > 0) return sendValidationErrors(res, errors);
-    const { username, password, expiresIn = 3600 } = req.body as { username: string; password: string; expiresIn?: number };
+    const {
+      username,
+      password,
+      expiresIn = 3600,
+    } = req.body as { username: string; password: string; expiresIn?: number };
     const account = store.checkPassword(username, password);
     if (!account) {
-      return sendProblem(res, 401, 'Wrong username or password.', { headers: { 'WWW-Authenticate': 'Bearer' } });
+      return sendProblem(res, 401, 'Wrong username or password.', {
+        headers: { 'WWW-Authenticate': 'Bearer' },
+      });
     }
-    res.json({ accessToken: store.issueToken(account.username, expiresIn), tokenType: 'Bearer', expiresIn, username: account.username });
+    res.json({
+      accessToken: store.issueToken(account.username, expiresIn),
+      tokenType: 'Bearer',
+      expiresIn,
+      username: account.username,
+    });
   });
 }

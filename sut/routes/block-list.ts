@@ -4,7 +4,11 @@ import { sendProblem, sendValidationErrors } from '../http/problem';
 import { checkBody, checkPath, rules } from '../http/validation';
 import type { ServiceContext } from './context';
 
-function entryJson(entry: { number: string; label: string | null; blockedAt: Date }): Record<string, unknown> {
+function entryJson(entry: {
+  number: string;
+  label: string | null;
+  blockedAt: Date;
+}): Record<string, unknown> {
   return { number: entry.number, label: entry.label, blockedAt: entry.blockedAt.toISOString() };
 }
 
@@ -39,7 +43,8 @@ export function blockListRoutes(router: Router, { store }: ServiceContext): void
     const number = String(req.params.number);
     const errors = checkPath('number', number, rules.number);
     if (errors.length > 0) return sendValidationErrors(res, errors);
-    if (!store.unblock(username, number)) return sendProblem(res, 404, `${number} is not on your block list.`);
+    if (!store.unblock(username, number))
+      return sendProblem(res, 404, `${number} is not on your block list.`);
     res.status(204).end();
   });
 }

@@ -12,7 +12,9 @@ export function lookupRoutes(router: Router, context: ServiceContext): void {
     const errors = checkPath('number', number, rules.number);
     if (errors.length > 0) return sendValidationErrors(res, errors);
     if (context.faults.has('lookup-hangs')) return; // never answers: the harness must time out
-    const thresholds = context.faults.has('spam-threshold-off-by-one') ? { threshold: context.rules.threshold + 1 } : context.rules;
+    const thresholds = context.faults.has('spam-threshold-off-by-one')
+      ? { threshold: context.rules.threshold + 1 }
+      : context.rules;
     const lookup = describeNumber(number, store.reportsOf(number), thresholds);
     if (context.faults.has('lookup-report-count-as-string')) lookup.reportCount = String(lookup.reportCount);
     if (context.faults.has('lookup-missing-kind')) delete lookup.kind;

@@ -18,7 +18,11 @@ export function reportRoutes(router: Router, context: ServiceContext): void {
       comment: { type: 'string', maxLength: 500 },
     });
     if (errors.length > 0) return sendValidationErrors(res, errors);
-    const { number, category, comment } = req.body as { number: string; category: ReportCategory; comment?: string };
+    const { number, category, comment } = req.body as {
+      number: string;
+      category: ReportCategory;
+      comment?: string;
+    };
     const report = store.addReport(username, number, category, comment ?? null);
     if (report === 'duplicate') return sendProblem(res, 409, `You have already reported ${number}.`);
     if (!context.faults.has('report-without-location')) {

@@ -44,7 +44,7 @@ async function api(method, path, body) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  let parsed = null;
+  let parsed;
   try {
     parsed = text ? JSON.parse(text) : null;
   } catch {
@@ -84,7 +84,10 @@ function renderSession() {
       el('button', { type: 'button', class: 'link', onclick: signOut }, 'Sign out'),
     );
   } else {
-    slot.replaceChildren(el('a', { href: '/sign-in' }, 'Sign in'), el('a', { href: '/sign-up' }, 'Create an account'));
+    slot.replaceChildren(
+      el('a', { href: '/sign-in' }, 'Sign in'),
+      el('a', { href: '/sign-up' }, 'Create an account'),
+    );
   }
 }
 
@@ -107,7 +110,10 @@ function safeNext(raw) {
 async function signIn(username, password) {
   const result = await api('POST', '/auth/token', { username, password });
   if (result.status === 200) {
-    sessionStorage.setItem(SESSION_KEY, JSON.stringify({ token: result.body.accessToken, username: result.body.username }));
+    sessionStorage.setItem(
+      SESSION_KEY,
+      JSON.stringify({ token: result.body.accessToken, username: result.body.username }),
+    );
     return true;
   }
   return false;
@@ -127,7 +133,10 @@ function renderLookup(lookup) {
   const facts = el(
     'dl',
     { class: 'facts' },
-    ...fact('Spam level', el('span', { class: `badge ${level}`, 'data-level': level }, LEVELS[level] || level)),
+    ...fact(
+      'Spam level',
+      el('span', { class: `badge ${level}`, 'data-level': level }, LEVELS[level] || level),
+    ),
     ...fact('Report count', String(lookup.reportCount)),
     ...fact('Caller type', KINDS[lookup.kind] || lookup.kind),
   );
@@ -137,7 +146,9 @@ function renderLookup(lookup) {
       ...fact('Verification', lookup.business.verified ? 'Verified business' : 'Unverified business'),
     );
   }
-  facts.append(...fact('Last reported', lookup.lastReportedAt ? new Date(lookup.lastReportedAt).toUTCString() : 'Never'));
+  facts.append(
+    ...fact('Last reported', lookup.lastReportedAt ? new Date(lookup.lastReportedAt).toUTCString() : 'Never'),
+  );
   const card = el(
     'section',
     { 'aria-label': 'Lookup result', class: `card level-${level}` },
@@ -147,15 +158,31 @@ function renderLookup(lookup) {
   );
   if (lookup.categories.length > 0) {
     card.append(
-      el('ul', { 'aria-label': 'Report categories', class: 'categories' }, ...lookup.categories.map((entry) => el('li', {}, `${CATEGORY_NAMES[entry.category] || entry.category}: ${entry.count}`))),
+      el(
+        'ul',
+        { 'aria-label': 'Report categories', class: 'categories' },
+        ...lookup.categories.map((entry) =>
+          el('li', {}, `${CATEGORY_NAMES[entry.category] || entry.category}: ${entry.count}`),
+        ),
+      ),
     );
   }
   if (level === 'fraud') {
-    card.append(el('p', { class: 'warning' }, 'Warning: many people reported this number as fraud. Do not share codes or transfer money.'));
+    card.append(
+      el(
+        'p',
+        { class: 'warning' },
+        'Warning: many people reported this number as fraud. Do not share codes or transfer money.',
+      ),
+    );
   } else if (level === 'spam') {
     card.append(el('p', { class: 'warning' }, 'Warning: many people reported this number as spam.'));
   }
-  const actions = el('div', { class: 'actions' }, el('a', { href: `/report?number=${encodeURIComponent(lookup.number)}` }, 'Report this number'));
+  const actions = el(
+    'div',
+    { class: 'actions' },
+    el('a', { href: `/report?number=${encodeURIComponent(lookup.number)}` }, 'Report this number'),
+  );
   if (session()) {
     actions.append(
       el('button', { type: 'button', onclick: () => blockFromResult(lookup.number) }, 'Block this number'),
@@ -220,7 +247,11 @@ const pages = {
       const username = String(data.get('username')).trim();
       const password = String(data.get('password'));
       const displayName = String(data.get('displayName')).trim();
-      const result = await api('POST', '/users', { username, password, ...(displayName ? { displayName } : {}) });
+      const result = await api('POST', '/users', {
+        username,
+        password,
+        ...(displayName ? { displayName } : {}),
+      });
       if (result.status === 201 && (await signIn(username, password))) location.assign('/');
       else if (result.status === 409) complain('That username is taken.');
       else complain(explain(result.body, 'The account could not be created.'));
@@ -238,7 +269,11 @@ const pages = {
       const data = new FormData(form);
       const reported = String(data.get('number')).trim();
       const comment = String(data.get('comment')).trim();
-      const body = { number: reported, category: String(data.get('category')), ...(comment ? { comment } : {}) };
+      const body = {
+        number: reported,
+        category: String(data.get('category')),
+        ...(comment ? { comment } : {}),
+      };
       const result = await api('POST', `/users/${encodeURIComponent(session().username)}/reports`, body);
       if (result.status === 201) say(`Thank you. Your report of ${reported} was recorded.`);
       else if (result.status === 409) complain('You have already reported this number.');
@@ -261,7 +296,11 @@ const pages = {
             {},
             el('span', { class: 'number' }, item.number),
             item.label ? el('span', { class: 'label' }, item.label) : null,
-            el('button', { type: 'button', 'aria-label': `Unblock ${item.number}`, onclick: () => unblock(item.number) }, 'Unblock'),
+            el(
+              'button',
+              { type: 'button', 'aria-label': `Unblock ${item.number}`, onclick: () => unblock(item.number) },
+              'Unblock',
+            ),
           ),
         ),
       );
@@ -269,7 +308,10 @@ const pages = {
     }
     async function unblock(number) {
       clearMessages();
-      const result = await api('DELETE', `/users/${encodeURIComponent(username)}/block-list/${encodeURIComponent(number)}`);
+      const result = await api(
+        'DELETE',
+        `/users/${encodeURIComponent(username)}/block-list/${encodeURIComponent(number)}`,
+      );
       if (result.status === 204) {
         await refresh();
         say(`${number} was unblocked.`);
@@ -282,7 +324,10 @@ const pages = {
       const data = new FormData(form);
       const number = String(data.get('number')).trim();
       const label = String(data.get('label')).trim();
-      const result = await api('POST', `/users/${encodeURIComponent(username)}/block-list`, { number, ...(label ? { label } : {}) });
+      const result = await api('POST', `/users/${encodeURIComponent(username)}/block-list`, {
+        number,
+        ...(label ? { label } : {}),
+      });
       if (result.status === 201) {
         form.reset();
         await refresh();

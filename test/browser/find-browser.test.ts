@@ -3,22 +3,34 @@ import { describe, it } from 'node:test';
 import { chromiumArgs, findBrowser } from '../../support/browser/find-browser';
 
 const PLAYWRIGHT = '/cache/ms-playwright/chromium/chrome';
-const only = (...present: string[]) => (file: string) => present.includes(file);
+const only =
+  (...present: string[]) =>
+  (file: string) =>
+    present.includes(file);
 
 describe('finding a browser', () => {
   it("prefers CHROMIUM_PATH, then Playwright's own, then the system's", () => {
-    assert.deepEqual(findBrowser('chromium', '/opt/chrome', only('/opt/chrome', PLAYWRIGHT), () => PLAYWRIGHT), {
-      executablePath: '/opt/chrome',
-      source: 'CHROMIUM_PATH',
-    });
-    assert.deepEqual(findBrowser('chromium', undefined, only(PLAYWRIGHT, '/usr/bin/chromium'), () => PLAYWRIGHT), {
-      executablePath: PLAYWRIGHT,
-      source: 'playwright',
-    });
-    assert.deepEqual(findBrowser('chromium', undefined, only('/usr/bin/chromium'), () => PLAYWRIGHT), {
-      executablePath: '/usr/bin/chromium',
-      source: 'system',
-    });
+    assert.deepEqual(
+      findBrowser('chromium', '/opt/chrome', only('/opt/chrome', PLAYWRIGHT), () => PLAYWRIGHT),
+      {
+        executablePath: '/opt/chrome',
+        source: 'CHROMIUM_PATH',
+      },
+    );
+    assert.deepEqual(
+      findBrowser('chromium', undefined, only(PLAYWRIGHT, '/usr/bin/chromium'), () => PLAYWRIGHT),
+      {
+        executablePath: PLAYWRIGHT,
+        source: 'playwright',
+      },
+    );
+    assert.deepEqual(
+      findBrowser('chromium', undefined, only('/usr/bin/chromium'), () => PLAYWRIGHT),
+      {
+        executablePath: '/usr/bin/chromium',
+        source: 'system',
+      },
+    );
   });
 
   it('says how to install one when there is none', () => {
@@ -29,7 +41,10 @@ describe('finding a browser', () => {
   });
 
   it('refuses a CHROMIUM_PATH that does not exist', () => {
-    assert.throws(() => findBrowser('chromium', '/nope/chrome', only(PLAYWRIGHT), () => PLAYWRIGHT), /^UsageError: CHROMIUM_PATH: \/nope\/chrome does not exist/);
+    assert.throws(
+      () => findBrowser('chromium', '/nope/chrome', only(PLAYWRIGHT), () => PLAYWRIGHT),
+      /^UsageError: CHROMIUM_PATH: \/nope\/chrome does not exist/,
+    );
   });
 
   it('runs without the sandbox only as root, and never phones home', () => {

@@ -14,7 +14,10 @@ describe('configuration', () => {
   });
 
   const refusals: [Record<string, string>, RegExp][] = [
-    [{ BASE_URL: 'localhost:8080' }, /^UsageError: BASE_URL: "localhost:8080" must be an http\(s\) or ws\(s\) URL$/],
+    [
+      { BASE_URL: 'localhost:8080' },
+      /^UsageError: BASE_URL: "localhost:8080" must be an http\(s\) or ws\(s\) URL$/,
+    ],
     [{ BASE_URL: 'not a url' }, /^UsageError: BASE_URL: "not a url" is not a URL/],
     [{ HEADED: 'maybe' }, /^UsageError: HEADED: "maybe" is not a yes\/no value/],
     [{ BROWSER: 'edge' }, /^UsageError: BROWSER: "edge" is not one of chromium, firefox, webkit$/],
@@ -32,7 +35,10 @@ describe('configuration', () => {
   });
 
   it('adds the spec base path to a BASE_URL that is only an origin', () => {
-    assert.equal(apiBaseUrlFor(new URL('http://127.0.0.1:8080'), '/api/v1').toString(), 'http://127.0.0.1:8080/api/v1');
+    assert.equal(
+      apiBaseUrlFor(new URL('http://127.0.0.1:8080'), '/api/v1').toString(),
+      'http://127.0.0.1:8080/api/v1',
+    );
     assert.equal(apiBaseUrlFor(new URL('http://host/custom/'), '/api/v1').toString(), 'http://host/custom');
     assert.equal(apiBaseUrlFor(new URL('http://host'), '').toString(), 'http://host/');
   });

@@ -37,31 +37,52 @@ describe('loadContract', () => {
   });
 
   it('names the location of a $ref to nowhere', async () => {
-    const error = await loadError(library.replace("$ref: '#/components/schemas/Book'\n", "$ref: '#/components/schemas/Novel'\n"));
-    assert.match(error.message, /broken\.yaml:\d+:\d+: \$ref to nowhere: #\/components\/schemas\/Novel at #\/components\/schemas\/Item\/oneOf\/0/);
+    const error = await loadError(
+      library.replace("$ref: '#/components/schemas/Book'\n", "$ref: '#/components/schemas/Novel'\n"),
+    );
+    assert.match(
+      error.message,
+      /broken\.yaml:\d+:\d+: \$ref to nowhere: #\/components\/schemas\/Novel at #\/components\/schemas\/Item\/oneOf\/0/,
+    );
   });
 
   it('names the location of an invalid document', async () => {
-    const error = await loadError(library.replace('      operationId: removeItem\n', '      operationId: removeItem\n      summary: 12\n'));
+    const error = await loadError(
+      library.replace(
+        '      operationId: removeItem\n',
+        '      operationId: removeItem\n      summary: 12\n',
+      ),
+    );
     const summaryLine = library.split('\n').findIndex((text) => text.includes('operationId: removeItem')) + 2;
     assert.match(
       error.message,
-      new RegExp(`broken\\.yaml:${summaryLine}:16: invalid OpenAPI document: /paths/~1items~1\\{itemId\\}/delete/summary must be string$`),
+      new RegExp(
+        `broken\\.yaml:${summaryLine}:16: invalid OpenAPI document: /paths/~1items~1\\{itemId\\}/delete/summary must be string$`,
+      ),
     );
   });
 
   it('rejects path templates that could never be told apart', async () => {
     const twin = library.replace('  /items/featured:\n', '  /items/{slug}:\n');
     const error = await loadError(twin);
-    assert.match(error.message, /ambiguous path templates "\/items\/\{slug\}" and "\/items\/\{itemId\}"|ambiguous path templates "\/items\/\{itemId\}" and "\/items\/\{slug\}"/);
+    assert.match(
+      error.message,
+      /ambiguous path templates "\/items\/\{slug\}" and "\/items\/\{itemId\}"|ambiguous path templates "\/items\/\{itemId\}" and "\/items\/\{slug\}"/,
+    );
   });
 
   it('says when the file does not exist', async () => {
-    await assert.rejects(loadContract('/nowhere/openapi.yaml'), /openapi\.yaml: OpenAPI spec not found \(set OPENAPI_SPEC\)/);
+    await assert.rejects(
+      loadContract('/nowhere/openapi.yaml'),
+      /openapi\.yaml: OpenAPI spec not found \(set OPENAPI_SPEC\)/,
+    );
   });
 
   it('lists the operations when asked for an unknown one', async () => {
     const contract = await loadContract(LIBRARY_SPEC);
-    assert.throws(() => contract.operation('listBooks'), /unknown operation "listBooks" .*listItems, addItem/);
+    assert.throws(
+      () => contract.operation('listBooks'),
+      /unknown operation "listBooks" .*listItems, addItem/,
+    );
   });
 });

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { loadContract, type Contract } from '../../support/contract/load';
-import { buildRequest, emptyCall, interpolate, matchesWritten, valueAtPath } from '../../support/contract/operation-call';
+import {
+  buildRequest,
+  emptyCall,
+  interpolate,
+  matchesWritten,
+  valueAtPath,
+} from '../../support/contract/operation-call';
 import { LIBRARY_SPEC } from '../helpers/exchanges';
 
 describe('calling an operation by its operationId', () => {
@@ -35,7 +41,10 @@ describe('calling an operation by its operationId', () => {
   });
 
   it('asks for a missing path parameter', () => {
-    assert.throws(() => buildRequest(contract.operation('getItem'), emptyCall()), /getItem needs the path parameter "itemId"/);
+    assert.throws(
+      () => buildRequest(contract.operation('getItem'), emptyCall()),
+      /getItem needs the path parameter "itemId"/,
+    );
   });
 });
 
@@ -61,6 +70,9 @@ describe('reading response bodies', () => {
 
   it('replaces {{name}} with remembered values', () => {
     const memory: Record<string, unknown> = { id: 7, user: 'alice', list: [1] };
-    assert.equal(interpolate('/users/{{user}}/items/{{ id }} {{list}}', (name) => memory[name]), '/users/alice/items/7 [1]');
+    assert.equal(
+      interpolate('/users/{{user}}/items/{{ id }} {{list}}', (name) => memory[name]),
+      '/users/alice/items/7 [1]',
+    );
   });
 });

@@ -16,15 +16,35 @@ const settings = JSON.parse(
 ) as Settings;
 
 describe('the editor settings for the Cucumber extension', () => {
-  it('declare every custom parameter type exactly as the steps define it', () => {
+  it('declare every custom parameter type exactly as the steps define it', async () => {
     // The extension cannot evaluate regexps built in code, so the settings repeat them: this keeps
     // the two from drifting apart.
-    supportCodeLibraryBuilder.reset(process.cwd(), IdGenerator.incrementing(), { requireModules: [], requirePaths: [], importPaths: [], loaders: [] });
-    require('../../steps/parameters');
+    supportCodeLibraryBuilder.reset(process.cwd(), IdGenerator.incrementing(), {
+      requireModules: [],
+      requirePaths: [],
+      importPaths: [],
+      loaders: [],
+    });
+    await import('../../steps/parameters');
     const library = supportCodeLibraryBuilder.finalize();
     const registry = library.parameterTypeRegistry as unknown as ParameterTypeRegistry;
     const defined = [...registry.parameterTypes]
-      .filter((type) => !['int', 'float', 'word', 'string', '', 'bigdecimal', 'biginteger', 'byte', 'short', 'long', 'double'].includes(type.name ?? ''))
+      .filter(
+        (type) =>
+          ![
+            'int',
+            'float',
+            'word',
+            'string',
+            '',
+            'bigdecimal',
+            'biginteger',
+            'byte',
+            'short',
+            'long',
+            'double',
+          ].includes(type.name ?? ''),
+      )
       .map((type) => ({ name: type.name ?? '', regexp: type.regexpStrings[0] ?? '' }))
       .sort((a, b) => a.name.localeCompare(b.name));
     const declared = [...settings['cucumber.parameterTypes']].sort((a, b) => a.name.localeCompare(b.name));

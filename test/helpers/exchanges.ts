@@ -33,7 +33,9 @@ export function exchange(draft: Draft): HttpExchange {
     response: {
       status,
       headers: {
-        ...(draft.body === undefined ? {} : { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' }),
+        ...(draft.body === undefined
+          ? {}
+          : { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' }),
         ...draft.headers,
       },
       body: draft.body,

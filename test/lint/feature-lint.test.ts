@@ -33,7 +33,10 @@ const clean = `Feature: Lookups
 
 describe('feature lint', () => {
   it('passes the features of this repository', () => {
-    assert.deepEqual(lintFeatures(loadCorpus([path.join(ROOT, 'features')], ROOT), catalog).map(formatFinding), []);
+    assert.deepEqual(
+      lintFeatures(loadCorpus([path.join(ROOT, 'features')], ROOT), catalog).map(formatFinding),
+      [],
+    );
   });
 
   it('passes a clean feature', () => {
@@ -53,9 +56,12 @@ describe('feature lint', () => {
   });
 
   it('finds a URL put into a business feature', () => {
-    assert.deepEqual(lint(clean.replace('looks up +886227208889', 'opens https://caller.example/numbers/+886227208889')), [
-      'sample.feature:6: a URL in a business feature ("a caller opens https://caller.example/numbers/+886227208889"): move it into a step definition, or tag the feature @contract [technical-detail]',
-    ]);
+    assert.deepEqual(
+      lint(clean.replace('looks up +886227208889', 'opens https://caller.example/numbers/+886227208889')),
+      [
+        'sample.feature:6: a URL in a business feature ("a caller opens https://caller.example/numbers/+886227208889"): move it into a step definition, or tag the feature @contract [technical-detail]',
+      ],
+    );
   });
 
   it('finds HTTP verbs, status codes, selectors and JSON, but not in @contract features', () => {
@@ -73,7 +79,10 @@ describe('feature lint', () => {
 `;
     const rules = lint(technical).map((line) => /\[(.+)\]$/.exec(line)?.[1] ?? line);
     assert.deepEqual(rules, ['technical-detail', 'technical-detail', 'technical-detail', 'technical-detail']);
-    assert.match(lint(technical).join('\n'), /an HTTP verb[\s\S]*an HTTP status code[\s\S]*a CSS selector[\s\S]*JSON/);
+    assert.match(
+      lint(technical).join('\n'),
+      /an HTTP verb[\s\S]*an HTTP status code[\s\S]*a CSS selector[\s\S]*JSON/,
+    );
     assert.deepEqual(lint(`@contract\n${technical}`), []);
   });
 
@@ -97,11 +106,15 @@ describe('feature lint', () => {
 
   it('finds a retired requirement still tested', () => {
     const retired = `trackers:\n  default: https://t.example/{id}\nrequirements:\n  - id: REQ-101\n    title: t\n    capability: c\n    priority: low\n    owner: o\n    status: retired\n    acceptance: [a]\n`;
-    assert.deepEqual(lint(clean, retired), ['sample.feature:2: @REQ-101 is retired but still tested [retired-requirement]']);
+    assert.deepEqual(lint(clean, retired), [
+      'sample.feature:2: @REQ-101 is retired but still tested [retired-requirement]',
+    ]);
   });
 
   it('reports a feature that does not parse, with its line', () => {
-    const [finding] = lint('Feature: Broken\n  Scenario: one\n    Given a step\n  | a table without a step |\n   Oops not a keyword\n');
+    const [finding] = lint(
+      'Feature: Broken\n  Scenario: one\n    Given a step\n  | a table without a step |\n   Oops not a keyword\n',
+    );
     assert.match(finding ?? '', /^sample\.feature:5: .*\[parse-error\]$/);
   });
 });
@@ -124,7 +137,10 @@ describe('the requirement catalogue', () => {
 
   it('names the line of a malformed entry', () => {
     const text = `trackers:\n  default: https://t.example/{id}\nrequirements:\n  - id: REQ-1\n    title: t\n    capability: c\n    priority: urgent\n    owner: o\n    status: active\n    acceptance: [a]\n`;
-    assert.equal(load(text), 'requirements.yaml:7:15: /requirements/0/priority must be equal to one of the allowed values (critical, high, medium, low)');
+    assert.equal(
+      load(text),
+      'requirements.yaml:7:15: /requirements/0/priority must be equal to one of the allowed values (critical, high, medium, low)',
+    );
   });
 
   it('names the line of a YAML error', () => {
@@ -133,6 +149,9 @@ describe('the requirement catalogue', () => {
 
   it('refuses the same id twice', () => {
     const entry = `  - id: REQ-1\n    title: t\n    capability: c\n    priority: low\n    owner: o\n    status: active\n    acceptance: [a]\n`;
-    assert.equal(load(`trackers:\n  default: https://t.example/{id}\nrequirements:\n${entry}${entry}`), 'requirements.yaml:11:9: REQ-1 is listed twice');
+    assert.equal(
+      load(`trackers:\n  default: https://t.example/{id}\nrequirements:\n${entry}${entry}`),
+      'requirements.yaml:11:9: REQ-1 is listed twice',
+    );
   });
 });

@@ -13,7 +13,11 @@ const record: ExchangeRecord = {
     request: {
       method: 'POST',
       url: 'http://api.test/auth/token?api_key=k-123456&page=2',
-      headers: { authorization: 'Bearer s3cr3t-token-value', cookie: 'session=abcdef', accept: 'application/json' },
+      headers: {
+        authorization: 'Bearer s3cr3t-token-value',
+        cookie: 'session=abcdef',
+        accept: 'application/json',
+      },
       body: { username: 'alice', password: 'hunter2-long', nested: [{ clientSecret: 'xyz' }] },
     },
     response: {

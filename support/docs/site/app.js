@@ -4,7 +4,13 @@
 const model = JSON.parse(document.getElementById('docs-data').textContent);
 
 const STATUSES = ['passed', 'failed', 'pending', 'skipped', 'not-run'];
-const STATUS_LABELS = { passed: 'passed', failed: 'failed', pending: 'pending', skipped: 'skipped', 'not-run': 'not run' };
+const STATUS_LABELS = {
+  passed: 'passed',
+  failed: 'failed',
+  pending: 'pending',
+  skipped: 'skipped',
+  'not-run': 'not run',
+};
 const filters = { text: '', tag: '', statuses: new Set(STATUSES) };
 
 function h(tag, attributes, ...children) {
@@ -27,16 +33,31 @@ const refUri = (ref) => ref.replace(/:\d+$/, '');
 const refLine = (ref) => ref.replace(/^.*:/, '');
 
 function badge(status) {
-  return h('span', { class: `badge ${status}`, title: `Latest result: ${STATUS_LABELS[status]}` }, STATUS_LABELS[status]);
+  return h(
+    'span',
+    { class: `badge ${status}`, title: `Latest result: ${STATUS_LABELS[status]}` },
+    STATUS_LABELS[status],
+  );
 }
 
 function requirementStatus(result) {
-  const map = { PASSED: 'passed', FAILED: 'failed', AMBIGUOUS: 'failed', PENDING: 'pending', UNDEFINED: 'pending', SKIPPED: 'skipped' };
+  const map = {
+    PASSED: 'passed',
+    FAILED: 'failed',
+    AMBIGUOUS: 'failed',
+    PENDING: 'pending',
+    UNDEFINED: 'pending',
+    SKIPPED: 'skipped',
+  };
   return result === 'NO_SCENARIO' ? null : map[result] || 'not-run';
 }
 
 function tagChips(tags) {
-  return h('span', { class: 'tags' }, tags.map((tag) => h('span', { class: 'tag' }, tag)));
+  return h(
+    'span',
+    { class: 'tags' },
+    tags.map((tag) => h('span', { class: 'tag' }, tag)),
+  );
 }
 
 /** Quoted values and <placeholders> stand out in step text. */
@@ -58,8 +79,28 @@ function table(rows, options = {}) {
   return h(
     'table',
     { class: options.className || 'data' },
-    header ? h('thead', {}, h('tr', {}, header.map((cell) => h('th', {}, cell)))) : null,
-    h('tbody', {}, body.map((row) => h('tr', {}, row.map((cell) => h('td', {}, cell))))),
+    header
+      ? h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            header.map((cell) => h('th', {}, cell)),
+          ),
+        )
+      : null,
+    h(
+      'tbody',
+      {},
+      body.map((row) =>
+        h(
+          'tr',
+          {},
+          row.map((cell) => h('td', {}, cell)),
+        ),
+      ),
+    ),
   );
 }
 
@@ -82,7 +123,10 @@ function steps(list) {
 }
 
 function matches(scenario) {
-  const statuses = scenario.examples.length > 0 ? scenario.examples.flatMap((block) => block.rows.map((row) => row.status)) : [scenario.status];
+  const statuses =
+    scenario.examples.length > 0
+      ? scenario.examples.flatMap((block) => block.rows.map((row) => row.status))
+      : [scenario.status];
   if (!statuses.some((status) => filters.statuses.has(status))) return false;
   if (filters.tag && !scenario.tags.includes(filters.tag)) return false;
   if (filters.text) {
@@ -97,7 +141,14 @@ function scenarioCard(scenario) {
   return h(
     'article',
     { class: `scenario ${scenario.status}`, id: `line-${scenario.line}` },
-    h('header', {}, h('span', { class: 'keyword' }, `${scenario.keyword}:`), ' ', h('h4', {}, scenario.name), badge(scenario.status)),
+    h(
+      'header',
+      {},
+      h('span', { class: 'keyword' }, `${scenario.keyword}:`),
+      ' ',
+      h('h4', {}, scenario.name),
+      badge(scenario.status),
+    ),
     tagChips(scenario.tags),
     scenario.descriptionHtml ? h('div', { class: 'description', html: scenario.descriptionHtml }) : null,
     steps(scenario.steps),
@@ -105,11 +156,25 @@ function scenarioCard(scenario) {
       h(
         'section',
         { class: 'examples' },
-        h('h5', {}, block.name ? `Examples: ${block.name}` : 'Examples', block.tags.length ? tagChips(block.tags) : null),
+        h(
+          'h5',
+          {},
+          block.name ? `Examples: ${block.name}` : 'Examples',
+          block.tags.length ? tagChips(block.tags) : null,
+        ),
         h(
           'table',
           { class: 'data examples-table' },
-          h('thead', {}, h('tr', {}, block.header.map((cell) => h('th', {}, cell)), h('th', {}, 'result'))),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              block.header.map((cell) => h('th', {}, cell)),
+              h('th', {}, 'result'),
+            ),
+          ),
           h(
             'tbody',
             {},
@@ -141,7 +206,8 @@ function allScenarios(feature) {
 function counts(scenarios) {
   const result = Object.fromEntries(STATUSES.map((status) => [status, 0]));
   for (const scenario of scenarios) {
-    if (scenario.examples.length > 0) for (const block of scenario.examples) for (const row of block.rows) result[row.status] += 1;
+    if (scenario.examples.length > 0)
+      for (const block of scenario.examples) for (const row of block.rows) result[row.status] += 1;
     else result[scenario.status] += 1;
   }
   return result;
@@ -151,7 +217,9 @@ function summary(count) {
   return h(
     'span',
     { class: 'summary' },
-    STATUSES.filter((status) => count[status] > 0).map((status) => h('span', { class: `count ${status}` }, `${count[status]} ${STATUS_LABELS[status]}`)),
+    STATUSES.filter((status) => count[status] > 0).map((status) =>
+      h('span', { class: `count ${status}` }, `${count[status]} ${STATUS_LABELS[status]}`),
+    ),
   );
 }
 
@@ -167,15 +235,28 @@ function featurePage(feature) {
     tagChips(feature.tags),
     h('div', { class: 'narrative', html: feature.descriptionHtml }),
     summary(counts(allScenarios(feature))),
-    feature.background ? h('section', { class: 'background' }, h('h3', {}, 'Background'), steps(feature.background)) : null,
+    feature.background
+      ? h('section', { class: 'background' }, h('h3', {}, 'Background'), steps(feature.background))
+      : null,
     rules.length === 0 ? h('p', { class: 'empty' }, 'No scenario matches the filters.') : null,
     rules.map(({ rule, shown }) =>
       h(
         'section',
         { class: 'rule' },
-        rule.name ? h('h3', {}, h('span', { class: 'keyword' }, `${rule.keyword}:`), ' ', rule.name, tagChips(rule.tags)) : null,
+        rule.name
+          ? h(
+              'h3',
+              {},
+              h('span', { class: 'keyword' }, `${rule.keyword}:`),
+              ' ',
+              rule.name,
+              tagChips(rule.tags),
+            )
+          : null,
         rule.descriptionHtml ? h('div', { class: 'description', html: rule.descriptionHtml }) : null,
-        rule.background ? h('section', { class: 'background' }, h('h4', {}, 'Background'), steps(rule.background)) : null,
+        rule.background
+          ? h('section', { class: 'background' }, h('h4', {}, 'Background'), steps(rule.background))
+          : null,
         shown.map(scenarioCard),
       ),
     ),
@@ -188,9 +269,24 @@ function overviewPage() {
     'section',
     {},
     h('h2', {}, 'The specification'),
-    h('p', {}, 'Each capability of the product, its features and the rules they prove, with the latest results.'),
+    h(
+      'p',
+      {},
+      'Each capability of the product, its features and the rules they prove, with the latest results.',
+    ),
     summary(counts(everything)),
-    model.problems.length ? h('div', { class: 'problems' }, h('h3', {}, 'Feature files that do not parse'), h('ul', {}, model.problems.map((problem) => h('li', {}, problem)))) : null,
+    model.problems.length
+      ? h(
+          'div',
+          { class: 'problems' },
+          h('h3', {}, 'Feature files that do not parse'),
+          h(
+            'ul',
+            {},
+            model.problems.map((problem) => h('li', {}, problem)),
+          ),
+        )
+      : null,
     model.capabilities.map((capability) =>
       h(
         'section',
@@ -201,7 +297,13 @@ function overviewPage() {
           'ul',
           { class: 'feature-list' },
           capability.features.map((feature) =>
-            h('li', { lang: feature.language }, h('a', { href: `#/feature/${feature.id}` }, feature.name), ' ', summary(counts(allScenarios(feature).filter(matches)))),
+            h(
+              'li',
+              { lang: feature.language },
+              h('a', { href: `#/feature/${feature.id}` }, feature.name),
+              ' ',
+              summary(counts(allScenarios(feature).filter(matches))),
+            ),
           ),
         ),
       ),
@@ -218,14 +320,47 @@ function requirementsPage() {
     h(
       'div',
       { class: 'flags' },
-      flags.requirementsWithoutScenario.length ? h('p', { class: 'flag' }, 'Active requirements no scenario proves: ', flags.requirementsWithoutScenario.join(', ')) : null,
-      flags.missingLayers.length ? h('p', { class: 'flag' }, 'Proven at too few layers: ', flags.missingLayers.map((entry) => `${entry.id} (missing ${entry.missing.join(', ')})`).join('; ')) : null,
-      flags.scenariosWithoutRequirement.length ? h('p', { class: 'flag' }, 'Scenarios without a requirement: ', flags.scenariosWithoutRequirement.join(', ')) : null,
+      flags.requirementsWithoutScenario.length
+        ? h(
+            'p',
+            { class: 'flag' },
+            'Active requirements no scenario proves: ',
+            flags.requirementsWithoutScenario.join(', '),
+          )
+        : null,
+      flags.missingLayers.length
+        ? h(
+            'p',
+            { class: 'flag' },
+            'Proven at too few layers: ',
+            flags.missingLayers
+              .map((entry) => `${entry.id} (missing ${entry.missing.join(', ')})`)
+              .join('; '),
+          )
+        : null,
+      flags.scenariosWithoutRequirement.length
+        ? h(
+            'p',
+            { class: 'flag' },
+            'Scenarios without a requirement: ',
+            flags.scenariosWithoutRequirement.join(', '),
+          )
+        : null,
     ),
     h(
       'table',
       { class: 'data requirements' },
-      h('thead', {}, h('tr', {}, ['Requirement', 'Capability', 'Priority', 'Status', 'Layers', 'Scenarios', 'Result'].map((title) => h('th', {}, title)))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ['Requirement', 'Capability', 'Priority', 'Status', 'Layers', 'Scenarios', 'Result'].map((title) =>
+            h('th', {}, title),
+          ),
+        ),
+      ),
       h(
         'tbody',
         {},
@@ -233,13 +368,29 @@ function requirementsPage() {
           h(
             'tr',
             {},
-            h('td', {}, h('a', { href: `#/requirement/${requirement.id}` }, requirement.id), ' ', requirement.title),
+            h(
+              'td',
+              {},
+              h('a', { href: `#/requirement/${requirement.id}` }, requirement.id),
+              ' ',
+              requirement.title,
+            ),
             h('td', {}, requirement.capability),
             h('td', {}, requirement.priority),
             h('td', {}, requirement.status),
-            h('td', {}, `${requirement.layersProven.join(' + ') || '—'} of ${requirement.layersRequired.join(' + ')}`),
+            h(
+              'td',
+              {},
+              `${requirement.layersProven.join(' + ') || '—'} of ${requirement.layersRequired.join(' + ')}`,
+            ),
             h('td', {}, String(requirement.scenarios.length)),
-            h('td', {}, requirementStatus(requirement.result) ? badge(requirementStatus(requirement.result)) : h('span', { class: 'badge none' }, 'no scenario')),
+            h(
+              'td',
+              {},
+              requirementStatus(requirement.result)
+                ? badge(requirementStatus(requirement.result))
+                : h('span', { class: 'badge none' }, 'no scenario'),
+            ),
           ),
         ),
       ),
@@ -254,18 +405,37 @@ function requirementPage(id) {
   return h(
     'section',
     { class: 'requirement' },
-    h('h2', {}, `${requirement.id} ${requirement.title}`, ' ', status ? badge(status) : h('span', { class: 'badge none' }, 'no scenario')),
+    h(
+      'h2',
+      {},
+      `${requirement.id} ${requirement.title}`,
+      ' ',
+      status ? badge(status) : h('span', { class: 'badge none' }, 'no scenario'),
+    ),
     h(
       'dl',
       { class: 'meta' },
-      h('dt', {}, 'Capability'), h('dd', {}, requirement.capability),
-      h('dt', {}, 'Priority'), h('dd', {}, requirement.priority),
-      h('dt', {}, 'Owner'), h('dd', {}, requirement.owner),
-      h('dt', {}, 'Status'), h('dd', {}, requirement.status),
-      h('dt', {}, 'Tracker'), h('dd', {}, h('a', { href: requirement.link, class: 'requirement-link', rel: 'noopener' }, requirement.link)),
+      h('dt', {}, 'Capability'),
+      h('dd', {}, requirement.capability),
+      h('dt', {}, 'Priority'),
+      h('dd', {}, requirement.priority),
+      h('dt', {}, 'Owner'),
+      h('dd', {}, requirement.owner),
+      h('dt', {}, 'Status'),
+      h('dd', {}, requirement.status),
+      h('dt', {}, 'Tracker'),
+      h(
+        'dd',
+        {},
+        h('a', { href: requirement.link, class: 'requirement-link', rel: 'noopener' }, requirement.link),
+      ),
     ),
     h('h3', {}, 'Acceptance criteria'),
-    h('ul', {}, requirement.acceptance.map((criterion) => h('li', {}, criterion))),
+    h(
+      'ul',
+      {},
+      requirement.acceptance.map((criterion) => h('li', {}, criterion)),
+    ),
     h('h3', {}, 'Scenarios'),
     requirement.scenarios.length === 0
       ? h('p', { class: 'flag' }, 'No scenario proves this requirement yet.')
@@ -278,7 +448,11 @@ function requirementPage(id) {
               {},
               badge(requirementStatus(scenario.status) || 'not-run'),
               ' ',
-              h('a', { href: `#/feature/${featureId(refUri(scenario.ref))}/${refLine(scenario.ref)}` }, scenario.name),
+              h(
+                'a',
+                { href: `#/feature/${featureId(refUri(scenario.ref))}/${refLine(scenario.ref)}` },
+                scenario.name,
+              ),
               ' ',
               h('span', { class: 'ref' }, scenario.ref),
               ' ',
@@ -287,13 +461,25 @@ function requirementPage(id) {
           ),
         ),
     h('h3', {}, 'Operations exercised'),
-    requirement.operations.length ? h('p', {}, requirement.operations.map((operation) => h('code', { class: 'operation' }, operation))) : h('p', {}, 'None recorded (not run yet, or UI only).'),
+    requirement.operations.length
+      ? h(
+          'p',
+          {},
+          requirement.operations.map((operation) => h('code', { class: 'operation' }, operation)),
+        )
+      : h('p', {}, 'None recorded (not run yet, or UI only).'),
   );
 }
 
 function coveragePage() {
   const coverage = model.coverage;
-  if (!coverage) return h('section', {}, h('h2', {}, 'Contract coverage'), h('p', {}, 'No run yet: run the features to see which operations they exercise.'));
+  if (!coverage)
+    return h(
+      'section',
+      {},
+      h('h2', {}, 'Contract coverage'),
+      h('p', {}, 'No run yet: run the features to see which operations they exercise.'),
+    );
   const { totals } = coverage;
   return h(
     'section',
@@ -303,15 +489,32 @@ function coveragePage() {
       [
         ['measure', 'covered', 'of', '%'],
         ['operations', totals.operationsCovered, totals.operations, totals.operationsPercent],
-        ['operation × status (default excluded)', totals.statusPairsCovered, totals.statusPairs, totals.statusPairsPercent],
+        [
+          'operation × status (default excluded)',
+          totals.statusPairsCovered,
+          totals.statusPairs,
+          totals.statusPairsPercent,
+        ],
         ['exchanges validated', totals.validated, totals.exchanges, totals.validatedPercent],
       ].map((row) => row.map(String)),
     ),
-    h('p', {}, `Undocumented exchanges: ${totals.undocumented}. Exchanges with contract violations: ${totals.violations}.`),
+    h(
+      'p',
+      {},
+      `Undocumented exchanges: ${totals.undocumented}. Exchanges with contract violations: ${totals.violations}.`,
+    ),
     h(
       'table',
       { class: 'data coverage' },
-      h('thead', {}, h('tr', {}, ['Operation', 'Response', 'Media type', 'Covered', 'Scenarios'].map((title) => h('th', {}, title)))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ['Operation', 'Response', 'Media type', 'Covered', 'Scenarios'].map((title) => h('th', {}, title)),
+        ),
+      ),
       h(
         'tbody',
         {},
@@ -323,7 +526,12 @@ function coveragePage() {
             h('td', {}, entry.responseKey),
             h('td', {}, entry.mediaType || '(no body)'),
             h('td', {}, entry.covered ? '✔' : '✘'),
-            h('td', {}, entry.scenarios.slice(0, 3).join(', '), entry.scenarios.length > 3 ? ` and ${entry.scenarios.length - 3} more` : ''),
+            h(
+              'td',
+              {},
+              entry.scenarios.slice(0, 3).join(', '),
+              entry.scenarios.length > 3 ? ` and ${entry.scenarios.length - 3} more` : '',
+            ),
           ),
         ),
       ),
@@ -341,7 +549,15 @@ function glossaryPage() {
       h('code', { class: 'pattern' }, step.pattern),
       ' ',
       h('span', { class: 'ref' }, `${step.layer} · ${step.location} · used ${step.uses}×`),
-      step.examples.length ? h('ul', { class: 'examples' }, step.examples.map((example) => h('li', {}, h('a', { href: `#/feature/${featureId(example.ref)}` }, example.text)))) : null,
+      step.examples.length
+        ? h(
+            'ul',
+            { class: 'examples' },
+            step.examples.map((example) =>
+              h('li', {}, h('a', { href: `#/feature/${featureId(example.ref)}` }, example.text)),
+            ),
+          )
+        : null,
     );
   return h(
     'section',
@@ -350,13 +566,16 @@ function glossaryPage() {
     h('p', {}, `${model.glossary.length} step definitions; ${unused.length} not used by any feature.`),
     h('ul', { class: 'glossary' }, used.map(entry)),
     h('h3', {}, 'Steps no feature uses'),
-    unused.length ? h('ul', { class: 'glossary unused' }, unused.map(entry)) : h('p', {}, 'Every step is used.'),
+    unused.length
+      ? h('ul', { class: 'glossary unused' }, unused.map(entry))
+      : h('p', {}, 'Every step is used.'),
   );
 }
 
 function navigation() {
   const current = location.hash || '#/';
-  const link = (href, text, extra) => h('a', { href, class: current === href || current.startsWith(`${href}/`) ? 'active' : '' }, text, extra);
+  const link = (href, text, extra) =>
+    h('a', { href, class: current === href || current.startsWith(`${href}/`) ? 'active' : '' }, text, extra);
   return h(
     'div',
     {},
@@ -366,7 +585,13 @@ function navigation() {
         'div',
         { class: 'nav-group' },
         h('p', { class: 'nav-title' }, capability.name),
-        h('ul', { class: 'nav' }, capability.features.map((feature) => h('li', { lang: feature.language }, link(`#/feature/${feature.id}`, feature.name)))),
+        h(
+          'ul',
+          { class: 'nav' },
+          capability.features.map((feature) =>
+            h('li', { lang: feature.language }, link(`#/feature/${feature.id}`, feature.name)),
+          ),
+        ),
       ),
     ),
     h(
@@ -380,18 +605,41 @@ function navigation() {
 }
 
 function filterControls() {
-  const tags = [...new Set(model.capabilities.flatMap((capability) => capability.features.flatMap((feature) => allScenarios(feature).flatMap((scenario) => scenario.tags))))].sort();
+  const tags = [
+    ...new Set(
+      model.capabilities.flatMap((capability) =>
+        capability.features.flatMap((feature) => allScenarios(feature).flatMap((scenario) => scenario.tags)),
+      ),
+    ),
+  ].sort();
   return h(
     'form',
     { class: 'filters', 'aria-label': 'Filter scenarios', onsubmit: (event) => event.preventDefault() },
-    h('label', {}, 'Search ', h('input', { type: 'search', value: filters.text, oninput: (event) => { filters.text = event.target.value; renderMain(); } })),
+    h(
+      'label',
+      {},
+      'Search ',
+      h('input', {
+        type: 'search',
+        value: filters.text,
+        oninput: (event) => {
+          filters.text = event.target.value;
+          renderMain();
+        },
+      }),
+    ),
     h(
       'label',
       {},
       'Tag ',
       h(
         'select',
-        { onchange: (event) => { filters.tag = event.target.value; renderMain(); } },
+        {
+          onchange: (event) => {
+            filters.tag = event.target.value;
+            renderMain();
+          },
+        },
         h('option', { value: '' }, 'any'),
         tags.map((tag) => h('option', { value: tag, selected: filters.tag === tag }, tag)),
       ),
@@ -425,7 +673,9 @@ function renderMain() {
   const main = document.getElementById('main');
   let page;
   if (route === 'feature') {
-    const feature = model.capabilities.flatMap((capability) => capability.features).find((candidate) => candidate.id === id);
+    const feature = model.capabilities
+      .flatMap((capability) => capability.features)
+      .find((candidate) => candidate.id === id);
     page = feature ? featurePage(feature) : h('p', {}, 'No such feature.');
   } else if (route === 'requirements') page = requirementsPage();
   else if (route === 'requirement') page = requirementPage(decodeURIComponent(id || ''));
@@ -440,10 +690,14 @@ function renderMain() {
 function header() {
   const run = model.run;
   const everything = model.capabilities.flatMap((capability) => capability.features.flatMap(allScenarios));
-  document.getElementById('run').replaceChildren(
-    run ? `Latest run ${run.startedAt ? new Date(run.startedAt).toLocaleString() : ''}${run.complete ? '' : ' (incomplete)'}${run.browser ? ` · ${run.browser}` : ''} · ` : 'Not run yet · ',
-    summary(counts(everything)),
-  );
+  document
+    .getElementById('run')
+    .replaceChildren(
+      run
+        ? `Latest run ${run.startedAt ? new Date(run.startedAt).toLocaleString() : ''}${run.complete ? '' : ' (incomplete)'}${run.browser ? ` · ${run.browser}` : ''} · `
+        : 'Not run yet · ',
+      summary(counts(everything)),
+    );
 }
 
 document.title = model.title;
