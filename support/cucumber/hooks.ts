@@ -28,13 +28,14 @@ Before({ name: 'Open a browser page', tags: '@ui' }, async function (this: Scena
 AfterStep(async function (this: ScenarioWorld) {
   // API calls the page made during the step are checked against the contract by now.
   await this.traffic.settle();
-});
-
-After({ name: 'Record the operations exercised' }, function (this: ScenarioWorld) {
-  const operations = new Set(this.traffic.records.flatMap((record) => record.assessment.operationId ?? []));
-  if (operations.size === 0) return;
-  const labels = [...operations].sort().map((operation) => ({ name: 'operation', value: operation }));
-  this.attach(metadataMessage({ labels }), ALLURE_MESSAGE_MEDIA_TYPE);
+  // The operations the step exercised, as Allure labels (Allure takes labels from steps, not After hooks).
+  const operations = this.newOperations();
+  if (operations.length > 0) {
+    this.attach(
+      metadataMessage({ labels: operations.map((value) => ({ name: 'operation', value })) }),
+      ALLURE_MESSAGE_MEDIA_TYPE,
+    );
+  }
 });
 
 After({ name: 'Close the browser page' }, async function (this: ScenarioWorld, { result }) {

@@ -35,6 +35,7 @@ export class ScenarioWorld extends World {
   private state: ScenarioState | undefined;
   private session: BrowserSession | undefined;
   private readonly memory = new Map<string, unknown>();
+  private readonly reportedOperations = new Set<string>();
   /** What the generic contract steps prepare for the next `When I call`. */
   prepared: PreparedCall = emptyCall();
 
@@ -105,6 +106,19 @@ export class ScenarioWorld extends World {
 
   get lastResponse(): ApiResponse {
     return this.scenario.http.lastResponse;
+  }
+
+  /** Operations exercised since the last call: each is reported once per scenario. */
+  newOperations(): string[] {
+    const fresh: string[] = [];
+    for (const record of this.traffic.records) {
+      const operation = record.assessment.operationId;
+      if (operation && !this.reportedOperations.has(operation)) {
+        this.reportedOperations.add(operation);
+        fresh.push(operation);
+      }
+    }
+    return fresh;
   }
 
   hasTag(tag: string): boolean {
