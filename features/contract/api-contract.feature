@@ -21,13 +21,13 @@ Feature: The API behaves as its contract says
     Scenario: A token opens the account's own operations
       Given the request body:
         """
-        {"username": "c{{$unique}}", "password": "long-enough-password"}
+        {"username": "c{{$unique}}", "password": "{{$password}}"}
         """
       When I call "registerUser"
       Then the response status is 201
       Given the request body:
         """
-        {"username": "c{{$unique}}", "password": "long-enough-password"}
+        {"username": "c{{$unique}}", "password": "{{$password}}"}
         """
       When I call "issueToken"
       Then the response status is 200
@@ -60,12 +60,12 @@ Feature: The API behaves as its contract says
     Background:
       Given the request body:
         """
-        {"username": "b{{$unique}}", "password": "long-enough-password"}
+        {"username": "b{{$unique}}", "password": "{{$password}}"}
         """
       And I call "registerUser"
       And the request body:
         """
-        {"username": "b{{$unique}}", "password": "long-enough-password"}
+        {"username": "b{{$unique}}", "password": "{{$password}}"}
         """
       And I call "issueToken"
       And I remember the response body at "accessToken" as "token"

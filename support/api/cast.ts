@@ -23,7 +23,13 @@ export class Cast {
     private readonly api: CallerIdApi,
     private readonly isolation: Isolation,
     private readonly onSecret: (value: string) => void,
-  ) {}
+    /** Accounts provisioned outside the harness (ACCOUNT_<PERSONA>): used as they are, never registered. */
+    private readonly provisioned: Readonly<
+      Record<string, { readonly username: string; readonly password: string }>
+    > = {},
+  ) {
+    for (const account of Object.values(provisioned)) onSecret(account.password);
+  }
 
   /** Credentials for a persona's account, not created yet: for the steps that create it. */
   draft(persona: string): Account {
@@ -45,6 +51,12 @@ export class Cast {
   async account(persona: string): Promise<Account> {
     const known = this.accounts.get(persona);
     if (known) return known;
+    const provisioned = this.provisioned[persona.toLowerCase()];
+    if (provisioned) {
+      const account = { persona, ...provisioned };
+      this.adopt(account);
+      return account;
+    }
     const account = this.draft(persona);
     const response = await this.api.registerUser({
       username: account.username,

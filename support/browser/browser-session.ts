@@ -1,9 +1,14 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { APIResponse, Browser, BrowserContext, Page, Request, Route } from 'playwright';
 import { decodeBody, lowerCaseHeaders } from '../http/client';
 import type { HttpExchange } from '../http/exchange';
 import type { Traffic } from '../http/traffic';
 
 export interface BrowserSessionOptions {
+  /** Record a Playwright trace (screenshots, DOM snapshots, network) of the scenario. */
+  readonly trace: boolean;
   readonly uiBaseUrl: URL;
   /** Requests below this URL are API exchanges: they go through the scenario's traffic. */
   readonly apiBaseUrl: URL;
@@ -21,6 +26,7 @@ export class BrowserSession {
   private constructor(
     readonly context: BrowserContext,
     readonly page: Page,
+    private tracing: boolean,
   ) {}
 
   static async open(browser: Browser, options: BrowserSessionOptions): Promise<BrowserSession> {
@@ -37,8 +43,29 @@ export class BrowserSession {
       (url) => url.href.startsWith(apiPrefix),
       (route) => passThrough(route, options.traffic),
     );
+    if (options.trace) await context.tracing.start({ screenshots: true, snapshots: true, sources: false });
     const page = await context.newPage();
-    return new BrowserSession(context, page);
+    return new BrowserSession(context, page, options.trace);
+  }
+
+  /** Stops tracing; the trace zip when `keep`, else nothing (the recording is dropped). */
+  async stopTrace(keep: boolean): Promise<Buffer | undefined> {
+    if (!this.tracing) return undefined;
+    this.tracing = false;
+    if (!keep) {
+      await this.context.tracing.stop();
+      return undefined;
+    }
+    const file = path.join(
+      os.tmpdir(),
+      `sbe-trace-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.zip`,
+    );
+    await this.context.tracing.stop({ path: file });
+    try {
+      return await fs.promises.readFile(file);
+    } finally {
+      await fs.promises.rm(file, { force: true });
+    }
   }
 
   screenshot(): Promise<Buffer> {

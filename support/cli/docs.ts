@@ -1,5 +1,5 @@
 /**
- * `npm run docs [-- --features <dir> --out <dir> --results <file>]` — the living documentation: a
+ * `npm run docs [-- --features <dir>… --out <dir> --results <file>]` — the living documentation: a
  * static site (one page, opens from file://) with every capability, feature, rule and scenario,
  * the latest results, a page per requirement, the contract coverage and the step vocabulary.
  * Builds without a run too (everything "not run"). Exit 0 written, 2 bad input.
@@ -55,23 +55,24 @@ async function main(): Promise<number> {
   const settings = config();
   const { values } = parseArgs({
     options: {
-      features: { type: 'string', default: 'features' },
+      features: { type: 'string', multiple: true, default: ['features'] },
       out: { type: 'string', default: path.join(settings.reportsDir, 'living-docs') },
       results: { type: 'string', default: path.join(settings.reportsDir, 'results.json') },
       coverage: { type: 'string', default: path.join(settings.reportsDir, 'contract-coverage.json') },
       title: { type: 'string', default: 'Caller ID — living specification' },
     },
   });
-  const featuresRoot = path.resolve(values.features);
-  if (!fs.existsSync(featuresRoot)) throw new UsageError(`--features: ${values.features} does not exist`);
-  const corpus = loadCorpus([featuresRoot]);
+  const roots = values.features.map((folder) => path.resolve(folder));
+  const missing = values.features.find((folder) => !fs.existsSync(folder));
+  if (missing) throw new UsageError(`--features: ${missing} does not exist`);
+  const corpus = loadCorpus(roots);
   const catalog = loadRequirements(settings.requirementsFile);
   const results = readJson<RunResults>(values.results, 'run results');
   const coverage = readJson<ContractCoverage>(values.coverage, 'contract coverage');
   const traceability = buildTraceability(catalog, corpus, results);
   const model = buildDocsModel({
     title: values.title,
-    featuresRoot: displayPath(featuresRoot),
+    featuresRoot: displayPath(roots[0]!),
     corpus,
     ...(results ? { results } : {}),
     traceability,

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { EnvReader } from './env';
 
 export const BROWSERS = ['chromium', 'firefox', 'webkit'] as const;
+export const TRACE_MODES = ['off', 'retain-on-failure', 'on'] as const;
+export type TraceMode = (typeof TRACE_MODES)[number];
 export type BrowserName = (typeof BROWSERS)[number];
 
 /**
@@ -23,6 +25,8 @@ export interface HarnessConfig {
   readonly slowMoMs: number;
   /** An explicit Chromium executable, tried before the system's. */
   readonly chromiumPath: string | undefined;
+  /** Playwright traces of UI scenarios: kept for failures (default), always, or never recorded. */
+  readonly trace: TraceMode;
   /** A Playwright browser server to connect to instead of launching a browser. */
   readonly browserWsEndpoint: string | undefined;
   /** Budget of one step. */
@@ -34,6 +38,11 @@ export interface HarnessConfig {
   /** Deliberate defects for the embedded service: only the harness's own tests set this. */
   readonly sutFaults: string | undefined;
   readonly reportsDir: string;
+  /**
+   * Existing accounts for personas, from `ACCOUNT_<PERSONA>=username:password` (e.g. ACCOUNT_ALICE):
+   * for deployments where test accounts are provisioned rather than registered. Never committed.
+   */
+  readonly accounts: Readonly<Record<string, { readonly username: string; readonly password: string }>>;
   /** Names whose values never reach a report or log: headers, JSON fields, query parameters. */
   readonly redact: RedactionNames;
 }
@@ -73,11 +82,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     slowMoMs: read.integer('SLOW_MO', 0, { max: 10_000 }),
     chromiumPath: read.string('CHROMIUM_PATH'),
     browserWsEndpoint: read.url('PW_CONNECT_WS')?.toString(),
+    trace: read.oneOf('TRACE', TRACE_MODES, 'retain-on-failure'),
     stepTimeoutMs: read.integer('STEP_TIMEOUT', 20_000, { min: 100 }),
     httpTimeoutMs: read.integer('HTTP_TIMEOUT', 10_000, { min: 100 }),
     uiTimeoutMs: read.integer('UI_TIMEOUT', 5_000, { min: 100 }),
     sutFaults: baseUrl ? undefined : read.string('SUT_FAULTS'),
     reportsDir: path.resolve(cwd, read.string('REPORTS_DIR') ?? 'reports'),
+    accounts: read.accounts('ACCOUNT_'),
     redact: {
       headers: [...DEFAULT_REDACTION.headers, ...read.list('REDACT_HEADERS')],
       fields: [...DEFAULT_REDACTION.fields, ...read.list('REDACT_FIELDS')],

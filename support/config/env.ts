@@ -53,6 +53,26 @@ export class EnvReader {
     return parsed;
   }
 
+  /** Every `<PREFIX><NAME>=username:password`, keyed by NAME in lower case. */
+  accounts(prefix: string): Record<string, { username: string; password: string }> {
+    const accounts: Record<string, { username: string; password: string }> = {};
+    for (const name of Object.keys(this.env)
+      .filter((key) => key.startsWith(prefix))
+      .sort()) {
+      const value = this.string(name);
+      if (value === undefined) continue;
+      const separator = value.indexOf(':');
+      if (separator <= 0 || separator === value.length - 1) {
+        throw new UsageError(`${name}: expected username:password (the value is not shown)`);
+      }
+      accounts[name.slice(prefix.length).toLowerCase()] = {
+        username: value.slice(0, separator),
+        password: value.slice(separator + 1),
+      };
+    }
+    return accounts;
+  }
+
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
     const value = this.string(name);
     if (value === undefined) return fallback;

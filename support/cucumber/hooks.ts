@@ -1,5 +1,6 @@
 import { After, AfterAll, AfterStep, Before, BeforeAll, Status, setDefaultTimeout } from '@cucumber/cucumber';
 import { config } from '../config/config';
+import { scrubZip } from '../report/scrub-zip';
 import { ALLURE_MESSAGE_MEDIA_TYPE, metadataMessage, scenarioMetadata } from '../report/allure-metadata';
 import { closeWorkerResources, openWorkerResources } from '../worker';
 import type { ScenarioWorld } from './world';
@@ -42,8 +43,20 @@ After({ name: 'Close the browser page' }, async function (this: ScenarioWorld, {
   const session = this.browserSession;
   if (!session) return;
   try {
-    if (result?.status === Status.FAILED) {
-      this.attach(await session.screenshot(), { mediaType: 'image/png', fileName: 'Screenshot at failure' });
+    const failed = result?.status === Status.FAILED;
+    if (failed) {
+      this.attach(await session.screenshot(), {
+        mediaType: 'image/png',
+        fileName: 'Screenshot at failure.png',
+      });
+    }
+    const trace = await session.stopTrace(failed || this.resources.config.trace === 'on');
+    if (trace) {
+      // Typed passwords and bearer tokens are in a trace: every secret of the scenario is scrubbed.
+      this.attach(await scrubZip(trace, (text) => this.redactor.text(text)), {
+        mediaType: 'application/zip',
+        fileName: 'Playwright trace (npx playwright show-trace).zip',
+      });
     }
   } finally {
     await this.closeBrowser();

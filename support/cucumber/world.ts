@@ -57,7 +57,12 @@ export class ScenarioWorld extends World {
       (method, url) => resources.inspector.nameRequest(method, url),
     );
     const api = new CallerIdApi(http);
-    const cast = new Cast(api, this.isolation, (secret) => redactor.addSecret(secret));
+    const cast = new Cast(
+      api,
+      this.isolation,
+      (secret) => redactor.addSecret(secret),
+      resources.config.accounts,
+    );
     this.state = { resources, tags, traffic, http, api, cast, redactor };
   }
 
@@ -73,6 +78,7 @@ export class ScenarioWorld extends World {
       apiBaseUrl: resources.target.apiBaseUrl,
       timeoutMs: resources.config.uiTimeoutMs,
       traffic,
+      trace: resources.config.trace !== 'off',
     });
   }
 
@@ -158,14 +164,23 @@ export class ScenarioWorld extends World {
     return interpolate(text, (name) => (name.startsWith('$') ? this.builtIn(name) : this.recall(name)));
   }
 
-  /** `{{$unique}}`: letters and digits no other scenario uses; `{{$uniqueDigits}}`: eight digits. */
+  /**
+   * Built-in values, the same within a scenario and different in every other: `{{$unique}}` letters
+   * and digits, `{{$uniqueDigits}}` eight digits, `{{$password}}` a password kept out of reports.
+   */
   private builtIn(name: string): string {
     const known = this.memory.get(name);
     if (typeof known === 'string') return known;
     let value: string;
     if (name === '$unique') value = this.isolation.username('u').replace(/-/g, '');
     else if (name === '$uniqueDigits') value = this.isolation.freshNumber().slice(-8);
-    else throw new Error(`{{${name}}} is not a built-in value (use {{$unique}} or {{$uniqueDigits}})`);
+    else if (name === '$password') {
+      value = this.isolation.password();
+      this.redactor.addSecret(value);
+    } else
+      throw new Error(
+        `{{${name}}} is not a built-in value (use {{$unique}}, {{$uniqueDigits}} or {{$password}})`,
+      );
     this.memory.set(name, value);
     return value;
   }
@@ -188,6 +203,7 @@ export class ScenarioWorld extends World {
   }
 
   private attachExchange(record: ExchangeRecord, redactor: Redactor): void {
+    redactor.learnFrom(record);
     this.attach(JSON.stringify(exchangeAttachment(redactor.record(record)), null, 2), {
       mediaType: EXCHANGE_MEDIA_TYPE,
       fileName: `HTTP ${describeExchange(record)}.json`,

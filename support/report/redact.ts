@@ -34,6 +34,39 @@ export class Redactor {
     if (value.length >= 6) this.secrets.add(value);
   }
 
+  /**
+   * Learns the secrets an exchange carries — bearer tokens and credentials in headers, secret-named
+   * fields in bodies — so they are scrubbed by value wherever else they turn up (a browser trace
+   * holds the token the page received at sign-in, which no step ever saw).
+   */
+  learnFrom(record: ExchangeRecord): void {
+    const { request, response } = record.exchange;
+    for (const headers of [request.headers, response.headers]) {
+      for (const [name, value] of Object.entries(headers)) {
+        const header = name.toLowerCase();
+        if (!this.headers.has(header)) continue;
+        if (header === 'cookie' || header === 'set-cookie') {
+          // `a=1; b=2` and `id=3; Path=/; HttpOnly`: every cookie value is a secret.
+          for (const pair of value.split(/[;,]/)) this.addSecret(pair.split('=').slice(1).join('=').trim());
+          continue;
+        }
+        const credential = /^(?:bearer|basic|token)\s+(.+)$/i.exec(value)?.[1] ?? value;
+        this.addSecret(credential.trim());
+      }
+    }
+    for (const body of [request.body, response.body]) this.learnFields(body);
+  }
+
+  private learnFields(value: unknown): void {
+    if (Array.isArray(value)) for (const item of value) this.learnFields(item);
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+        if (this.fields.has(key.toLowerCase()) && typeof item === 'string') this.addSecret(item);
+        else this.learnFields(item);
+      }
+    }
+  }
+
   text(value: string): string {
     let result = value;
     for (const secret of this.secrets) {

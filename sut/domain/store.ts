@@ -75,7 +75,8 @@ export class Store {
   }
 
   issueToken(username: string, lifetimeSeconds: number): string {
-    const token = crypto.randomBytes(32).toString('base64url');
+    // A recognisable prefix lets secret scanners (and the harness's own tests) find a leaked token.
+    const token = `cid_${crypto.randomBytes(32).toString('base64url')}`;
     this.tokens.set(token, { username, expiresAt: new Date(this.now().getTime() + lifetimeSeconds * 1000) });
     return token;
   }

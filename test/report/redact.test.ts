@@ -57,3 +57,15 @@ describe('Redactor', () => {
     assert.deepEqual(custom.value({ pin: '1234', name: 'x' }), { pin: REDACTED, name: 'x' });
   });
 });
+
+describe('Redactor learning secrets from exchanges', () => {
+  it('scrubs, by value, tokens it only saw in an exchange', () => {
+    const redactor = new Redactor(DEFAULT_REDACTION);
+    redactor.learnFrom(record);
+    const trace = 'fill password hunter2-long; network {"accessToken":"s3cr3t-token-value"}; cookie abcdef';
+    assert.equal(
+      redactor.text(trace),
+      `fill password ${REDACTED}; network {"accessToken":"${REDACTED}"}; cookie ${REDACTED}`,
+    );
+  });
+});

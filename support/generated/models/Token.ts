@@ -21,7 +21,7 @@ import { exists, mapValues } from '../runtime';
  */
 export interface Token {
     /**
-     * 
+     * Opaque; starts with `cid_` so that secret scanners recognise a leaked token.
      * @type {string}
      * @memberof Token
      */
