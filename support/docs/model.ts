@@ -49,6 +49,7 @@ export interface StepDoc {
 }
 
 export interface ExamplesDoc {
+  readonly keyword: string;
   readonly name: string;
   readonly tags: readonly string[];
   readonly header: readonly string[];
@@ -80,7 +81,7 @@ export interface RuleDoc {
   readonly keyword: string;
   readonly tags: readonly string[];
   readonly descriptionHtml: string;
-  readonly background?: readonly StepDoc[];
+  readonly background?: BackgroundDoc;
   readonly scenarios: readonly ScenarioDoc[];
 }
 
@@ -92,7 +93,7 @@ export interface FeatureDoc {
   readonly language: string;
   readonly tags: readonly string[];
   readonly descriptionHtml: string;
-  readonly background?: readonly StepDoc[];
+  readonly background?: BackgroundDoc;
   /** Scenarios outside any rule come first, as an unnamed rule. */
   readonly rules: readonly RuleDoc[];
 }
@@ -140,8 +141,13 @@ function tableDoc(table: DataTable): string[][] {
   return table.rows.map((row) => row.cells.map((cell) => cell.value));
 }
 
-function backgroundDoc(background: Background | undefined): StepDoc[] | undefined {
-  return background ? background.steps.map(stepDoc) : undefined;
+export interface BackgroundDoc {
+  readonly keyword: string;
+  readonly steps: readonly StepDoc[];
+}
+
+function backgroundDoc(background: Background | undefined): BackgroundDoc | undefined {
+  return background ? { keyword: background.keyword, steps: background.steps.map(stepDoc) } : undefined;
 }
 
 const SEVERITY: readonly DocStatus[] = ['not-run', 'passed', 'skipped', 'pending', 'failed'];
@@ -169,6 +175,7 @@ function scenarioDoc(
 ): ScenarioDoc {
   const own = [...tagNames(scenario.tags)];
   const examples: ExamplesDoc[] = scenario.examples.map((block: Examples) => ({
+    keyword: block.keyword,
     name: block.name,
     tags: tagNames(block.tags),
     header: block.tableHeader?.cells.map((cell) => cell.value) ?? [],

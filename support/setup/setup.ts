@@ -4,6 +4,8 @@
  *   2. else Playwright downloads its Chromium (`npx playwright install chromium`);
  *   3. else, as root on Debian/Ubuntu, the system's Chromium is installed with apt-get;
  *   4. else it says what to install, and exits 1.
+ * On Linux it also makes sure a Chinese font exists (the features and the living docs hold
+ * Traditional Chinese), installing one with apt-get where it can.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,8 +16,7 @@ import { ExitCode, oneLine } from '../errors';
 
 function run(command: string, args: string[], timeoutMs: number): boolean {
   console.log(`setup: $ ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', timeout: timeoutMs });
-  return result.status === 0;
+  return spawnSync(command, args, { stdio: 'inherit', timeout: timeoutMs }).status === 0;
 }
 
 function found(): string | undefined {
@@ -27,21 +28,42 @@ function found(): string | undefined {
   }
 }
 
-function installWithApt(): boolean {
-  const isRoot = process.getuid?.() === 0;
-  if (!isRoot || !fs.existsSync('/usr/bin/apt-get')) return false;
+const canApt = (): boolean => process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get');
+let aptUpdated = false;
+
+function apt(args: string[]): boolean {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const apt = (args: string[]): boolean =>
-    spawnSync('apt-get', args, { stdio: 'inherit', env, timeout: 15 * 60_000 }).status === 0;
+  const aptGet = (command: string[]): boolean =>
+    spawnSync('apt-get', command, { stdio: 'inherit', env, timeout: 15 * 60_000 }).status === 0;
+  if (!aptUpdated) aptUpdated = aptGet(['update']);
+  return aptUpdated && aptGet(args);
+}
+
+function installChromiumWithApt(): boolean {
+  if (!canApt()) return false;
   console.log('setup: installing the system Chromium with apt-get');
   return (
-    apt(['update']) &&
-    (apt(['install', '-y', '--no-install-recommends', 'chromium']) ||
-      apt(['install', '-y', 'chromium-browser']))
+    apt(['install', '-y', '--no-install-recommends', 'chromium']) ||
+    apt(['install', '-y', 'chromium-browser'])
   );
 }
 
+/** Traditional Chinese needs a CJK font to render in the browser (screenshots, living docs). */
+function ensureChineseFont(): void {
+  if (process.platform !== 'linux') return;
+  const fonts = spawnSync('fc-list', [':lang=zh-tw', 'family'], { encoding: 'utf8' });
+  if (fonts.status === 0 && fonts.stdout.trim() !== '') return;
+  if (canApt() && apt(['install', '-y', '--no-install-recommends', 'fonts-wqy-zenhei'])) {
+    console.log('setup: installed a Chinese font (fonts-wqy-zenhei)');
+  } else {
+    console.warn(
+      'setup: no Chinese font: Traditional Chinese shows as boxes in the browser (install fonts-noto-cjk)',
+    );
+  }
+}
+
 function main(): number {
+  ensureChineseFont();
   const existing = found();
   if (existing) {
     console.log(`setup: browser ready: ${existing}`);
@@ -53,7 +75,7 @@ function main(): number {
     return ExitCode.ok;
   }
   console.log("setup: Playwright's Chromium could not be downloaded; trying the system's Chromium");
-  if (installWithApt() && found()) {
+  if (installChromiumWithApt() && found()) {
     console.log(`setup: browser ready: ${found()}`);
     return ExitCode.ok;
   }

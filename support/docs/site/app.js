@@ -159,7 +159,7 @@ function scenarioCard(scenario) {
         h(
           'h5',
           {},
-          block.name ? `Examples: ${block.name}` : 'Examples',
+          block.name ? `${block.keyword}: ${block.name}` : block.keyword,
           block.tags.length ? tagChips(block.tags) : null,
         ),
         h(
@@ -236,7 +236,12 @@ function featurePage(feature) {
     h('div', { class: 'narrative', html: feature.descriptionHtml }),
     summary(counts(allScenarios(feature))),
     feature.background
-      ? h('section', { class: 'background' }, h('h3', {}, 'Background'), steps(feature.background))
+      ? h(
+          'section',
+          { class: 'background' },
+          h('h3', {}, feature.background.keyword),
+          steps(feature.background.steps),
+        )
       : null,
     rules.length === 0 ? h('p', { class: 'empty' }, 'No scenario matches the filters.') : null,
     rules.map(({ rule, shown }) =>
@@ -255,7 +260,12 @@ function featurePage(feature) {
           : null,
         rule.descriptionHtml ? h('div', { class: 'description', html: rule.descriptionHtml }) : null,
         rule.background
-          ? h('section', { class: 'background' }, h('h4', {}, 'Background'), steps(rule.background))
+          ? h(
+              'section',
+              { class: 'background' },
+              h('h4', {}, rule.background.keyword),
+              steps(rule.background.steps),
+            )
           : null,
         shown.map(scenarioCard),
       ),
