@@ -23,6 +23,9 @@ const common = {
   ],
   formatOptions: { snippetInterface: 'async-await', resultsDir: report('allure-results') },
   strict: true,
+  // Retries only for scenarios tagged as flaky; the gate counts those that pass on a retry.
+  retry: 2,
+  retryTagFilter: '@flaky',
 };
 
 module.exports = {

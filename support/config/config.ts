@@ -19,6 +19,8 @@ export interface HarnessConfig {
   readonly openapiSpec: string;
   /** The requirement catalogue the @REQ tags refer to. */
   readonly requirementsFile: string;
+  /** The release gate's policies. */
+  readonly gatePolicyFile: string;
   readonly browser: BrowserName;
   readonly headed: boolean;
   /** Slows every browser action down, to watch a headed run. */
@@ -38,6 +40,10 @@ export interface HarnessConfig {
   /** Deliberate defects for the embedded service: only the harness's own tests set this. */
   readonly sutFaults: string | undefined;
   readonly reportsDir: string;
+  /** Parallel workers of one run (cucumber's --parallel); each has its own browser and service. */
+  readonly workers: number;
+  /** This machine's part of a sharded run: `2/3` is the second of three. */
+  readonly shard: string | undefined;
   /**
    * Existing accounts for personas, from `ACCOUNT_<PERSONA>=username:password` (e.g. ACCOUNT_ALICE):
    * for deployments where test accounts are provisioned rather than registered. Never committed.
@@ -77,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     uiBaseUrl: read.url('UI_BASE_URL'),
     openapiSpec: path.resolve(cwd, read.string('OPENAPI_SPEC') ?? 'specs/openapi.yaml'),
     requirementsFile: path.resolve(cwd, read.string('REQUIREMENTS') ?? 'specs/requirements.yaml'),
+    gatePolicyFile: path.resolve(cwd, read.string('GATE_POLICY') ?? 'gate.config.yaml'),
     browser: read.oneOf('BROWSER', BROWSERS, 'chromium'),
     headed: read.flag('HEADED'),
     slowMoMs: read.integer('SLOW_MO', 0, { max: 10_000 }),
@@ -89,6 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sutFaults: baseUrl ? undefined : read.string('SUT_FAULTS'),
     reportsDir: path.resolve(cwd, read.string('REPORTS_DIR') ?? 'reports'),
     accounts: read.accounts('ACCOUNT_'),
+    workers: read.integer('WORKERS', 1, { min: 1, max: 64 }),
+    shard: read.shard('SHARD'),
     redact: {
       headers: [...DEFAULT_REDACTION.headers, ...read.list('REDACT_HEADERS')],
       fields: [...DEFAULT_REDACTION.fields, ...read.list('REDACT_FIELDS')],

@@ -73,6 +73,19 @@ export class EnvReader {
     return accounts;
   }
 
+  /** `i/n` with 1 ≤ i ≤ n. */
+  shard(name: string): string | undefined {
+    const value = this.string(name);
+    if (value === undefined) return undefined;
+    const match = /^(\d+)\/(\d+)$/.exec(value);
+    const index = Number(match?.[1]);
+    const total = Number(match?.[2]);
+    if (!match || index < 1 || total < 1 || index > total) {
+      throw new UsageError(`${name}: "${value}" is not a shard such as 1/3 (index from 1 to the total)`);
+    }
+    return `${index}/${total}`;
+  }
+
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
     const value = this.string(name);
     if (value === undefined) return fallback;

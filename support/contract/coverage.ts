@@ -1,5 +1,5 @@
 import type { Contract } from './load';
-import type { RunResults, ScenarioResult } from '../results/run-model';
+import { scenarioKey, type RunResults } from '../results/run-model';
 
 /** One documented response of one operation, for one media type (`null` = no body). */
 export interface CoverageEntry {
@@ -48,10 +48,6 @@ function percent(part: number, whole: number): number {
   return whole === 0 ? 100 : Math.round((part / whole) * 1000) / 10;
 }
 
-export function scenarioRef(scenario: Pick<ScenarioResult, 'uri' | 'line'>): string {
-  return `${scenario.uri}:${scenario.line}`;
-}
-
 /** Which documented responses the run's exchanges covered, and which exchanges the contract does not know. */
 export function computeCoverage(contract: Contract, results: RunResults): ContractCoverage {
   const hits = new Map<string, Set<string>>();
@@ -65,7 +61,7 @@ export function computeCoverage(contract: Contract, results: RunResults): Contra
   let validated = 0;
   let violations = 0;
   for (const scenario of results.scenarios) {
-    const ref = scenarioRef(scenario);
+    const ref = scenarioKey(scenario);
     for (const exchange of scenario.exchanges) {
       exchanges += 1;
       if (exchange.validated) validated += 1;

@@ -1,4 +1,14 @@
-import { After, AfterAll, AfterStep, Before, BeforeAll, Status, setDefaultTimeout } from '@cucumber/cucumber';
+import {
+  After,
+  AfterAll,
+  AfterStep,
+  Before,
+  BeforeAll,
+  Status,
+  parallelCanAssignHelpers,
+  setDefaultTimeout,
+  setParallelCanAssign,
+} from '@cucumber/cucumber';
 import { config } from '../config/config';
 import { scrubZip } from '../report/scrub-zip';
 import { ALLURE_MESSAGE_MEDIA_TYPE, metadataMessage, scenarioMetadata } from '../report/allure-metadata';
@@ -6,6 +16,9 @@ import { closeWorkerResources, openWorkerResources } from '../worker';
 import type { ScenarioWorld } from './world';
 
 setDefaultTimeout(config().stepTimeoutMs);
+
+// With several workers, scenarios tagged @serial never run at the same time as one another.
+setParallelCanAssign(parallelCanAssignHelpers.atMostOnePicklePerTag(['@serial']));
 
 BeforeAll(async function () {
   await openWorkerResources();

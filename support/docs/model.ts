@@ -12,9 +12,9 @@ import type {
   Tag,
 } from '@cucumber/messages';
 import MarkdownIt from 'markdown-it';
-import { scenarioRef, type ContractCoverage } from '../contract/coverage';
+import type { ContractCoverage } from '../contract/coverage';
 import type { Corpus, ParsedFeature } from '../gherkin/corpus';
-import type { RunResults } from '../results/run-model';
+import { scenarioKey, type RunResults } from '../results/run-model';
 import type { Traceability, ScenarioStatus } from '../trace/traceability';
 import type { StepUsage } from './glossary';
 
@@ -287,7 +287,7 @@ export interface ModelInputs {
 export function buildDocsModel(inputs: ModelInputs): DocsModel {
   const byRef = new Map<string, { status: DocStatus; error?: string }>();
   for (const scenario of inputs.results?.scenarios ?? []) {
-    byRef.set(scenarioRef(scenario), {
+    byRef.set(scenarioKey(scenario), {
       status: scenario.attempts > 0 ? docStatus(scenario.status) : 'not-run',
       ...(scenario.error ? { error: scenario.error } : {}),
     });

@@ -1,11 +1,12 @@
 import type * as messages from '@cucumber/messages';
 import { TestStepResultStatus } from '@cucumber/messages';
+import type { Corpus, ParsedFeature } from '../gherkin/corpus';
 import { BROWSER_KIND, EXCHANGE_MEDIA_TYPE } from '../http/exchange';
 import { isExchangeAttachment } from '../report/exchange-attachment';
 
 export type Status = 'PASSED' | 'FAILED' | 'PENDING' | 'UNDEFINED' | 'AMBIGUOUS' | 'SKIPPED' | 'UNKNOWN';
 
-/** Worst first: the status of a scenario is that of its most severe step. */
+/** Least severe first: the status of a scenario is that of its most severe step. */
 const SEVERITY: readonly Status[] = [
   'UNKNOWN',
   'PASSED',
@@ -44,15 +45,16 @@ export interface StepResult {
 }
 
 export interface ScenarioResult {
-  readonly pickleId: string;
   readonly name: string;
   readonly uri: string;
-  /** Line of the scenario, or of its Examples row for an outline. */
+  /** Line of the scenario, or of its Examples row for an outline: with `uri`, the scenario's identity. */
   readonly line: number;
   readonly feature: string;
   readonly rule?: string;
   readonly tags: readonly string[];
   readonly language: string;
+  /** The run chose it (tags, paths, shard): it has a test case, whether or not it got to run. */
+  selected: boolean;
   status: Status;
   attempts: number;
   /** Failed first, passed on a retry. */
@@ -68,10 +70,11 @@ export interface RunResults {
   readonly finishedAt?: string;
   readonly durationMs?: number;
   readonly success?: boolean;
-  /** False when the run never finished: killed, interrupted, or still going. */
+  /** Every run that started also finished (several when shards were merged). */
   readonly complete: boolean;
+  readonly runs: number;
   readonly cucumberVersion?: string;
-  /** Scenarios the run selected, whether or not they ran. */
+  /** Every scenario of the features the run read: `selected` tells which ones it chose. */
   readonly scenarios: readonly ScenarioResult[];
   /** Errors outside any scenario: a failing BeforeAll, a parse error. */
   readonly errors: readonly string[];
@@ -92,7 +95,7 @@ interface Attempt {
   readonly statuses: Status[];
   readonly steps: StepResult[];
   readonly exchanges: ExchangeSummary[];
-  startedAt: number;
+  readonly startedAt: number;
   error?: string;
 }
 
@@ -100,22 +103,31 @@ function toMillis(timestamp: messages.Timestamp): number {
   return timestamp.seconds * 1000 + Math.round(timestamp.nanos / 1e6);
 }
 
+export function scenarioKey(scenario: Pick<ScenarioResult, 'uri' | 'line'>): string {
+  return `${scenario.uri}:${scenario.line}`;
+}
+
 /**
- * Builds the results of a run from cucumber's message stream, one envelope at a time: the live
- * plugin feeds it during a run, `merge` and `gate` feed it from messages.ndjson files. It keeps
+ * Builds a run's results from cucumber's message stream, one envelope at a time: the live plugin
+ * feeds it during a run; `merge` and `gate` feed it messages.ndjson files. Scenarios are keyed by
+ * file and line, so the streams of several shards fed one after the other make one run. It keeps
  * summaries only — exchange bodies and screenshots stay in the stream — so memory grows with the
  * number of scenarios, not with what they exchanged.
  */
 export class RunCollector {
   private readonly ast = new Map<string, AstInfo>();
+  private readonly documents = new Map<string, messages.GherkinDocument>();
+  private readonly pickles = new Map<string, messages.Pickle[]>();
   private readonly pickleSteps = new Map<string, { keyword: string; text: string }>();
   private readonly stepKeywords = new Map<string, string>();
+  /** pickle id → scenario key: ids change from run to run, keys do not. */
+  private readonly pickleKeys = new Map<string, string>();
   private readonly scenarios = new Map<string, ScenarioResult>();
   private readonly testCases = new Map<string, messages.TestCase>();
   private readonly attempts = new Map<string, Attempt>();
   private readonly errors: string[] = [];
-  private started?: messages.TestRunStarted;
-  private finished?: messages.TestRunFinished;
+  private readonly started: number[] = [];
+  private readonly finished: messages.TestRunFinished[] = [];
   private meta?: messages.Meta;
   private browser?: string;
 
@@ -123,42 +135,58 @@ export class RunCollector {
     if (envelope.meta) this.meta = envelope.meta;
     else if (envelope.gherkinDocument) this.indexDocument(envelope.gherkinDocument);
     else if (envelope.pickle) this.addPickle(envelope.pickle);
-    else if (envelope.testRunStarted) this.started = envelope.testRunStarted;
-    else if (envelope.testCase) this.testCases.set(envelope.testCase.id, envelope.testCase);
+    else if (envelope.testRunStarted) this.started.push(toMillis(envelope.testRunStarted.timestamp));
+    else if (envelope.testCase) this.addTestCase(envelope.testCase);
     else if (envelope.testCaseStarted) this.startAttempt(envelope.testCaseStarted);
     else if (envelope.testStepFinished) this.finishStep(envelope.testStepFinished);
     else if (envelope.attachment) this.attach(envelope.attachment);
     else if (envelope.testCaseFinished) this.finishAttempt(envelope.testCaseFinished);
-    else if (envelope.testRunFinished) this.finishRun(envelope.testRunFinished);
-    else if (envelope.parseError)
+    else if (envelope.testRunFinished) this.finished.push(envelope.testRunFinished);
+    else if (envelope.parseError) {
       this.errors.push(`${envelope.parseError.source.uri ?? ''}: ${envelope.parseError.message}`);
-    else if (envelope.testRunHookFinished?.result.status === TestStepResultStatus.FAILED) {
+    } else if (envelope.testRunHookFinished?.result.status === TestStepResultStatus.FAILED) {
       this.errors.push(envelope.testRunHookFinished.result.message ?? 'a BeforeAll/AfterAll hook failed');
     }
   }
 
   results(): RunResults {
-    const startedAt = this.started ? toMillis(this.started.timestamp) : undefined;
-    const finishedAt = this.finished ? toMillis(this.finished.timestamp) : undefined;
+    const startedAt = this.started.length > 0 ? Math.min(...this.started) : undefined;
+    const finishedAt =
+      this.finished.length > 0 ? Math.max(...this.finished.map((run) => toMillis(run.timestamp))) : undefined;
+    const complete = this.started.length > 0 && this.finished.length === this.started.length;
     return {
       ...(startedAt === undefined ? {} : { startedAt: new Date(startedAt).toISOString() }),
       ...(finishedAt === undefined ? {} : { finishedAt: new Date(finishedAt).toISOString() }),
       ...(startedAt !== undefined && finishedAt !== undefined ? { durationMs: finishedAt - startedAt } : {}),
-      ...(this.finished ? { success: this.finished.success } : {}),
-      complete: this.finished !== undefined,
+      ...(complete ? { success: this.finished.every((run) => run.success) } : {}),
+      complete,
+      runs: this.started.length,
       ...(this.meta ? { cucumberVersion: this.meta.implementation.version } : {}),
       scenarios: [...this.scenarios.values()],
       errors: [
         ...this.errors,
-        ...(this.finished?.exception?.message ? [this.finished.exception.message] : []),
+        ...this.finished.flatMap((run) => (run.exception?.message ? [run.exception.message] : [])),
       ],
       ...(this.browser ? { browser: this.browser } : {}),
     };
   }
 
+  /** The features the stream carried, as the lint, the docs and traceability read them. */
+  corpus(): Corpus {
+    const features: ParsedFeature[] = [...this.documents].map(([uri, document]) => ({
+      uri,
+      document,
+      pickles: this.pickles.get(uri) ?? [],
+    }));
+    return { features, problems: [] };
+  }
+
   private indexDocument(document: messages.GherkinDocument): void {
     const feature = document.feature;
     if (!feature) return;
+    // A feature seen before is a later shard of a merged run: its ids are new, so they are indexed
+    // too, but the first copy of the document is the one the corpus keeps.
+    if (document.uri && !this.documents.has(document.uri)) this.documents.set(document.uri, document);
     const add = (
       children: readonly messages.FeatureChild[] | readonly messages.RuleChild[],
       rule?: string,
@@ -190,8 +218,11 @@ export class RunCollector {
         text: step.text,
       });
     }
-    this.scenarios.set(pickle.id, {
-      pickleId: pickle.id,
+    const key = `${pickle.uri}:${info?.line ?? 0}`;
+    this.pickleKeys.set(pickle.id, key);
+    if (this.scenarios.has(key)) return;
+    this.pickles.set(pickle.uri, [...(this.pickles.get(pickle.uri) ?? []), pickle]);
+    this.scenarios.set(key, {
       name: pickle.name,
       uri: pickle.uri,
       line: info?.line ?? 0,
@@ -199,6 +230,7 @@ export class RunCollector {
       ...(info?.rule ? { rule: info.rule } : {}),
       tags: pickle.tags.map((tag) => tag.name),
       language: info?.language ?? pickle.language,
+      selected: false,
       status: 'UNKNOWN',
       attempts: 0,
       flaky: false,
@@ -212,9 +244,20 @@ export class RunCollector {
     });
   }
 
+  private scenarioOf(pickleId: string): ScenarioResult | undefined {
+    const key = this.pickleKeys.get(pickleId);
+    return key ? this.scenarios.get(key) : undefined;
+  }
+
+  private addTestCase(testCase: messages.TestCase): void {
+    this.testCases.set(testCase.id, testCase);
+    const scenario = this.scenarioOf(testCase.pickleId);
+    if (scenario) scenario.selected = true;
+  }
+
   private startAttempt(started: messages.TestCaseStarted): void {
     const testCase = this.testCases.get(started.testCaseId);
-    const scenario = testCase ? this.scenarios.get(testCase.pickleId) : undefined;
+    const scenario = testCase ? this.scenarioOf(testCase.pickleId) : undefined;
     if (!testCase || !scenario) return;
     scenario.attempts = started.attempt + 1;
     this.attempts.set(started.id, {
@@ -279,19 +322,15 @@ export class RunCollector {
     const status = mostSevere(attempt.statuses);
     const failedBefore = scenario.status === 'FAILED';
     scenario.status = status;
-    scenario.flaky = failedBefore && status === 'PASSED' ? true : scenario.flaky && status === 'PASSED';
+    scenario.flaky = status === 'PASSED' && (failedBefore || scenario.flaky);
     scenario.durationMs = toMillis(finished.timestamp) - attempt.startedAt;
-    // Steps that never ran (after a failure) keep their UNKNOWN status from the pickle.
+    // Steps after a failure are reported as skipped by cucumber; any never reported stay skipped.
     scenario.steps = scenario.steps.map(
       (step, index) => attempt.steps[index] ?? { ...step, status: 'SKIPPED' },
     );
     if (attempt.error === undefined) delete scenario.error;
     else scenario.error = attempt.error;
-    // Coverage counts what the final attempt exchanged, plus what earlier attempts did.
+    // Coverage counts what every attempt exchanged.
     scenario.exchanges.push(...attempt.exchanges);
-  }
-
-  private finishRun(finished: messages.TestRunFinished): void {
-    this.finished = finished;
   }
 }

@@ -1,8 +1,7 @@
-import { scenarioRef } from '../contract/coverage';
 import type { Corpus } from '../gherkin/corpus';
 import { REQUIREMENT_TAG } from '../lint/feature-rules';
 import type { RunResults, ScenarioResult, Status } from '../results/run-model';
-import { mostSevere } from '../results/run-model';
+import { mostSevere, scenarioKey } from '../results/run-model';
 import type { Layer, RequirementCatalog } from './requirements';
 
 /** A scenario's last result: cucumber's status, or NOT_RUN when this run did not select it. */
@@ -61,7 +60,7 @@ export function buildTraceability(
   results: RunResults | undefined,
 ): Traceability {
   const ran = new Map<string, ScenarioResult>();
-  for (const scenario of results?.scenarios ?? []) ran.set(scenarioRef(scenario), scenario);
+  for (const scenario of results?.scenarios ?? []) ran.set(scenarioKey(scenario), scenario);
 
   const byRequirement = new Map<string, TracedScenario[]>();
   const withoutRequirement: string[] = [];

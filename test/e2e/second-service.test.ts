@@ -14,9 +14,10 @@ describe('the generic contract steps against another OpenAPI service, by configu
   after(() => library.close());
 
   it('run its feature, validate every exchange against its spec, and report its coverage', async () => {
+    // Its own service and spec, and no requirements in the catalogue: run without the release gate.
     const run = await runHarness(
       'spec',
-      [path.join(ROOT, 'test/fixtures/library/library.feature'), '--format', 'summary'],
+      [path.join(ROOT, 'test/fixtures/library/library.feature'), '--format', 'summary', '--no-gate'],
       {
         OPENAPI_SPEC: path.join(ROOT, 'test/fixtures/library/openapi.yaml'),
         BASE_URL: `${library.url}/v2`,

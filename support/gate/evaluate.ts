@@ -1,0 +1,209 @@
+import type { ContractCoverage } from '../contract/coverage';
+import type { RunResults, ScenarioResult } from '../results/run-model';
+import { scenarioKey } from '../results/run-model';
+import type { Traceability } from '../trace/traceability';
+import type { Policy, RuleId } from './policy';
+
+export interface RuleResult {
+  readonly id: RuleId | 'every-selected-scenario-ran';
+  readonly description: string;
+  readonly threshold: string;
+  readonly actual: string;
+  readonly passed: boolean;
+  /** What made it fail: scenarios, exchanges, requirements — one per line. */
+  readonly details: readonly string[];
+}
+
+export interface GateResult {
+  readonly policy: string;
+  readonly verdict: 'go' | 'no-go';
+  readonly rules: readonly RuleResult[];
+  /** One line per failed rule, for people and pipelines. */
+  readonly reasons: readonly string[];
+}
+
+export interface GateInputs {
+  readonly results: RunResults;
+  readonly coverage: ContractCoverage;
+  readonly traceability: Traceability;
+}
+
+const BROKEN_STEPS = new Set(['UNDEFINED', 'PENDING', 'AMBIGUOUS']);
+
+function describeScenario(scenario: ScenarioResult): string {
+  const reason = scenario.error?.split('\n')[0];
+  return `${scenarioKey(scenario)} ${scenario.name}${reason ? ` — ${reason}` : ''}`;
+}
+
+function count(actual: number, max: number, details: string[], id: RuleId, description: string): RuleResult {
+  return { id, description, threshold: `≤ ${max}`, actual: String(actual), passed: actual <= max, details };
+}
+
+function atLeast(
+  actual: number,
+  min: number,
+  details: readonly string[],
+  id: RuleId,
+  description: string,
+): RuleResult {
+  return { id, description, threshold: `≥ ${min}%`, actual: `${actual}%`, passed: actual >= min, details };
+}
+
+/** Applies a policy to a finished run. Pure: the same inputs give the same verdict. */
+export function evaluateGate(policy: Policy, inputs: GateInputs): GateResult {
+  const { results, coverage, traceability } = inputs;
+  const selected = results.scenarios.filter((scenario) => scenario.selected);
+  const rules: RuleResult[] = [];
+
+  // Always on: a run that skipped what it chose, or failed outside its scenarios, proves nothing.
+  const notRun = selected.filter((scenario) => scenario.attempts === 0);
+  rules.push({
+    id: 'every-selected-scenario-ran',
+    description: 'Every selected scenario ran, and nothing failed outside them',
+    threshold: '0 not run, 0 run errors',
+    actual: `${notRun.length} not run, ${results.errors.length} run errors`,
+    passed: notRun.length === 0 && results.errors.length === 0,
+    details: [
+      ...results.errors.map((error) => error.split('\n')[0] ?? error),
+      ...notRun.map(describeScenario),
+    ],
+  });
+
+  const options = policy.rules;
+  if (options['no-failed-scenarios']) {
+    const accepted = new Set(options['no-failed-scenarios'].acceptedIssues ?? []);
+    const isAccepted = (scenario: ScenarioResult): boolean =>
+      scenario.tags.some((tag) => tag.startsWith('@issue:') && accepted.has(tag.slice('@issue:'.length)));
+    const failed = selected.filter((scenario) => scenario.status === 'FAILED' && !isAccepted(scenario));
+    const known = selected.filter((scenario) => scenario.status === 'FAILED' && isAccepted(scenario)).length;
+    rules.push({
+      ...count(failed.length, 0, failed.map(describeScenario), 'no-failed-scenarios', 'No failed scenario'),
+      ...(known > 0 ? { actual: `${failed.length} (+${known} accepted known issues)` } : {}),
+    });
+  }
+  if (options['critical-scenarios-pass']) {
+    const tag = options['critical-scenarios-pass'].tag ?? '@critical';
+    const critical = results.scenarios.filter((scenario) => scenario.tags.includes(tag));
+    const bad = critical.filter((scenario) => scenario.attempts === 0 || scenario.status !== 'PASSED');
+    rules.push({
+      id: 'critical-scenarios-pass',
+      description: `Every ${tag} scenario ran and passed`,
+      threshold: `${critical.length} of ${critical.length}`,
+      actual: `${critical.length - bad.length} of ${critical.length}`,
+      passed: bad.length === 0,
+      details: bad.map(
+        (scenario) =>
+          `${scenario.attempts === 0 ? 'did not run' : scenario.status.toLowerCase()}: ${describeScenario(scenario)}`,
+      ),
+    });
+  }
+  if (options['no-undefined-steps']) {
+    const broken = selected.filter((scenario) => BROKEN_STEPS.has(scenario.status));
+    rules.push(
+      count(
+        broken.length,
+        0,
+        broken.map((scenario) => {
+          const step = scenario.steps.find((candidate) => BROKEN_STEPS.has(candidate.status));
+          return `${scenario.status.toLowerCase()}: ${scenarioKey(scenario)} ${step ? `${step.keyword} ${step.text}` : scenario.name}`;
+        }),
+        'no-undefined-steps',
+        'No undefined, pending or ambiguous step',
+      ),
+    );
+  }
+  const exchanges = selected.flatMap((scenario) =>
+    scenario.exchanges.map((exchange) => ({ scenario, exchange })),
+  );
+  if (options['no-contract-violations']) {
+    const violating = exchanges.filter(({ exchange }) => exchange.violations.length > 0);
+    rules.push(
+      count(
+        violating.length,
+        0,
+        violating.map(
+          ({ scenario, exchange }) =>
+            `${scenarioKey(scenario)} ${exchange.operationId ?? `${exchange.method} ${exchange.path}`} → ${exchange.status}: ${exchange.violations[0] ?? ''}`,
+        ),
+        'no-contract-violations',
+        'No exchange breaks the OpenAPI contract',
+      ),
+    );
+  }
+  if (options['no-undocumented-exchanges']) {
+    rules.push(
+      count(
+        coverage.totals.undocumented,
+        0,
+        coverage.undocumented.map((item) => `${item.method} ${item.path} → ${item.status}: ${item.reason}`),
+        'no-undocumented-exchanges',
+        'No exchange the contract does not document',
+      ),
+    );
+  }
+  if (options['contract-coverage']) {
+    rules.push(
+      atLeast(
+        coverage.totals.statusPairsPercent,
+        options['contract-coverage'].min,
+        coverage.uncoveredStatusPairs.map((pair) => `not covered: ${pair}`),
+        'contract-coverage',
+        'Operation × status pairs of the contract exercised',
+      ),
+    );
+  }
+  if (options['requirement-coverage']) {
+    const active = traceability.requirements.filter((requirement) => requirement.status === 'active');
+    const proven = active.filter((requirement) => requirement.result === 'PASSED');
+    const percentProven = active.length === 0 ? 100 : Math.round((proven.length / active.length) * 1000) / 10;
+    rules.push(
+      atLeast(
+        percentProven,
+        options['requirement-coverage'].min,
+        active
+          .filter((requirement) => requirement.result !== 'PASSED')
+          .map(
+            (requirement) =>
+              `${requirement.id} ${requirement.title}: ${requirement.result.toLowerCase().replace('_', ' ')}`,
+          ),
+        'requirement-coverage',
+        'Active requirements proven by passing scenarios',
+      ),
+    );
+  }
+  if (options['flaky-scenarios']) {
+    const flaky = selected.filter((scenario) => scenario.flaky);
+    rules.push(
+      count(
+        flaky.length,
+        options['flaky-scenarios'].max,
+        flaky.map(
+          (scenario) => `flaky (passed on attempt ${scenario.attempts}): ${describeScenario(scenario)}`,
+        ),
+        'flaky-scenarios',
+        'Scenarios that passed only on a retry',
+      ),
+    );
+  }
+  if (options.duration) {
+    const seconds = Math.round((results.durationMs ?? 0) / 100) / 10;
+    rules.push({
+      id: 'duration',
+      description: 'The run took no longer than its budget',
+      threshold: `≤ ${options.duration.maxSeconds} s`,
+      actual: `${seconds} s`,
+      passed: seconds <= options.duration.maxSeconds,
+      details: [],
+    });
+  }
+  const failed = rules.filter((rule) => !rule.passed);
+  return {
+    policy: policy.name,
+    verdict: failed.length === 0 ? 'go' : 'no-go',
+    rules,
+    reasons: failed.map(
+      (rule) =>
+        `${rule.id}: ${rule.actual} (needs ${rule.threshold})${rule.details[0] ? ` — ${rule.details[0]}` : ''}`,
+    ),
+  };
+}
