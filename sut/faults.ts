@@ -1,8 +1,18 @@
 /**
  * Deliberate defects, one per name, for the harness's own tests: each proves that a check of the
- * harness catches the kind of defect it claims to. Never set outside tests.
+ * harness catches the kind of defect it claims to. Each changes exactly one thing. Never set
+ * outside tests.
  */
-export const FAULTS = [
+export type Fault =
+  | 'spam-threshold-off-by-one'
+  | 'lookup-report-count-as-string'
+  | 'lookup-missing-kind'
+  | 'health-undocumented-status'
+  | 'health-text-plain'
+  | 'report-without-location'
+  | 'lookup-hangs';
+
+export const FAULTS: readonly Fault[] = [
   'spam-threshold-off-by-one',
   'lookup-report-count-as-string',
   'lookup-missing-kind',
@@ -10,20 +20,21 @@ export const FAULTS = [
   'health-text-plain',
   'report-without-location',
   'lookup-hangs',
-] as const;
+];
 
-export type Fault = (typeof FAULTS)[number];
+function isFault(name: string): name is Fault {
+  return (FAULTS as readonly string[]).includes(name);
+}
 
 /** `a, b` → ['a', 'b']; an unknown name is a one-line error listing the known ones. */
 export function parseFaults(list: string | undefined): Fault[] {
-  const names = (list ?? '')
-    .split(',')
-    .map((name) => name.trim())
-    .filter((name) => name !== '');
-  for (const name of names) {
-    if (!(FAULTS as readonly string[]).includes(name)) {
+  const faults: Fault[] = [];
+  for (const name of (list ?? '').split(',').map((part) => part.trim())) {
+    if (name === '') continue;
+    if (!isFault(name)) {
       throw new Error(`SUT_FAULTS: unknown fault "${name}" (known: ${FAULTS.join(', ')})`);
     }
+    if (!faults.includes(name)) faults.push(name);
   }
-  return names as Fault[];
+  return faults;
 }

@@ -1,26 +1,24 @@
 import type { ReportCategory, SpamLevel } from './types';
 
-export interface SpamRules {
-  /** Reports from which a number is spam (3), or fraud when they are scam or fraud reports. */
-  readonly threshold: number;
-}
+/** Active reports from which a number is spam, or fraud when that many are scam or fraud reports. */
+export const SPAM_THRESHOLD = 3;
 
-export const RULES: SpamRules = { threshold: 3 };
+const SCAM_LIKE: ReadonlySet<ReportCategory> = new Set(['scam', 'fraud']);
 
 /**
- * The spam level of a number from its active reports: none without any, suspicious for one or two,
- * spam from three, fraud when three or more are scam or fraud. A verified business is at most
- * suspicious: it is never labelled spam or fraud.
+ * The spam level of a number from the categories of its active reports: none without any,
+ * suspicious for one or two, spam from three, fraud when three or more are scam or fraud. A verified
+ * business is at most suspicious: it is never labelled spam or fraud.
  */
 export function spamLevel(
   categories: readonly ReportCategory[],
   verifiedBusiness: boolean,
-  rules: SpamRules = RULES,
+  threshold: number = SPAM_THRESHOLD,
 ): SpamLevel {
   if (categories.length === 0) return 'none';
   if (verifiedBusiness) return 'suspicious';
-  const scamLike = categories.filter((category) => category === 'scam' || category === 'fraud').length;
-  if (scamLike >= rules.threshold) return 'fraud';
-  if (categories.length >= rules.threshold) return 'spam';
+  const scamLike = categories.filter((category) => SCAM_LIKE.has(category)).length;
+  if (scamLike >= threshold) return 'fraud';
+  if (categories.length >= threshold) return 'spam';
   return 'suspicious';
 }

@@ -16,6 +16,7 @@ export interface Report {
   readonly category: ReportCategory;
   readonly comment: string | null;
   readonly reportedAt: Date;
+  /** Who made it: never shown, only used for duplicates and withdrawals. */
   readonly reporter: string;
 }
 
@@ -27,13 +28,20 @@ export interface Account {
   readonly createdAt: Date;
 }
 
-export interface Token {
-  readonly username: string;
-  readonly expiresAt: Date;
-}
-
 export interface BlockedNumber {
   readonly number: string;
   readonly label: string | null;
   readonly blockedAt: Date;
+}
+
+/** What a lookup tells about a number, before it is written as JSON. */
+export interface NumberLookup {
+  readonly number: string;
+  readonly displayName: string | null;
+  readonly kind: CallerKind;
+  readonly spamLevel: SpamLevel;
+  readonly reportCount: number;
+  readonly categories: readonly { readonly category: ReportCategory; readonly count: number }[];
+  readonly lastReportedAt: Date | null;
+  readonly business?: Business;
 }
