@@ -1,26 +1,33 @@
 /**
- * `npm run sut` — the caller-ID service on its own, to click around in or to point the harness at
- * (`BASE_URL=http://127.0.0.1:8080 npm run spec`). PORT, HOST, SUT_DEMO_PASSWORD, SUT_FAULTS.
+ * `npm run sut`: the caller-ID service on its own, to click around in or to point the harness at
+ * (`BASE_URL=http://127.0.0.1:8080 npm run spec`). Reads PORT (default 8080), HOST (default
+ * 127.0.0.1), SUT_FAULTS and SUT_DEMO_PASSWORD. Never prints a password or a token.
  */
 import { parseFaults, startSut } from './index';
 
+class UsageError extends Error {}
+
+function portFrom(raw: string): number {
+  const port = /^\d{1,5}$/.test(raw) ? Number(raw) : NaN;
+  if (!(port >= 0 && port <= 65535)) throw new UsageError(`PORT: "${raw}" is not a port number (0-65535)`);
+  return port;
+}
+
 async function main(): Promise<void> {
-  const rawPort = process.env.PORT ?? '8080';
-  if (!/^\d+$/.test(rawPort) || Number(rawPort) > 65535)
-    throw new Error(`PORT: "${rawPort}" is not a port number`);
-  const demoPassword = process.env.SUT_DEMO_PASSWORD;
-  const sut = await startSut({
-    port: Number(rawPort),
-    host: process.env.HOST ?? '127.0.0.1',
-    faults: parseFaults(process.env.SUT_FAULTS),
-    ...(demoPassword ? { demoPassword } : {}),
-  });
+  const env = process.env;
+  const port = portFrom(env.PORT ?? '8080');
+  const host = env.HOST || '127.0.0.1';
+  let faults;
+  try {
+    faults = parseFaults(env.SUT_FAULTS);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const demoPassword = env.SUT_DEMO_PASSWORD || undefined;
+  const sut = await startSut({ port, host, faults, ...(demoPassword ? { demoPassword } : {}) });
   console.log(`Caller ID service listening on ${sut.origin} (API ${sut.apiBaseUrl})`);
-  console.log(
-    demoPassword
-      ? 'Demo account: demo (password from SUT_DEMO_PASSWORD)'
-      : 'No demo account (set SUT_DEMO_PASSWORD for one); create an account at /sign-up',
-  );
+  if (demoPassword) console.log('Demo account: demo (password from SUT_DEMO_PASSWORD)');
+  if (faults.length > 0) console.log(`Deliberate faults on: ${faults.join(', ')}`);
   const stop = (): void => {
     void sut.close().then(() => process.exit(0));
   };
@@ -28,10 +35,17 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
+function oneLine(error: unknown): string {
+  if (error instanceof UsageError) return error.message;
+  const code = (error as { code?: unknown } | null)?.code;
+  const where = `${process.env.HOST || '127.0.0.1'}:${process.env.PORT ?? '8080'}`;
+  if (code === 'EADDRINUSE') return `cannot listen on ${where}: the port is already in use`;
+  if (code === 'EACCES') return `cannot listen on ${where}: permission denied`;
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return `cannot listen on ${where}: no such address`;
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
+}
+
 main().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(
-    `sut: ${message.includes('EADDRINUSE') ? `port ${process.env.PORT ?? '8080'} is already in use` : message}`,
-  );
+  console.error(`sut: ${oneLine(error)}`);
   process.exitCode = 2;
 });

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { chromium } from 'playwright';
 import type { BrowserName } from '../config/config';
 import { UsageError } from '../errors';
 
@@ -28,8 +27,8 @@ export const INSTALL_HINT =
 export function findBrowser(
   browser: BrowserName,
   chromiumPath: string | undefined,
+  playwrightPath: () => string,
   exists: (file: string) => boolean = fs.existsSync,
-  playwrightPath: () => string = () => chromium.executablePath(),
 ): FoundBrowser {
   if (browser !== 'chromium') {
     // Firefox and WebKit only come from Playwright (`npx playwright install firefox webkit`).

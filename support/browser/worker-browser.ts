@@ -1,9 +1,7 @@
-import { chromium, firefox, webkit, type Browser, type BrowserType } from 'playwright';
+import type { Browser, BrowserType } from 'playwright';
 import type { HarnessConfig } from '../config/config';
 import { UsageError } from '../errors';
 import { chromiumArgs, findBrowser } from './find-browser';
-
-const TYPES: Record<HarnessConfig['browser'], BrowserType> = { chromium, firefox, webkit };
 
 /**
  * One browser per worker process, launched on first use: a run without UI scenarios never
@@ -33,7 +31,9 @@ export class WorkerBrowser {
   }
 
   private async start(): Promise<Browser> {
-    const type = TYPES[this.config.browser];
+    // Playwright is loaded here, on the first UI scenario: runs without one never pay for it.
+    const playwright = await import('playwright');
+    const type: BrowserType = playwright[this.config.browser];
     if (this.config.browserWsEndpoint) {
       try {
         return await type.connect(this.config.browserWsEndpoint, { timeout: this.config.uiTimeoutMs * 2 });
@@ -43,7 +43,9 @@ export class WorkerBrowser {
         );
       }
     }
-    const found = findBrowser(this.config.browser, this.config.chromiumPath);
+    const found = findBrowser(this.config.browser, this.config.chromiumPath, () =>
+      playwright.chromium.executablePath(),
+    );
     try {
       return await type.launch({
         headless: !this.config.headed,

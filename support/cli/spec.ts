@@ -10,7 +10,6 @@ import { config } from '../config/config';
 import { loadContract } from '../contract/load';
 import { ExitCode, oneLine } from '../errors';
 import { policyNames } from '../gate/policy';
-import { runGate } from '../gate/run-gate';
 import { loadRequirements } from '../trace/requirements';
 
 interface OwnOptions {
@@ -64,6 +63,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const named = policyNames(settings.gatePolicyFile);
   const policy = own.gatePolicy ?? options.profile.find((profile) => named.includes(profile)) ?? 'release';
   process.stdout.write('\n');
+  const { runGate } = await import('../gate/run-gate');
   const { code } = await runGate(settings, settings.reportsDir, policy, (text) => console.log(text));
   return code;
 }

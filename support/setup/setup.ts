@@ -21,7 +21,7 @@ function run(command: string, args: string[], timeoutMs: number): boolean {
 
 function found(): string | undefined {
   try {
-    const browser = findBrowser('chromium', config().chromiumPath);
+    const browser = findBrowser('chromium', config().chromiumPath, () => chromium.executablePath());
     return `${browser.executablePath ?? chromium.executablePath()} (${browser.source})`;
   } catch {
     return undefined;

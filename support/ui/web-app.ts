@@ -1,8 +1,23 @@
-import { expect as playwrightExpect, type Locator, type Page } from '@playwright/test';
+import type { Expect, Locator, Page, expect as playwrightExpect } from '@playwright/test';
 import { config } from '../config/config';
 
-/** Playwright's auto-waiting assertions, waiting as long as one UI action may take. */
-export const expect = playwrightExpect.configure({ timeout: config().uiTimeoutMs });
+type LocatorAssertions = ReturnType<typeof playwrightExpect<Locator>>;
+
+let configured: Expect | undefined;
+
+/**
+ * Playwright's auto-waiting assertion on a locator, waiting as long as one UI action may take.
+ * `@playwright/test` is loaded on the first UI assertion: the step files that import this are
+ * loaded by every run, API-only ones included, and need not pay for it.
+ */
+export function expect(locator: Locator, message: string): LocatorAssertions {
+  if (!configured) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, see above
+    const loaded = require('@playwright/test') as { expect: Expect };
+    configured = loaded.expect.configure({ timeout: config().uiTimeoutMs });
+  }
+  return configured(locator, message);
+}
 
 /**
  * What every page of the web app shares: the main navigation, the signed-in indicator and the

@@ -1,42 +1,52 @@
-import type { Request, Response } from 'express';
-import type { Store } from '../domain/store';
+import type { Request, RequestHandler } from 'express';
+import { pathParam } from './params';
+import type { Accounts } from '../domain/accounts';
 import { sendProblem } from './problem';
 
+const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
+const signedIn = new WeakMap<Request, string>();
+
 /**
- * The order every protected operation checks in: a token at all (401), a well-formed one (401), a
- * known and unexpired one (401), then that it belongs to the account in the path (403).
- * Returns the signed-in username, or undefined when a problem was sent.
+ * Guards an operation on the account named by the `username` path parameter, checking in this
+ * order: a token at all (401), a well-formed Authorization header (401), a token the service issued
+ * (401) and that has not expired (401), then that it belongs to that account (403). Input
+ * validation comes after, in the operation itself.
  */
-export function authorize(store: Store, req: Request, res: Response, owner: string): string | undefined {
-  const header = req.get('authorization');
-  if (!header) {
-    sendProblem(res, 401, 'Send a bearer token from issueToken.', {
-      headers: { 'WWW-Authenticate': 'Bearer' },
-    });
-    return undefined;
-  }
-  const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
-  if (!match?.[1]) {
-    sendProblem(res, 401, 'The Authorization header must be "Bearer <token>".', {
-      headers: { 'WWW-Authenticate': 'Bearer error="invalid_request"' },
-    });
-    return undefined;
-  }
-  const resolved = store.resolveToken(match[1]);
-  if (resolved === 'unknown' || resolved === 'expired') {
-    sendProblem(
-      res,
-      401,
-      resolved === 'expired' ? 'The token has expired: sign in again.' : 'The token is not valid.',
-      {
+export function requireOwner(accounts: Accounts): RequestHandler {
+  return (req, res, next) => {
+    const header = req.get('authorization');
+    if (header === undefined || header.trim() === '') {
+      return sendProblem(res, 401, 'Send a bearer token from issueToken.', {
+        headers: { 'WWW-Authenticate': 'Bearer' },
+      });
+    }
+    const token = BEARER.exec(header)?.[1];
+    if (!token) {
+      return sendProblem(res, 401, 'The Authorization header must be "Bearer <token>".', {
+        headers: { 'WWW-Authenticate': 'Bearer error="invalid_request"' },
+      });
+    }
+    const check = accounts.checkToken(token);
+    if (check === 'unknown' || check === 'expired') {
+      const detail =
+        check === 'expired'
+          ? 'The token has expired: sign in again.'
+          : 'The token is not valid: sign in again.';
+      return sendProblem(res, 401, detail, {
         headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
-      },
-    );
-    return undefined;
-  }
-  if (resolved.username !== owner) {
-    sendProblem(res, 403, 'You can only act on your own account.');
-    return undefined;
-  }
-  return resolved.username;
+      });
+    }
+    if (check.username !== pathParam(req, 'username')) {
+      return sendProblem(res, 403, 'You can only act on your own account.');
+    }
+    signedIn.set(req, check.username);
+    next();
+  };
+}
+
+/** The account holder of a request that passed `requireOwner`. */
+export function ownerOf(req: Request): string {
+  const username = signedIn.get(req);
+  if (username === undefined) throw new Error('ownerOf: the route does not require an owner');
+  return username;
 }

@@ -1,79 +1,83 @@
 import type { FieldError } from './problem';
+import { MALFORMED, MISSING, type RequestBody } from './body';
 
 export const E164 = /^\+[1-9][0-9]{6,14}$/;
 export const NUMBER_MESSAGE = 'must be an E.164 phone number such as +886912345678';
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+const USERNAME_MESSAGE =
+  'must be 3 to 64 characters: lower-case letters, digits, dots, dashes or underscores, not starting with a symbol';
 
-type Location = FieldError['in'];
-
-interface FieldRule {
+interface StringRule {
+  readonly type: 'string';
   readonly required?: boolean;
-  readonly type: 'string' | 'integer';
-  readonly pattern?: RegExp;
-  readonly patternMessage?: string;
-  readonly enum?: readonly string[];
   readonly minLength?: number;
   readonly maxLength?: number;
+  readonly enum?: readonly string[];
+  readonly pattern?: { readonly regex: RegExp; readonly message: string };
+}
+
+interface IntegerRule {
+  readonly type: 'integer';
+  readonly required?: boolean;
   readonly minimum?: number;
   readonly maximum?: number;
 }
 
+export type FieldRule = StringRule | IntegerRule;
 export type BodyRules = Readonly<Record<string, FieldRule>>;
 
-export const rules = {
-  number: { type: 'string', pattern: E164, patternMessage: NUMBER_MESSAGE } as FieldRule,
-  username: {
-    type: 'string',
-    pattern: USERNAME,
-    patternMessage: 'must be 3 to 64 lower-case letters, digits, dots, dashes or underscores',
-  } as FieldRule,
+export const phoneNumber: StringRule = { type: 'string', pattern: { regex: E164, message: NUMBER_MESSAGE } };
+export const username: StringRule = {
+  type: 'string',
+  pattern: { regex: USERNAME, message: USERNAME_MESSAGE },
 };
 
-function checkValue(where: Location, field: string, value: unknown, rule: FieldRule): FieldError | undefined {
-  const fail = (message: string): FieldError => ({ in: where, field, message });
+/** The problem with one value, if any. Lengths count characters (code points), as JSON Schema does. */
+function problemWith(value: unknown, rule: FieldRule): string | undefined {
   if (rule.type === 'integer') {
-    if (typeof value !== 'number' || !Number.isInteger(value)) return fail('must be a whole number');
-    if (rule.minimum !== undefined && value < rule.minimum) return fail(`must be at least ${rule.minimum}`);
-    if (rule.maximum !== undefined && value > rule.maximum) return fail(`must be at most ${rule.maximum}`);
+    if (typeof value !== 'number' || !Number.isSafeInteger(value)) return 'must be an integer';
+    if (rule.minimum !== undefined && value < rule.minimum) return `must be at least ${rule.minimum}`;
+    if (rule.maximum !== undefined && value > rule.maximum) return `must be at most ${rule.maximum}`;
     return undefined;
   }
-  if (typeof value !== 'string') return fail('must be text');
-  if (rule.minLength !== undefined && value.length < rule.minLength) {
-    return fail(
-      rule.minLength === 1 ? 'must not be empty' : `must be at least ${rule.minLength} characters long`,
-    );
+  if (typeof value !== 'string') return 'must be a string';
+  const length = [...value].length;
+  if (rule.minLength !== undefined && length < rule.minLength) {
+    return rule.minLength === 1 ? 'must not be empty' : `must be at least ${rule.minLength} characters long`;
   }
-  if (rule.maxLength !== undefined && value.length > rule.maxLength)
-    return fail(`must be at most ${rule.maxLength} characters long`);
-  if (rule.enum && !rule.enum.includes(value)) return fail(`must be one of ${rule.enum.join(', ')}`);
-  if (rule.pattern && !rule.pattern.test(value)) return fail(rule.patternMessage ?? 'has the wrong format');
+  if (rule.maxLength !== undefined && length > rule.maxLength) {
+    return `must be at most ${rule.maxLength} characters long`;
+  }
+  if (rule.enum && !rule.enum.includes(value)) return `must be one of ${rule.enum.join(', ')}`;
+  if (rule.pattern && !rule.pattern.regex.test(value)) return rule.pattern.message;
   return undefined;
 }
 
-/** Checks a JSON body against its rules: types, required fields, and no unknown property. */
-export function checkBody(body: unknown, bodyRules: BodyRules): FieldError[] {
+/** Checks a JSON body: an object, every known field's type and bounds, required ones, no others. */
+export function checkBody(body: RequestBody, rules: BodyRules): FieldError[] {
+  if (body === MISSING) return [{ in: 'body', field: 'body', message: 'is required' }];
+  if (body === MALFORMED) return [{ in: 'body', field: 'body', message: 'is not valid JSON' }];
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return [{ in: 'body', field: 'body', message: 'must be a JSON object' }];
   }
   const errors: FieldError[] = [];
-  const record = body as Record<string, unknown>;
-  for (const [field, rule] of Object.entries(bodyRules)) {
-    if (record[field] === undefined) {
+  for (const [field, rule] of Object.entries(rules)) {
+    if (!Object.hasOwn(body, field)) {
       if (rule.required) errors.push({ in: 'body', field, message: 'is required' });
       continue;
     }
-    const error = checkValue('body', field, record[field], rule);
-    if (error) errors.push(error);
+    const message = problemWith((body as Record<string, unknown>)[field], rule);
+    if (message) errors.push({ in: 'body', field, message });
   }
-  for (const field of Object.keys(record)) {
-    if (!(field in bodyRules)) errors.push({ in: 'body', field, message: 'is not a known property' });
+  for (const field of Object.keys(body)) {
+    if (!Object.hasOwn(rules, field)) errors.push({ in: 'body', field, message: 'is not a known property' });
   }
   return errors;
 }
 
 export function checkPath(field: string, value: string, rule: FieldRule): FieldError[] {
-  const error = checkValue('path', field, value, rule);
-  return error ? [error] : [];
+  const message = problemWith(value, rule);
+  return message ? [{ in: 'path', field, message }] : [];
 }
 
 /** A whole-number query parameter within bounds, or its default when absent. */
@@ -81,13 +85,13 @@ export function queryInteger(
   raw: unknown,
   field: string,
   fallback: number,
-  bounds: { minimum: number; maximum?: number },
-): { value: number } | { error: FieldError } {
+  bounds: { readonly minimum: number; readonly maximum?: number },
+): { readonly value: number } | { readonly error: FieldError } {
   if (raw === undefined) return { value: fallback };
-  const first: unknown = Array.isArray(raw) ? raw[0] : raw;
-  const text = typeof first === 'string' ? first : '';
-  if (!/^-?\d+$/.test(text)) return { error: { in: 'query', field, message: 'must be a whole number' } };
-  const value = Number(text);
-  const error = checkValue('query', field, value, { type: 'integer', ...bounds });
-  return error ? { error } : { value };
+  const text = typeof raw === 'string' ? raw : undefined;
+  if (text === undefined) return { error: { in: 'query', field, message: 'must be given once' } };
+  const message = /^[+-]?\d+$/.test(text)
+    ? problemWith(Number(text), { type: 'integer', ...bounds })
+    : 'must be an integer';
+  return message ? { error: { in: 'query', field, message } } : { value: Number(text) };
 }

@@ -1,50 +1,29 @@
 import type { Router } from 'express';
-import { describeNumber } from '../domain/lookup';
+import { pathParam } from '../http/params';
+import { lookUp } from '../domain/lookup';
+import { SPAM_THRESHOLD } from '../domain/spam-level';
 import { sendValidationErrors } from '../http/problem';
-import { checkPath, queryInteger, rules } from '../http/validation';
+import { lookupJson } from '../http/representations';
+import { resource } from '../http/resource';
+import { checkPath, phoneNumber } from '../http/validation';
 import type { ServiceContext } from './context';
 
-export function lookupRoutes(router: Router, context: ServiceContext): void {
-  const { store } = context;
+export function lookupRoutes(router: Router, { store, faults }: ServiceContext): void {
+  const threshold = faults.has('spam-threshold-off-by-one') ? SPAM_THRESHOLD + 1 : SPAM_THRESHOLD;
 
-  router.get('/numbers/:number', (req, res) => {
-    const number = String(req.params.number);
-    const errors = checkPath('number', number, rules.number);
-    if (errors.length > 0) return sendValidationErrors(res, errors);
-    if (context.faults.has('lookup-hangs')) return; // never answers: the harness must time out
-    const thresholds = context.faults.has('spam-threshold-off-by-one')
-      ? { threshold: context.rules.threshold + 1 }
-      : context.rules;
-    const lookup = describeNumber(number, store.reportsOf(number), thresholds);
-    if (context.faults.has('lookup-report-count-as-string')) lookup.reportCount = String(lookup.reportCount);
-    if (context.faults.has('lookup-missing-kind')) delete lookup.kind;
-    res.json(lookup);
-  });
-
-  router.get('/numbers/:number/reports', (req, res) => {
-    const number = String(req.params.number);
-    const page = queryInteger(req.query.page, 'page', 1, { minimum: 1 });
-    const pageSize = queryInteger(req.query.pageSize, 'pageSize', 10, { minimum: 1, maximum: 50 });
-    const errors = [
-      ...checkPath('number', number, rules.number),
-      ...('error' in page ? [page.error] : []),
-      ...('error' in pageSize ? [pageSize.error] : []),
-    ];
-    if (errors.length > 0 || 'error' in page || 'error' in pageSize) return sendValidationErrors(res, errors);
-    const all = store.reportsOf(number);
-    const start = (page.value - 1) * pageSize.value;
-    res.json({
-      items: all.slice(start, start + pageSize.value).map((report) => ({
-        reportId: report.reportId,
-        number: report.number,
-        category: report.category,
-        comment: report.comment,
-        reportedAt: report.reportedAt.toISOString(),
-      })),
-      page: page.value,
-      pageSize: pageSize.value,
-      totalItems: all.length,
-      totalPages: Math.ceil(all.length / pageSize.value),
-    });
+  resource(router, '/numbers/:number', {
+    get: [
+      (req, res) => {
+        const number = pathParam(req, 'number');
+        const errors = checkPath('number', number, phoneNumber);
+        if (errors.length > 0) return sendValidationErrors(res, errors);
+        // Deliberate defect: never answer, so the harness's timeouts are what ends the exchange.
+        if (faults.has('lookup-hangs')) return;
+        const body = lookupJson(lookUp(number, store.reports.activeFor(number), threshold));
+        if (faults.has('lookup-report-count-as-string')) body.reportCount = String(body.reportCount);
+        if (faults.has('lookup-missing-kind')) delete body.kind;
+        res.json(body);
+      },
+    ],
   });
 }

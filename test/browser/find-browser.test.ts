@@ -11,21 +11,21 @@ const only =
 describe('finding a browser', () => {
   it("prefers CHROMIUM_PATH, then Playwright's own, then the system's", () => {
     assert.deepEqual(
-      findBrowser('chromium', '/opt/chrome', only('/opt/chrome', PLAYWRIGHT), () => PLAYWRIGHT),
+      findBrowser('chromium', '/opt/chrome', () => PLAYWRIGHT, only('/opt/chrome', PLAYWRIGHT)),
       {
         executablePath: '/opt/chrome',
         source: 'CHROMIUM_PATH',
       },
     );
     assert.deepEqual(
-      findBrowser('chromium', undefined, only(PLAYWRIGHT, '/usr/bin/chromium'), () => PLAYWRIGHT),
+      findBrowser('chromium', undefined, () => PLAYWRIGHT, only(PLAYWRIGHT, '/usr/bin/chromium')),
       {
         executablePath: PLAYWRIGHT,
         source: 'playwright',
       },
     );
     assert.deepEqual(
-      findBrowser('chromium', undefined, only('/usr/bin/chromium'), () => PLAYWRIGHT),
+      findBrowser('chromium', undefined, () => PLAYWRIGHT, only('/usr/bin/chromium')),
       {
         executablePath: '/usr/bin/chromium',
         source: 'system',
@@ -35,14 +35,14 @@ describe('finding a browser', () => {
 
   it('says how to install one when there is none', () => {
     assert.throws(
-      () => findBrowser('chromium', undefined, only(), () => PLAYWRIGHT),
+      () => findBrowser('chromium', undefined, () => PLAYWRIGHT, only()),
       /No Chromium found for the UI scenarios: install one with `npm run setup`.*apt-get install -y chromium.*CHROMIUM_PATH/,
     );
   });
 
   it('refuses a CHROMIUM_PATH that does not exist', () => {
     assert.throws(
-      () => findBrowser('chromium', '/nope/chrome', only(PLAYWRIGHT), () => PLAYWRIGHT),
+      () => findBrowser('chromium', '/nope/chrome', () => PLAYWRIGHT, only(PLAYWRIGHT)),
       /^UsageError: CHROMIUM_PATH: \/nope\/chrome does not exist/,
     );
   });

@@ -50,7 +50,7 @@ describe('parallel runs, retries and remote browsers', () => {
   });
 
   it('run the UI scenarios in a Playwright browser server named by PW_CONNECT_WS', async () => {
-    const found = findBrowser('chromium', process.env.CHROMIUM_PATH);
+    const found = findBrowser('chromium', process.env.CHROMIUM_PATH, () => chromium.executablePath());
     const server = await chromium.launchServer({
       ...(found.executablePath ? { executablePath: found.executablePath } : {}),
       args: chromiumArgs(),

@@ -3,7 +3,7 @@ import { chromiumArgs, findBrowser } from '../../support/browser/find-browser';
 
 /** The same Chromium the harness would use, for tests that look at what users see. */
 export function launchChromium(): Promise<Browser> {
-  const found = findBrowser('chromium', process.env.CHROMIUM_PATH);
+  const found = findBrowser('chromium', process.env.CHROMIUM_PATH, () => chromium.executablePath());
   return chromium.launch({
     ...(found.executablePath ? { executablePath: found.executablePath } : {}),
     args: chromiumArgs(),
