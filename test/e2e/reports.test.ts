@@ -10,11 +10,19 @@ import { startStandaloneSut, type StandaloneSut } from '../helpers/standalone-su
 import { serveDirectory } from '../helpers/static-server';
 import { tempDir } from '../helpers/temp';
 
-/** Expands a section of the Allure report until `target` shows (its script may still be wiring up). */
+/**
+ * Expands a section of the Allure report until `target` shows. A click toggles the section, so it
+ * is clicked again only after a generous wait: on a loaded machine the report's script is slow.
+ */
 async function reveal(target: Locator, toggle: Locator): Promise<void> {
-  for (let attempt = 0; attempt < 5 && !(await target.isVisible()); attempt += 1) {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    if (await target.isVisible()) return;
     await toggle.click();
-    await target.waitFor({ timeout: 1_000 }).catch(() => undefined);
+    const shown = await target.waitFor({ timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (shown) return;
   }
   await target.waitFor();
 }
