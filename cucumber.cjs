@@ -4,9 +4,12 @@
 require('ts-node/register');
 const path = require('node:path');
 const { config } = require('./support/config/config.ts');
+const { allureResultsDir, allureWriterFor } = require('./support/report/allure-writer.ts');
 
 const reports = config().reportsDir;
 const report = (name) => path.join(reports, name);
+const allureResults = allureResultsDir(reports);
+const PROGRESS = './support/report/progress-formatter.cjs';
 
 // No `paths`: cucumber reads features/ by default, and paths given on the command line replace it.
 const common = {
@@ -15,13 +18,19 @@ const common = {
   // Collects every scenario's result in the coordinator: results, contract coverage, traceability.
   plugin: ['./support/results/plugin.cjs'],
   format: [
-    // The only formatter on stdout: a progress bar on a terminal, dots in logs.
-    process.stdout.isTTY ? 'progress-bar' : 'progress',
+    // The only formatter on stdout: a progress bar on a terminal, dots in logs (in batches).
+    process.stdout.isTTY ? 'progress-bar' : PROGRESS,
     `message:${report('messages.ndjson')}`,
     // Allure writes its results into resultsDir; its stream output is empty.
     `allure-cucumberjs/reporter:${report('.allure-formatter.log')}`,
   ],
-  formatOptions: { snippetInterface: 'async-await', resultsDir: report('allure-results') },
+  formatOptions: {
+    snippetInterface: 'async-await',
+    resultsDir: allureResults,
+    // Allure's own writer fsyncs every file in the coordinator while the workers wait: this one
+    // writes in the background, and the results plugin waits for it at the end of the run.
+    writer: allureWriterFor(allureResults),
+  },
   strict: true,
   // Retries only for scenarios tagged as flaky; the gate counts those that pass on a retry.
   retry: 2,
@@ -37,7 +46,6 @@ module.exports = {
   // Pipelines: plain dots and no colours, so logs stay readable.
   ci: {
     ...common,
-    format: ['progress', ...common.format.slice(1)],
-    formatOptions: { ...common.formatOptions, colorsEnabled: false },
+    format: [PROGRESS, ...common.format.slice(1)],
   },
 };

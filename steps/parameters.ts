@@ -8,6 +8,8 @@ import {
   alternation,
   lookUpWord,
 } from '../support/domain/vocabulary';
+import { HOSTILE_INPUTS, type HostileInput } from '../support/security/hostile-input';
+import { CREDENTIALS_WORDS, credentialsFrom } from '../support/security/protected-operations';
 
 defineParameterType({
   name: 'persona',
@@ -37,4 +39,16 @@ defineParameterType({
   name: 'account action',
   regexp: alternation(Object.keys(ACCOUNT_ACTIONS)),
   transformer: (action: string) => action as AccountAction,
+});
+
+defineParameterType({
+  name: 'credentials',
+  regexp: CREDENTIALS_WORDS,
+  transformer: (words: string) => credentialsFrom(words),
+});
+
+defineParameterType({
+  name: 'hostile input',
+  regexp: alternation(Object.keys(HOSTILE_INPUTS)),
+  transformer: (words: string) => words as HostileInput,
 });

@@ -22,11 +22,20 @@ export function oneLine(error: unknown): string {
   return String(error);
 }
 
+/** What a YAML parser says went wrong, without the location (given separately) or the excerpt. */
+export function yamlReason(message: string): string {
+  return (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '');
+}
+
 /** A spec that cannot be used: the message is one line naming the file and the location. */
 export class SpecError extends UsageError {}
 
-/** A path as people want to read it: relative to the project when inside it, else absolute. */
+/**
+ * A path as people want to read it, and as reports may show it: relative to the working folder
+ * (`specs/openapi.yaml`, `../shards/2/messages.ndjson`), so no report names the machine's folders.
+ */
 export function displayPath(file: string, cwd = process.cwd()): string {
   const relative = path.relative(cwd, file);
-  return relative === '' || relative.startsWith('..') ? file : relative;
+  if (relative === '') return '.';
+  return path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
 }

@@ -2,6 +2,8 @@ import { WorkerBrowser } from './browser/worker-browser';
 import { config, type HarnessConfig } from './config/config';
 import { ContractInspector } from './contract/inspector';
 import { loadContract, type Contract } from './contract/load';
+import { serviceProblem } from './preflight/service-check';
+import { ServiceWatch } from './service-watch';
 import { openTarget, type Target } from './target';
 import { loadRequirements, type RequirementCatalog } from './trace/requirements';
 
@@ -17,6 +19,8 @@ export interface WorkerResources {
   readonly inspector: ContractInspector;
   readonly target: Target;
   readonly browser: WorkerBrowser;
+  /** Notices when the service has gone, so that the scenarios after fail fast. */
+  readonly watch: ServiceWatch;
 }
 
 let opening: Promise<WorkerResources> | undefined;
@@ -34,6 +38,9 @@ export function openWorkerResources(): Promise<WorkerResources> {
       inspector: new ContractInspector(contract, target.apiBaseUrl.pathname.replace(/\/$/, '')),
       target,
       browser: new WorkerBrowser(settings),
+      watch: new ServiceWatch(() =>
+        serviceProblem(target.apiBaseUrl, contract, { waitMs: 0, attemptTimeoutMs: 1_000 }),
+      ),
     };
   })();
   return opening;

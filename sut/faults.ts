@@ -10,7 +10,10 @@ export type Fault =
   | 'health-undocumented-status'
   | 'health-text-plain'
   | 'report-without-location'
-  | 'lookup-hangs';
+  | 'lookup-hangs'
+  | 'expired-tokens-accepted'
+  | 'deletes-skip-owner-check'
+  | 'report-comment-crashes';
 
 export const FAULTS: readonly Fault[] = [
   'spam-threshold-off-by-one',
@@ -20,6 +23,9 @@ export const FAULTS: readonly Fault[] = [
   'health-text-plain',
   'report-without-location',
   'lookup-hangs',
+  'expired-tokens-accepted',
+  'deletes-skip-owner-check',
+  'report-comment-crashes',
 ];
 
 function isFault(name: string): name is Fault {

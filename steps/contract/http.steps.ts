@@ -1,4 +1,5 @@
 import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
+import { withInterpolation as filled } from '../../support/contract/interpolation';
 import { buildRequest, emptyCall, matchesWritten, valueAtPath } from '../../support/contract/operation-call';
 import type { ScenarioWorld } from '../../support/cucumber/world';
 import { UsageError } from '../../support/errors';
@@ -6,7 +7,8 @@ import { expectEqual, expectTrue } from '../../support/expect';
 
 // A generic vocabulary for API-level features tagged @contract. It works against any OpenAPI 3.0
 // service by configuration alone (OPENAPI_SPEC + BASE_URL): operations are called by operationId
-// and parameters are placed by the contract.
+// and parameters are placed by the contract. Every step body is `filled`: `{{name}}` is replaced in
+// each of its string arguments, doc strings and table cells before it runs.
 
 function pairs(table: DataTable, first: string, second: string): [string, string][] {
   const [header, ...rows] = table.raw();
@@ -16,62 +18,76 @@ function pairs(table: DataTable, first: string, second: string): [string, string
   return rows.map((row) => [row[0] ?? '', row[1] ?? '']);
 }
 
-Given('the request header {string} is {string}', function (this: ScenarioWorld, name: string, value: string) {
-  this.prepared.headers[name.toLowerCase()] = this.interpolate(value);
-});
+Given(
+  'the request header {string} is {string}',
+  filled(function (this: ScenarioWorld, name: string, value: string) {
+    this.prepared.headers[name.toLowerCase()] = value;
+  }),
+);
 
-Given('the request parameters:', function (this: ScenarioWorld, table: DataTable) {
-  for (const [name, value] of pairs(table, 'name', 'value'))
-    this.prepared.parameters.set(name, this.interpolate(value));
-});
+Given(
+  'the request parameters:',
+  filled(function (this: ScenarioWorld, table: DataTable) {
+    for (const [name, value] of pairs(table, 'name', 'value')) this.prepared.parameters.set(name, value);
+  }),
+);
 
-Given('the request body:', function (this: ScenarioWorld, body: string) {
-  const text = this.interpolate(body);
-  try {
-    JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`the request body is not valid JSON: ${(error as Error).message}`);
-  }
-  this.prepared.body = text;
-});
+Given(
+  'the request body:',
+  filled(function (this: ScenarioWorld, text: string) {
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      throw new UsageError(`the request body is not valid JSON: ${(error as Error).message}`);
+    }
+    this.prepared.body = text;
+  }),
+);
 
-When('I call {string}', async function (this: ScenarioWorld, operationId: string) {
-  const request = buildRequest(this.contract.operation(operationId), this.prepared);
-  this.prepared = emptyCall();
-  await this.http.send(request);
-});
+When(
+  'I call {string}',
+  filled(async function (this: ScenarioWorld, operationId: string) {
+    const request = buildRequest(this.contract.operation(operationId), this.prepared);
+    this.prepared = emptyCall();
+    await this.http.send(request);
+  }),
+);
 
-Then('the response status is {int}', function (this: ScenarioWorld, status: number) {
-  expectEqual('response status', this.lastResponse.status, status);
-});
+Then(
+  'the response status is {int}',
+  filled(function (this: ScenarioWorld, status: number) {
+    expectEqual('response status', this.lastResponse.status, status);
+  }),
+);
 
 Then(
   'the response body at {string} is {string}',
-  function (this: ScenarioWorld, path: string, written: string) {
+  filled(function (this: ScenarioWorld, path: string, expected: string) {
     const actual = valueAtPath(this.lastResponse.body, path);
-    const expected = this.interpolate(written);
     expectTrue(
       `response body at ${path}`,
       matchesWritten(actual, expected),
       `expected ${expected}, actual ${JSON.stringify(actual)}`,
     );
-  },
+  }),
 );
 
-Then('the response body matches:', function (this: ScenarioWorld, table: DataTable) {
-  const mismatches = pairs(table, 'path', 'value').flatMap(([path, written]) => {
-    const actual = valueAtPath(this.lastResponse.body, path);
-    const expected = this.interpolate(written);
-    return matchesWritten(actual, expected)
-      ? []
-      : [`${path}: expected ${expected}, actual ${JSON.stringify(actual)}`];
-  });
-  expectTrue('response body', mismatches.length === 0, mismatches.join('; '));
-});
+Then(
+  'the response body matches:',
+  filled(function (this: ScenarioWorld, table: DataTable) {
+    const mismatches = pairs(table, 'path', 'value').flatMap(([path, expected]) => {
+      const actual = valueAtPath(this.lastResponse.body, path);
+      return matchesWritten(actual, expected)
+        ? []
+        : [`${path}: expected ${expected}, actual ${JSON.stringify(actual)}`];
+    });
+    expectTrue('response body', mismatches.length === 0, mismatches.join('; '));
+  }),
+);
 
 When(
   'I remember the response body at {string} as {string}',
-  function (this: ScenarioWorld, path: string, name: string) {
+  filled(function (this: ScenarioWorld, path: string, name: string) {
     const value = valueAtPath(this.lastResponse.body, path);
     if (value === undefined)
       throw new UsageError(`the response body has nothing at ${path} to remember as "${name}"`);
@@ -82,5 +98,5 @@ When(
         .pop() ?? path;
     if (typeof value === 'string' && this.redactor.isSecretName(field)) this.redactor.addSecret(value);
     this.remember(name, value);
-  },
+  }),
 );

@@ -5,7 +5,7 @@ import { LookupPage } from '../../support/ui/lookup-page';
 import { expect } from '../../support/ui/web-app';
 
 async function lookUp(world: ScenarioWorld, number: string): Promise<void> {
-  const lookup = new LookupPage(world.page);
+  const lookup = new LookupPage(await world.page());
   await lookup.open();
   await lookup.lookUp(number);
 }
@@ -32,26 +32,29 @@ When(
 Then(
   'the result card shows the spam level {spam level}',
   async function (this: ScenarioWorld, level: SpamLevel) {
-    await expect(new LookupPage(this.page).spamLevel, 'spam level on the result card').toHaveText(
+    await expect(new LookupPage(await this.page()).spamLevel, 'spam level on the result card').toHaveText(
       LookupPage.levelLabel(level),
     );
   },
 );
 
 Then('the result card shows {int} report(s)', async function (this: ScenarioWorld, count: number) {
-  await expect(new LookupPage(this.page).reportCount, 'report count on the result card').toHaveText(
+  await expect(new LookupPage(await this.page()).reportCount, 'report count on the result card').toHaveText(
     String(count),
   );
 });
 
 Then('the result card warns about fraud', async function (this: ScenarioWorld) {
-  await expect(new LookupPage(this.page).fraudWarning, 'fraud warning on the result card').toBeVisible();
+  await expect(
+    new LookupPage(await this.page()).fraudWarning,
+    'fraud warning on the result card',
+  ).toBeVisible();
 });
 
 Then(
   'the result card names {string} as a verified business',
   async function (this: ScenarioWorld, name: string) {
-    const lookup = new LookupPage(this.page);
+    const lookup = new LookupPage(await this.page());
     await expect(lookup.callerName, 'caller name on the result card').toHaveText(name);
     await expect(lookup.callerType, 'caller type on the result card').toHaveText('Business');
     await expect(lookup.verification, 'verification on the result card').toHaveText('Verified business');
@@ -61,14 +64,14 @@ Then(
 Then(
   'the web app explains that the number must be in international format',
   async function (this: ScenarioWorld) {
-    await expect(new LookupPage(this.page).alert, 'error message').toContainText('E.164');
+    await expect(new LookupPage(await this.page()).alert, 'error message').toContainText('E.164');
   },
 );
 
 When(
   '{persona} blocks the number from the result card',
   async function (this: ScenarioWorld, _persona: string) {
-    const lookup = new LookupPage(this.page);
+    const lookup = new LookupPage(await this.page());
     await lookup.blockFromResult();
     await expect(lookup.status, 'confirmation').toContainText(`${this.theNumber} is now blocked.`);
   },

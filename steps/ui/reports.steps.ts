@@ -16,12 +16,12 @@ const CATEGORY_LABELS: Readonly<Record<ReportCategory, string>> = {
 When(
   '{persona} reports the number as {category} in the web app',
   async function (this: ScenarioWorld, _persona: string, category: ReportCategory) {
-    await new ReportPage(this.page).report(this.theNumber, CATEGORY_LABELS[category]);
+    await new ReportPage(await this.page()).report(this.theNumber, CATEGORY_LABELS[category]);
   },
 );
 
 Then('the web app thanks {persona} for the report', async function (this: ScenarioWorld, _persona: string) {
-  await expect(new ReportPage(this.page).status, 'confirmation').toHaveText(
+  await expect(new ReportPage(await this.page()).status, 'confirmation').toHaveText(
     `Thank you. Your report of ${this.theNumber} was recorded.`,
   );
 });
@@ -29,7 +29,7 @@ Then('the web app thanks {persona} for the report', async function (this: Scenar
 Then(
   'the web app says {persona} already reported the number',
   async function (this: ScenarioWorld, _persona: string) {
-    await expect(new ReportPage(this.page).alert, 'error message').toHaveText(
+    await expect(new ReportPage(await this.page()).alert, 'error message').toHaveText(
       'You have already reported this number.',
     );
   },

@@ -89,6 +89,20 @@ export class Cast {
     return { token, username: account.username };
   }
 
+  /**
+   * A token of the persona's that has expired: issued for the shortest lifetime the service
+   * grants (one second), then outlived. The wait is for the token's own clock, not for the service.
+   */
+  async expiredToken(persona: string): Promise<Credentials> {
+    const account = await this.account(persona);
+    const issued = read.token(
+      await this.api.issueToken({ username: account.username, password: account.password, expiresIn: 1 }),
+    );
+    this.onSecret(issued.accessToken);
+    await new Promise((resolve) => setTimeout(resolve, issued.expiresIn * 1000 + 100));
+    return { token: issued.accessToken };
+  }
+
   /** An account already mentioned in this scenario. */
   known(persona: string): Account {
     const account = this.accounts.get(persona);

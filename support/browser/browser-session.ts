@@ -77,21 +77,33 @@ export class BrowserSession {
   }
 }
 
-/** Fetches what the page asked for, records the exchange, and gives the page the same response. */
-async function passThrough(route: Route, traffic: Traffic): Promise<void> {
-  const request = route.request();
-  const started = Date.now();
-  let response: APIResponse;
-  try {
-    response = await route.fetch();
-  } catch {
-    // The service is unreachable: let the page see the network error it would have seen.
-    await route.abort('connectionrefused').catch(() => undefined);
-    return;
-  }
-  const body = await response.body();
-  traffic.recordInBackground(() => Promise.resolve(exchangeOf(request, response, body, started)));
-  await route.fulfill({ response, body }).catch(() => undefined);
+/**
+ * Fetches what the page asked for, records the exchange, and gives the page the same response.
+ * The exchange is pending from the moment the page asks, so the step that made the page ask waits
+ * for its contract check: a violation fails that step, not a later one.
+ */
+function passThrough(route: Route, traffic: Traffic): Promise<void> {
+  return new Promise((handled) => {
+    traffic.recordInBackground(async () => {
+      const request = route.request();
+      const started = Date.now();
+      try {
+        let response: APIResponse;
+        try {
+          response = await route.fetch();
+        } catch {
+          // The service is unreachable: let the page see the network error it would have seen.
+          await route.abort('connectionrefused').catch(() => undefined);
+          return undefined;
+        }
+        const body = await response.body();
+        await route.fulfill({ response, body }).catch(() => undefined);
+        return exchangeOf(request, response, body, started);
+      } finally {
+        handled();
+      }
+    });
+  });
 }
 
 function exchangeOf(request: Request, response: APIResponse, body: Buffer, started: number): HttpExchange {

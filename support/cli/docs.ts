@@ -72,7 +72,7 @@ async function main(): Promise<number> {
   const traceability = buildTraceability(catalog, corpus, results);
   const model = buildDocsModel({
     title: values.title,
-    featuresRoot: displayPath(roots[0]!),
+    featuresRoots: roots,
     corpus,
     ...(results ? { results } : {}),
     traceability,

@@ -1,23 +1,34 @@
 /**
- * `npm run lint:features [-- <files or folders>]` — checks the living specification: every scenario
- * proves a known, non-retired requirement; no technical detail in business features; no @only or
- * @wip; no duplicate scenario names. One line per finding, `file:line: message [rule]`.
- * Exit 0 clean, 1 findings, 2 the catalogue itself is broken.
+ * `npm run lint:features [-- <files or folders>… | --features <dir>…]` — checks the living
+ * specification (`features/` unless told otherwise) against the requirement catalogue
+ * (`REQUIREMENTS`, default specs/requirements.yaml): every scenario proves a known, non-retired
+ * requirement; no technical detail in business features; no @only or @wip; no duplicate scenario
+ * names. One line per finding, `file:line: message [rule]`.
+ * Exit 0 clean, 1 findings, 2 the catalogue is broken or there is nothing to lint.
  */
-import path from 'node:path';
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ExitCode, oneLine } from '../errors';
-import { loadCorpus } from '../gherkin/corpus';
+import { config } from '../config/config';
+import { ExitCode, UsageError, oneLine } from '../errors';
+import { findFeatureFiles, loadCorpus } from '../gherkin/corpus';
 import { formatFinding, lintFeatures } from '../lint/feature-rules';
 import { loadRequirements } from '../trace/requirements';
 
 function main(): number {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { requirements: { type: 'string', default: 'specs/requirements.yaml' } },
+    options: { features: { type: 'string', multiple: true, default: [] } },
   });
-  const catalog = loadRequirements(path.resolve(values.requirements));
-  const corpus = loadCorpus(positionals.length > 0 ? positionals : ['features']);
+  const roots = [...values.features, ...positionals];
+  if (roots.length === 0) roots.push('features');
+  for (const root of roots) {
+    if (!fs.existsSync(root)) throw new UsageError(`${root}: no such file or folder of features`);
+  }
+  if (findFeatureFiles(roots).length === 0)
+    throw new UsageError(`${roots.join(', ')}: no .feature files to lint`);
+
+  const catalog = loadRequirements(config().requirementsFile);
+  const corpus = loadCorpus(roots);
   const findings = lintFeatures(corpus, catalog);
   for (const finding of findings) console.error(formatFinding(finding));
   const scenarios = corpus.features.reduce((count, feature) => count + feature.pickles.length, 0);

@@ -2,7 +2,9 @@
  * `npm run merge -- [--out <dir>] [--policy <name>] [--no-gate] <shard reports dir>…` — combines the
  * reports of a sharded run (SHARD=1/3, 2/3, 3/3 on different machines) into one set: one message
  * stream, one results file, one contract coverage, one traceability matrix, the Allure results of
- * all shards, and one gate verdict. Exit codes are the gate's: 0 go, 1 no-go, 2 unusable.
+ * all shards, and one gate verdict — `release` unless --policy names another: together the shards
+ * are the full run. Exit codes are the gate's: 0 go, 1 no-go, 2 unusable. A shard that cannot be
+ * used (missing, corrupt, never finished) leaves a failing verdict in --out, even with --no-gate.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,8 +12,11 @@ import { parseArgs } from 'node:util';
 import { config } from '../config/config';
 import { loadContract } from '../contract/load';
 import { ExitCode, UsageError, displayPath, oneLine } from '../errors';
-import { runGate } from '../gate/run-gate';
-import { readRun } from '../results/read-run';
+import { FULL_RUN_POLICY, choiceLine, type PolicyChoice } from '../gate/choose-policy';
+import { runGate, writeUnusableVerdict } from '../gate/run-gate';
+import { clearRunOutputs } from '../gate/run-outputs';
+import { readRun, UnusableResultsError } from '../results/read-run';
+import type { RunCollector } from '../results/run-model';
 import { writeRunReports } from '../results/write-reports';
 import { loadRequirements } from '../trace/requirements';
 
@@ -24,7 +29,7 @@ async function main(): Promise<number> {
     allowPositionals: true,
     options: {
       out: { type: 'string', default: settings.reportsDir },
-      policy: { type: 'string', default: 'release' },
+      policy: { type: 'string' },
       'no-gate': { type: 'boolean', default: false },
     },
   });
@@ -37,9 +42,23 @@ async function main(): Promise<number> {
   if (shards.includes(out))
     throw new UsageError(`--out ${displayPath(out)} is one of the shards: write the merge elsewhere`);
 
-  // Fails closed before anything is written: every shard must have finished its run.
+  const choice: PolicyChoice = values.policy
+    ? { name: values.policy, reason: 'named by --policy' }
+    : { name: FULL_RUN_POLICY, reason: 'merged shards are judged as the full run' };
+
+  // Nothing of an earlier merge stays in --out; then every shard must have finished its run.
+  clearRunOutputs(out);
   const streams = shards.map((folder) => path.join(folder, 'messages.ndjson'));
-  const collector = await readRun(streams);
+  let collector: RunCollector;
+  try {
+    collector = await readRun(streams);
+  } catch (error) {
+    if (!(error instanceof UnusableResultsError)) throw error;
+    writeUnusableVerdict(out, choice.name, oneLine(error));
+    console.log(choiceLine(choice));
+    console.error(`merge: ${oneLine(error)}`);
+    return ExitCode.unusable;
+  }
 
   fs.mkdirSync(path.join(out, 'allure-results'), { recursive: true });
   fs.writeFileSync(path.join(out, 'messages.ndjson'), '');
@@ -65,7 +84,7 @@ async function main(): Promise<number> {
     `Merged ${shards.length} shards into ${displayPath(out)}: ${selected} scenarios from ${results.runs} runs`,
   );
   if (values['no-gate']) return ExitCode.ok;
-  return (await runGate(settings, out, values.policy, (text) => console.log(text))).code;
+  return (await runGate(settings, out, choice, (text) => console.log(text))).code;
 }
 
 main().then(

@@ -1,6 +1,7 @@
 /**
  * `npm run report` — builds the Allure report (reports/allure-report) from the last run's results,
- * carrying the previous report's history over so the trend graphs fill up across runs.
+ * carrying the previous report's history over so the trend graphs fill up across runs, and with
+ * the scenarios that passed only on a retry flagged as flaky (also for results from elsewhere).
  * Exit 0 built, 2 no results to build from (or no Java for Allure).
  */
 import { spawnSync } from 'node:child_process';
@@ -8,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { config } from '../config/config';
 import { ExitCode, UsageError, displayPath, oneLine } from '../errors';
+import { markFlakyResults } from '../report/allure-metadata';
 
 function allureBinary(): string {
   const packageJson = require.resolve('allure-commandline/package.json');
@@ -28,6 +30,7 @@ function main(): number {
   if (!hasResults)
     throw new UsageError(`${displayPath(results)}: no Allure results: run \`npm run spec\` first`);
 
+  markFlakyResults(results);
   const history = path.join(report, 'history');
   if (fs.existsSync(history)) fs.cpSync(history, path.join(results, 'history'), { recursive: true });
 

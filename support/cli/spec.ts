@@ -1,16 +1,21 @@
 /**
  * `npm run spec [-- <cucumber options>] [--no-gate] [--gate-policy <name>]` — runs the features
- * against the embedded service (or BASE_URL), then the release gate on the results.
+ * against the embedded service (or BASE_URL), then the release gate on the results: `release` for
+ * the full suite, `partial` for a run narrowed by paths, tags, names or a shard (see choose-policy).
  * Exit 0 go (or, with --no-gate, every scenario passed), 1 no-go (scenarios failed), 2 the run
  * cannot be trusted: bad configuration, a broken spec or feature file, unusable results.
  */
-import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
-import { ArgvParser } from '@cucumber/cucumber/lib/configuration/index';
 import { config } from '../config/config';
 import { loadContract } from '../contract/load';
-import { ExitCode, oneLine } from '../errors';
-import { policyNames } from '../gate/policy';
+import { ExitCode, UsageError, oneLine } from '../errors';
+import { choosePolicy } from '../gate/choose-policy';
+import { clearRunOutputs } from '../gate/run-outputs';
+import { PreflightError } from '../preflight/preflight-error';
+import { flushInterruptedRun } from '../results/interruption';
 import { loadRequirements } from '../trace/requirements';
+
+/** Where cucumber looks when no path is given: naming it is still the full suite. */
+const FEATURES_DIR = 'features';
 
 interface OwnOptions {
   readonly gate: boolean;
@@ -26,9 +31,13 @@ export function splitArguments(argv: readonly string[]): OwnOptions {
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index]!;
     if (arg === '--no-gate') gate = false;
-    else if (arg === '--gate-policy') gatePolicy = argv[++index];
-    else if (arg.startsWith('--gate-policy=')) gatePolicy = arg.slice('--gate-policy='.length);
-    else cucumberArgs.push(arg);
+    else if (arg === '--gate-policy' || arg.startsWith('--gate-policy=')) {
+      gatePolicy = arg === '--gate-policy' ? argv[++index] : arg.slice('--gate-policy='.length);
+      if (!gatePolicy || gatePolicy.startsWith('-'))
+        throw new UsageError(
+          '--gate-policy needs the name of a policy in the gate file (e.g. --gate-policy release)',
+        );
+    } else cucumberArgs.push(arg);
   }
   return { gate, gatePolicy, cucumberArgs };
 }
@@ -36,10 +45,12 @@ export function splitArguments(argv: readonly string[]): OwnOptions {
 async function main(argv: readonly string[]): Promise<number> {
   const settings = config();
   const own = splitArguments(argv);
-  // A broken spec or catalogue stops the run before any scenario starts.
-  await loadContract(settings.openapiSpec);
+  // A broken spec or catalogue stops the run before anything else is even loaded.
+  const contract = await loadContract(settings.openapiSpec);
   loadRequirements(settings.requirementsFile);
 
+  const { loadConfiguration, runCucumber } = await import('@cucumber/cucumber/api');
+  const { ArgvParser } = await import('@cucumber/cucumber/lib/configuration/index');
   const { options, configuration } = ArgvParser.parse(['node', 'cucumber-js', ...own.cucumberArgs]);
   const provided = {
     ...(settings.workers > 1 && configuration.parallel === undefined ? { parallel: settings.workers } : {}),
@@ -56,16 +67,72 @@ async function main(argv: readonly string[]): Promise<number> {
     { file: options.config, profiles: options.profile, provided },
     environment,
   );
-  const { success } = await runCucumber(runConfiguration, environment);
-  if (!own.gate) return success ? ExitCode.ok : ExitCode.failed;
+  // The policy is chosen, and its file checked, before a scenario runs: a typo costs no run.
+  let judge: (() => Promise<number>) | undefined;
+  if (own.gate) {
+    const { loadPolicy, policyNames } = await import('../gate/policy');
+    const choice = choosePolicy({
+      explicit: own.gatePolicy,
+      profiles: options.profile,
+      policies: policyNames(settings.gatePolicyFile),
+      selection: runConfiguration.sources,
+      featuresDir: FEATURES_DIR,
+    });
+    loadPolicy(settings.gatePolicyFile, choice.name);
+    judge = async (): Promise<number> => {
+      process.stdout.write('\n');
+      const { runGate } = await import('../gate/run-gate');
+      return (await runGate(settings, settings.reportsDir, choice, (text) => console.log(text))).code;
+    };
+  }
+  // What would fail scenario after scenario fails here, in seconds. A dry run asked for is left
+  // to cucumber: it is how people get snippets for undefined steps.
+  const { preflight } = await import('../preflight/preflight');
+  const checked = runConfiguration.runtime.dryRun
+    ? undefined
+    : await preflight({ settings, contract, runConfiguration, environment });
 
-  // A profile named like a policy (smoke) picks it; otherwise a release is what is judged.
-  const named = policyNames(settings.gatePolicyFile);
-  const policy = own.gatePolicy ?? options.profile.find((profile) => named.includes(profile)) ?? 'release';
-  process.stdout.write('\n');
-  const { runGate } = await import('../gate/run-gate');
-  const { code } = await runGate(settings, settings.reportsDir, policy, (text) => console.log(text));
-  return code;
+  // Nothing of an earlier run into the same folder mixes into this one's reports.
+  clearRunOutputs(settings.reportsDir);
+  onSignals((signal) => interrupted(signal, judge));
+  let success: boolean;
+  try {
+    ({ success } = await runCucumber(
+      { ...runConfiguration, ...(checked ? { support: checked.support } : {}) },
+      environment,
+    ));
+  } catch (error) {
+    // Cucumber's own summary breaks on a scenario whose worker died; the results are written by
+    // then, so the gate still decides on them.
+    console.error(`spec: the run ended abnormally (did a worker die?): ${oneLine(error)}`);
+    success = false;
+  }
+  if (!judge) return success ? ExitCode.ok : ExitCode.failed;
+  return judge();
+}
+
+/** SIGINT (Ctrl-C) and SIGTERM (a pipeline cancelled) end the run in order; a second one at once. */
+function onSignals(handle: (signal: NodeJS.Signals) => Promise<number>): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void handle(signal).then(
+        (code) => process.exit(code),
+        () => process.exit(ExitCode.unusable),
+      );
+    });
+  }
+}
+
+/** Keeps what the run has so far, marked incomplete, and lets the gate say it cannot decide. */
+async function interrupted(
+  signal: NodeJS.Signals,
+  judge: (() => Promise<number>) | undefined,
+): Promise<number> {
+  console.error(`\nspec: interrupted by ${signal}: keeping the results so far; the run is incomplete`);
+  for (const problem of flushInterruptedRun())
+    console.error(`spec: could not write the results so far: ${problem}`);
+  if (judge) await judge();
+  return ExitCode.unusable;
 }
 
 main(process.argv.slice(2)).then(
@@ -73,7 +140,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(`spec: ${oneLine(error)}`);
+    if (error instanceof PreflightError) {
+      for (const line of error.lines()) console.error(line);
+    } else console.error(`spec: ${oneLine(error)}`);
     process.exitCode = ExitCode.unusable;
   },
 );

@@ -37,6 +37,8 @@ export interface HarnessConfig {
   readonly httpTimeoutMs: number;
   /** Budget of one browser action or expectation. */
   readonly uiTimeoutMs: number;
+  /** How long the preflight waits for a deployment (BASE_URL) that is still starting to answer. */
+  readonly healthWaitMs: number;
   /** Deliberate defects for the embedded service: only the harness's own tests set this. */
   readonly sutFaults: string | undefined;
   readonly reportsDir: string;
@@ -93,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     stepTimeoutMs: read.integer('STEP_TIMEOUT', 20_000, { min: 100 }),
     httpTimeoutMs: read.integer('HTTP_TIMEOUT', 10_000, { min: 100 }),
     uiTimeoutMs: read.integer('UI_TIMEOUT', 5_000, { min: 100 }),
+    healthWaitMs: read.integer('HEALTH_WAIT', 5_000, { max: 300_000 }),
     sutFaults: baseUrl ? undefined : read.string('SUT_FAULTS'),
     reportsDir: path.resolve(cwd, read.string('REPORTS_DIR') ?? 'reports'),
     accounts: read.accounts('ACCOUNT_'),

@@ -25,7 +25,10 @@ export interface CoverageTotals {
   readonly operations: number;
   readonly operationsCovered: number;
   readonly operationsPercent: number;
-  /** Operation × documented status, `default` responses left out (they document the unforeseen). */
+  /**
+   * Operation × documented status code or range (`404`, `4XX`). `default` responses are not
+   * counted: they document the unforeseen, and are listed apart in `catchAll`.
+   */
   readonly statusPairs: number;
   readonly statusPairsCovered: number;
   readonly statusPairsPercent: number;
@@ -39,8 +42,12 @@ export interface CoverageTotals {
 export interface ContractCoverage {
   readonly spec: { readonly title: string; readonly version: string };
   readonly totals: CoverageTotals;
+  /** Documented status codes and ranges × media type: what `statusPairs` counts. */
   readonly entries: readonly CoverageEntry[];
+  /** `operationId status` of every operation-status pair no exchange reached. */
   readonly uncoveredStatusPairs: readonly string[];
+  /** The `default` (catch-all) responses × media type, covered or not: not counted as status pairs. */
+  readonly catchAll: readonly CoverageEntry[];
   readonly undocumented: readonly UndocumentedExchange[];
 }
 
@@ -90,6 +97,7 @@ export function computeCoverage(contract: Contract, results: RunResults): Contra
   }
 
   const entries: CoverageEntry[] = [];
+  const catchAll: CoverageEntry[] = [];
   let pairs = 0;
   let pairsCovered = 0;
   const uncoveredPairs: string[] = [];
@@ -98,7 +106,7 @@ export function computeCoverage(contract: Contract, results: RunResults): Contra
       const mediaTypes = Object.keys(response.content ?? {});
       for (const mediaType of mediaTypes.length > 0 ? mediaTypes : [null]) {
         const scenarios = [...(hits.get(`${operation.operationId} ${responseKey} ${mediaType ?? ''}`) ?? [])];
-        entries.push({
+        (responseKey === 'default' ? catchAll : entries).push({
           operationId: operation.operationId,
           method: operation.method,
           path: operation.pathTemplate,
@@ -132,6 +140,7 @@ export function computeCoverage(contract: Contract, results: RunResults): Contra
     },
     entries,
     uncoveredStatusPairs: uncoveredPairs,
+    catchAll,
     undocumented: [...undocumented.values()].map(({ exchange, scenarios }) => ({
       ...exchange,
       scenarios: [...scenarios],
@@ -158,7 +167,7 @@ export function coverageMarkdown(coverage: ContractCoverage): string {
     '| measure | covered | of | % |',
     '| --- | ---: | ---: | ---: |',
     `| operations | ${totals.operationsCovered} | ${totals.operations} | ${totals.operationsPercent} |`,
-    `| operation × status pairs (\`default\` excluded) | ${totals.statusPairsCovered} | ${totals.statusPairs} | ${totals.statusPairsPercent} |`,
+    `| operation × status pairs (codes and ranges; \`default\` listed apart) | ${totals.statusPairsCovered} | ${totals.statusPairs} | ${totals.statusPairsPercent} |`,
     `| exchanges validated against the contract | ${totals.validated} | ${totals.exchanges} | ${totals.validatedPercent} |`,
     '',
     `Undocumented exchanges: **${totals.undocumented}**. Exchanges with contract violations: **${totals.violations}**.`,
@@ -169,14 +178,16 @@ export function coverageMarkdown(coverage: ContractCoverage): string {
     '| --- | --- | --- | :---: | --- |',
     ...coverage.entries.map(
       (entry) =>
-        `| \`${entry.operationId}\` ${entry.method} ${cell(entry.path)} | ${entry.responseKey} | ${entry.mediaType ?? '(no body)'} | ${entry.covered ? '✅' : '❌'} | ${listScenarios(entry.scenarios)} |`,
+        `| \`${entry.operationId}\` ${entry.method} ${cell(entry.path)} | ${entry.responseKey} | ${mediaTypeName(entry)} | ${entry.covered ? '✅' : '❌'} | ${listScenarios(entry.scenarios)} |`,
     ),
     '',
     '## Not covered',
     '',
-    ...(coverage.uncoveredStatusPairs.length > 0
-      ? coverage.uncoveredStatusPairs.map((pair) => `- ${pair}`)
-      : ['Every documented status of every operation was exercised.']),
+    ...notCovered(coverage),
+    '',
+    '## Catch-all responses (`default`), not counted as status pairs',
+    '',
+    ...catchAllLines(coverage.catchAll),
     '',
     '## Undocumented exchanges',
     '',
@@ -189,4 +200,41 @@ export function coverageMarkdown(coverage: ContractCoverage): string {
     '',
   ];
   return lines.join('\n');
+}
+
+function mediaTypeName(entry: CoverageEntry): string {
+  return entry.mediaType ?? '(no body)';
+}
+
+/** The uncovered pairs, then the media types not seen for pairs that were: each ❌ row is named. */
+function notCovered(coverage: ContractCoverage): string[] {
+  const pairs = new Set(coverage.uncoveredStatusPairs);
+  const mediaTypes = coverage.entries.filter(
+    (entry) => !entry.covered && !pairs.has(`${entry.operationId} ${entry.responseKey}`),
+  );
+  if (pairs.size === 0 && mediaTypes.length === 0) {
+    return ['Every documented status of every operation was exercised, with every declared media type.'];
+  }
+  return [
+    ...coverage.uncoveredStatusPairs.map((pair) => `- ${pair}`),
+    ...mediaTypes.map(
+      (entry) =>
+        `- ${entry.operationId} ${entry.responseKey} as ${mediaTypeName(entry)} (the status was exercised with another media type)`,
+    ),
+  ];
+}
+
+function catchAllLines(catchAll: readonly CoverageEntry[]): string[] {
+  if (catchAll.length === 0) return ['The contract declares none.'];
+  const covered = catchAll.filter((entry) => entry.covered).length;
+  return [
+    `${covered} of ${catchAll.length} exercised.`,
+    '',
+    ...catchAll.map(
+      (entry) =>
+        `- \`${entry.operationId}\` ${entry.method} ${cell(entry.path)} default (${mediaTypeName(entry)}): ${
+          entry.covered ? `covered by ${listScenarios(entry.scenarios)}` : 'not covered'
+        }`,
+    ),
+  ];
 }

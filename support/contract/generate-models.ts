@@ -118,9 +118,11 @@ function main(): number {
     );
     return ExitCode.ok;
   }
-  if (!javaAvailable() && process.env.CI !== 'true') {
-    console.warn('Drift check skipped: Java 11+ is not installed (it is mandatory when CI=true).');
-    return ExitCode.ok;
+  if (!javaAvailable()) {
+    console.error(
+      'Drift check impossible: the model generator needs Java 11+ (run npm run setup, or install a JRE such as openjdk-17-jre-headless)',
+    );
+    return ExitCode.unusable;
   }
   const differences = checkDrift(spec);
   if (differences.length === 0) {

@@ -69,7 +69,7 @@ export class ContractInspector implements ExchangeInspector {
       return { operationId: operation.operationId, validated: false, undocumented: true, violations };
     }
     const definition = operation.responses[responseKey]!;
-    const checked = this.checkResponse(definition, exchange);
+    const checked = this.checkResponse(`${operation.operationId} → ${responseKey}`, definition, exchange);
     violations.push(...checked.violations);
     return {
       operationId: operation.operationId,
@@ -88,26 +88,18 @@ export class ContractInspector implements ExchangeInspector {
     return pathname.startsWith(`${this.apiBasePath}/`) ? pathname.slice(this.apiBasePath.length) : undefined;
   }
 
+  /** `response` names what the contract declares, `reportNumber → 201`, for the messages. */
   private checkResponse(
+    response: string,
     definition: OpenAPIV3.ResponseObject,
     exchange: HttpExchange,
   ): { violations: string[]; mediaType?: string } {
-    const { response } = exchange;
     const violations: string[] = [];
-    for (const [name, header] of Object.entries(definition.headers ?? {})) {
-      const declared = header as OpenAPIV3.HeaderObject;
-      if (name.toLowerCase() === 'content-type') continue;
-      const value = response.headers[name.toLowerCase()];
-      if (value === undefined) {
-        if (declared.required) violations.push(`missing required response header ${name}`);
-        continue;
-      }
-      violations.push(...this.checkValue(`response header ${name}`, declared.schema, value, 'response'));
-    }
+    violations.push(...this.checkResponseHeaders(response, definition, exchange.response.headers));
     const content = definition.content ?? {};
     const declaredTypes = Object.keys(content);
-    const mediaType = mediaTypeOf(response.headers);
-    const hasBody = response.body !== undefined;
+    const mediaType = mediaTypeOf(exchange.response.headers);
+    const hasBody = exchange.response.body !== undefined;
     if (declaredTypes.length === 0) {
       if (hasBody)
         violations.push(
@@ -125,9 +117,41 @@ export class ContractInspector implements ExchangeInspector {
       return { violations, mediaType };
     }
     violations.push(
-      ...this.checkBody('response body', content[declaredType]!, mediaType, response.body, 'response'),
+      ...this.checkBody(
+        'response body',
+        content[declaredType]!,
+        mediaType,
+        exchange.response.body,
+        'response',
+      ),
     );
     return { violations, mediaType: declaredType };
+  }
+
+  /**
+   * Every header the response declares must be sent, unless the contract says `required: false`
+   * (OpenAPI's own default for headers is optional; a contract that declares a header means it).
+   */
+  private checkResponseHeaders(
+    response: string,
+    definition: OpenAPIV3.ResponseObject,
+    headers: Record<string, string>,
+  ): string[] {
+    const violations: string[] = [];
+    for (const [name, header] of Object.entries(definition.headers ?? {})) {
+      const declared = header as OpenAPIV3.HeaderObject;
+      if (name.toLowerCase() === 'content-type') continue;
+      const value = headers[name.toLowerCase()];
+      if (value === undefined) {
+        if (declared.required !== false)
+          violations.push(
+            `missing response header ${name}, declared for ${response} (mark it required: false if it is optional)`,
+          );
+        continue;
+      }
+      violations.push(...this.checkValue(`response header ${name}`, declared.schema, value, 'response'));
+    }
+    return violations;
   }
 
   private checkRequest(

@@ -77,10 +77,5 @@ export function matchesWritten(actual: unknown, written: string): boolean {
   return isDeepStrictEqual(actual, expected);
 }
 
-/** Replaces `{{name}}` with values remembered earlier in the scenario. */
-export function interpolate(text: string, recall: (name: string) => unknown): string {
-  return text.replace(/\{\{\s*([^}]+?)\s*\}\}/g, (_whole, name: string) => {
-    const value = recall(name);
-    return typeof value === 'string' ? value : JSON.stringify(value);
-  });
-}
+// `{{name}}` filling lives in ./interpolation; the World imports it from here.
+export { interpolate } from './interpolation';

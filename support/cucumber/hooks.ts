@@ -10,7 +10,7 @@ import {
   setParallelCanAssign,
 } from '@cucumber/cucumber';
 import { config } from '../config/config';
-import { scrubZip } from '../report/scrub-zip';
+import { installRelativeStackTraces } from '../report/local-paths';
 import { ALLURE_MESSAGE_MEDIA_TYPE, metadataMessage, scenarioMetadata } from '../report/allure-metadata';
 import { closeWorkerResources, openWorkerResources } from '../worker';
 import type { ScenarioWorld } from './world';
@@ -21,11 +21,16 @@ setDefaultTimeout(config().stepTimeoutMs);
 setParallelCanAssign(parallelCanAssignHelpers.atMostOnePicklePerTag(['@serial']));
 
 BeforeAll(async function () {
+  // From now on failures name files relative to the project: no absolute local path reaches a
+  // report. Not earlier: cucumber reads where each step is defined from stack traces as it loads.
+  installRelativeStackTraces();
   await openWorkerResources();
 });
 
 Before({ name: 'Start the scenario' }, async function (this: ScenarioWorld, { pickle, gherkinDocument }) {
   const resources = await openWorkerResources();
+  // Once the service has gone, the scenarios after fail at once instead of timing out one by one.
+  await resources.watch.check();
   resources.target.reset();
   this.begin(resources, pickle);
   // Requirement links, epic, story, severity, owner and layer for the Allure result.
@@ -33,10 +38,6 @@ Before({ name: 'Start the scenario' }, async function (this: ScenarioWorld, { pi
     metadataMessage(scenarioMetadata(pickle, gherkinDocument, resources.catalog)),
     ALLURE_MESSAGE_MEDIA_TYPE,
   );
-});
-
-Before({ name: 'Open a browser page', tags: '@ui' }, async function (this: ScenarioWorld) {
-  await this.openBrowser();
 });
 
 AfterStep(async function (this: ScenarioWorld) {
@@ -52,11 +53,14 @@ AfterStep(async function (this: ScenarioWorld) {
   }
 });
 
-After({ name: 'Close the browser page' }, async function (this: ScenarioWorld, { result }) {
+// One After hook: every hook is a fixture container in Allure, written for every scenario.
+After({ name: 'Finish the scenario' }, async function (this: ScenarioWorld, { pickle, result }) {
+  const failed = result?.status === Status.FAILED;
+  // A failure because the service was gone makes the next scenarios check before they start.
+  if (failed && result.message) (await openWorkerResources()).watch.noteFailure(result.message, pickle.name);
   const session = this.browserSession;
   if (!session) return;
   try {
-    const failed = result?.status === Status.FAILED;
     if (failed) {
       this.attach(await session.screenshot(), {
         mediaType: 'image/png',
@@ -66,6 +70,7 @@ After({ name: 'Close the browser page' }, async function (this: ScenarioWorld, {
     const trace = await session.stopTrace(failed || this.resources.config.trace === 'on');
     if (trace) {
       // Typed passwords and bearer tokens are in a trace: every secret of the scenario is scrubbed.
+      const { scrubZip } = await import('../report/scrub-zip');
       this.attach(await scrubZip(trace, (text) => this.redactor.text(text)), {
         mediaType: 'application/zip',
         fileName: 'Playwright trace (npx playwright show-trace).zip',

@@ -3,7 +3,7 @@ import type { Pickle } from '@cucumber/messages';
 import type { Page } from 'playwright';
 import { CallerIdApi } from '../api/caller-id-api';
 import { Cast } from '../api/cast';
-import { BrowserSession } from '../browser/browser-session';
+import type { BrowserSession } from '../browser/browser-session';
 import type { Contract } from '../contract/load';
 import { emptyCall, interpolate, type PreparedCall } from '../contract/operation-call';
 import { HttpClient, type ApiResponse } from '../http/client';
@@ -27,13 +27,14 @@ interface ScenarioState {
 
 /**
  * The World of every scenario: an HTTP client bound to the target, the scenario's people and
- * numbers, values remembered between steps, and a browser page for `@ui` scenarios only.
+ * numbers, values remembered between steps, and a browser page opened by the first UI step.
  * Steps `import type` it and declare `this: ScenarioWorld`.
  */
 export class ScenarioWorld extends World {
   readonly isolation = new Isolation();
   private state: ScenarioState | undefined;
   private session: BrowserSession | undefined;
+  private opening: Promise<BrowserSession> | undefined;
   private readonly memory = new Map<string, unknown>();
   private readonly reportedOperations = new Set<string>();
   /** What the generic contract steps prepare for the next `When I call`. */
@@ -66,13 +67,23 @@ export class ScenarioWorld extends World {
     this.state = { resources, tags, traffic, http, api, cast, redactor };
   }
 
-  /** Called by the `Before` hook of `@ui` scenarios. */
-  async openBrowser(): Promise<void> {
+  /**
+   * The scenario's browser page, opened on first use: a fresh context and page in the worker's one
+   * browser. Scenarios that never touch the web app never open one.
+   */
+  async page(): Promise<Page> {
+    this.opening ??= this.openBrowser();
+    return (await this.opening).page;
+  }
+
+  private async openBrowser(): Promise<BrowserSession> {
     const { resources, traffic } = this.scenario;
     this.attach(
       JSON.stringify({ kind: BROWSER_KIND, browser: await resources.browser.describe() }),
       'application/json',
     );
+    // Loaded with the first page: API-only runs never load the browser code.
+    const { BrowserSession } = await import('../browser/browser-session');
     this.session = await BrowserSession.open(await resources.browser.get(), {
       uiBaseUrl: resources.target.uiBaseUrl,
       apiBaseUrl: resources.target.apiBaseUrl,
@@ -80,6 +91,7 @@ export class ScenarioWorld extends World {
       traffic,
       trace: resources.config.trace !== 'off',
     });
+    return this.session;
   }
 
   get api(): CallerIdApi {
@@ -131,11 +143,6 @@ export class ScenarioWorld extends World {
     return this.scenario.tags.has(tag);
   }
 
-  get page(): Page {
-    if (!this.session) throw new Error('This scenario has no browser page: tag it @ui');
-    return this.session.page;
-  }
-
   get browserSession(): BrowserSession | undefined {
     return this.session;
   }
@@ -143,6 +150,7 @@ export class ScenarioWorld extends World {
   async closeBrowser(): Promise<void> {
     const session = this.session;
     this.session = undefined;
+    this.opening = undefined;
     await session?.close();
   }
 

@@ -1,4 +1,5 @@
 import type { Corpus } from '../gherkin/corpus';
+import { scenarioLine } from '../trace/traceability';
 
 /** A step definition as the glossary needs it: its wording, where it lives, and a matcher. */
 export interface StepDefinitionInfo {
@@ -15,7 +16,7 @@ export interface StepUsage {
   /** The folder below steps/: api, ui, contract … */
   readonly layer: string;
   readonly uses: number;
-  /** Up to three uses, each with the scenario it comes from. */
+  /** Up to three uses, each with the scenario it comes from (`file:line`). */
   readonly examples: readonly { readonly text: string; readonly ref: string }[];
 }
 
@@ -38,7 +39,10 @@ export function buildGlossary(definitions: readonly StepDefinitionInfo[], corpus
         if (!entry) continue;
         entry.uses += 1;
         if (entry.examples.length < 3 && !entry.examples.some((example) => example.text === step.text)) {
-          entry.examples.push({ text: step.text, ref: `${feature.uri}` });
+          entry.examples.push({
+            text: step.text,
+            ref: `${feature.uri}:${scenarioLine(feature, pickle.astNodeIds)}`,
+          });
         }
       }
     }

@@ -15,11 +15,20 @@ import MarkdownIt from 'markdown-it';
 import type { ContractCoverage } from '../contract/coverage';
 import type { Corpus, ParsedFeature } from '../gherkin/corpus';
 import { scenarioKey, type RunResults } from '../results/run-model';
-import type { Traceability, ScenarioStatus } from '../trace/traceability';
+import {
+  layerResults,
+  type LayerResult,
+  type ScenarioStatus,
+  type Traceability,
+  type TracedRequirement,
+} from '../trace/traceability';
 import type { StepUsage } from './glossary';
 
 // Raw HTML in narratives is shown as text, never interpreted: descriptions cannot inject markup.
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
+// A Gherkin description keeps its line breaks as written: "As a … / I want … / So that …" are
+// three lines, not one run-on sentence. README narratives are ordinary Markdown files.
+const gherkinMarkdown = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: true });
 
 /** What a product owner sees for a result. */
 export type DocStatus = 'passed' | 'failed' | 'pending' | 'skipped' | 'not-run';
@@ -57,6 +66,8 @@ export interface ExamplesDoc {
     readonly cells: readonly string[];
     readonly line: number;
     readonly status: DocStatus;
+    /** Passed only on a retry. */
+    readonly flaky: boolean;
     readonly error?: string;
   }[];
 }
@@ -66,13 +77,18 @@ export interface ScenarioDoc {
   readonly keyword: string;
   readonly name: string;
   readonly line: number;
-  /** Own tags and the feature's and rule's, so filters see what cucumber sees. */
+  /**
+   * Own tags and the feature's and rule's; an Examples block adds its own tags to its rows, so
+   * filters see what cucumber sees, row by row.
+   */
   readonly tags: readonly string[];
   readonly descriptionHtml: string;
   readonly steps: readonly StepDoc[];
   readonly examples: readonly ExamplesDoc[];
   /** Overall status: the worst of the rows for an outline. */
   readonly status: DocStatus;
+  /** Passed only on a retry (for an outline, one of its rows did). */
+  readonly flaky: boolean;
   readonly error?: string;
 }
 
@@ -115,11 +131,16 @@ export interface DocsModel {
     readonly browser?: string;
   };
   readonly capabilities: readonly CapabilityDoc[];
-  readonly requirements: Traceability['requirements'];
+  readonly requirements: readonly RequirementDoc[];
   readonly flags: Traceability['flags'];
   readonly coverage?: ContractCoverage;
   readonly glossary: readonly StepUsage[];
   readonly problems: readonly string[];
+}
+
+/** A requirement with what the run proved at each layer it needs or is tested at. */
+export interface RequirementDoc extends TracedRequirement {
+  readonly layers: readonly LayerResult[];
 }
 
 const tagNames = (tags: readonly Tag[]): string[] => tags.map((tag) => tag.name);
@@ -165,7 +186,13 @@ function worst(statuses: readonly DocStatus[]): DocStatus {
   return ran.length < statuses.length ? 'not-run' : 'passed';
 }
 
-type ResultLookup = (uri: string, line: number) => { status: DocStatus; error?: string };
+interface RowResult {
+  readonly status: DocStatus;
+  readonly flaky: boolean;
+  readonly error?: string;
+}
+
+type ResultLookup = (uri: string, line: number) => RowResult;
 
 function scenarioDoc(
   feature: ParsedFeature,
@@ -192,11 +219,12 @@ function scenarioDoc(
     keyword: scenario.keyword,
     name: scenario.name,
     line: scenario.location.line,
-    tags: [...new Set([...inherited, ...own, ...examples.flatMap((block) => block.tags)])],
+    tags: [...new Set([...inherited, ...own])],
     descriptionHtml: render(scenario.description),
     steps: scenario.steps.map(stepDoc),
     examples,
     status: single ? single.status : worst(rowStatuses),
+    flaky: single ? single.flaky : examples.some((block) => block.rows.some((row) => row.flaky)),
     ...(single?.error ? { error: single.error } : {}),
   };
 }
@@ -257,17 +285,27 @@ export function render(text: string | undefined): string {
     .map((line) => line.trim())
     .join('\n')
     .trim();
-  return trimmed ? markdown.render(trimmed) : '';
+  return trimmed ? gherkinMarkdown.render(trimmed) : '';
 }
 
-/** A capability is a folder of features; its README.md is its narrative, its first heading its name. */
-function capabilityOf(uri: string, featuresRoot: string): { id: string; readme?: string } {
-  const relative = path.relative(featuresRoot, uri);
-  const folder = relative.includes(path.sep) || relative.includes('/') ? relative.split(/[\\/]/)[0]! : '';
-  return {
-    id: folder || '(top level)',
-    ...(folder ? { readme: path.join(featuresRoot, folder, 'README.md') } : {}),
-  };
+/**
+ * A capability is a folder of features right below a features root; its README.md is its
+ * narrative, its first heading its name. Files lying directly in a root belong to that root's folder.
+ */
+function capabilityOf(uri: string, featuresRoots: readonly string[]): { id: string; readme?: string } {
+  const file = path.resolve(uri);
+  const root = featuresRoots
+    .map((candidate) => path.resolve(candidate))
+    .filter((candidate) => !path.relative(candidate, file).startsWith('..'))
+    .sort((a, b) => b.length - a.length)[0];
+  if (!root) return { id: path.basename(path.dirname(file)) };
+  const [folder, ...rest] = path.relative(root, file).split(path.sep);
+  // A root given as a file stands for the folder it lies in.
+  if (rest.length === 0 || !folder) {
+    const folderOfRoot = root === file ? path.dirname(file) : root;
+    return { id: path.basename(folderOfRoot), readme: path.join(folderOfRoot, 'README.md') };
+  }
+  return { id: folder, readme: path.join(root, folder, 'README.md') };
 }
 
 function titleCase(slug: string): string {
@@ -276,7 +314,8 @@ function titleCase(slug: string): string {
 
 export interface ModelInputs {
   readonly title: string;
-  readonly featuresRoot: string;
+  /** The folders the features were read from: capabilities are the folders right below them. */
+  readonly featuresRoots: readonly string[];
   readonly corpus: Corpus;
   readonly results?: RunResults;
   readonly traceability: Traceability;
@@ -285,20 +324,23 @@ export interface ModelInputs {
 }
 
 export function buildDocsModel(inputs: ModelInputs): DocsModel {
-  const byRef = new Map<string, { status: DocStatus; error?: string }>();
+  const byRef = new Map<string, RowResult>();
   for (const scenario of inputs.results?.scenarios ?? []) {
+    const ran = scenario.attempts > 0;
     byRef.set(scenarioKey(scenario), {
-      status: scenario.attempts > 0 ? docStatus(scenario.status) : 'not-run',
+      status: ran ? docStatus(scenario.status) : 'not-run',
+      flaky: ran && scenario.flaky,
       ...(scenario.error ? { error: scenario.error } : {}),
     });
   }
-  const result: ResultLookup = (uri, line) => byRef.get(`${uri}:${line}`) ?? { status: 'not-run' };
+  const result: ResultLookup = (uri, line) =>
+    byRef.get(`${uri}:${line}`) ?? { status: 'not-run', flaky: false };
 
   const capabilities = new Map<string, { readme?: string; features: FeatureDoc[] }>();
   for (const feature of inputs.corpus.features) {
     const doc = featureDoc(feature, result);
     if (!doc) continue;
-    const capability = capabilityOf(feature.uri, inputs.featuresRoot);
+    const capability = capabilityOf(feature.uri, inputs.featuresRoots);
     const entry = capabilities.get(capability.id) ?? {
       ...(capability.readme ? { readme: capability.readme } : {}),
       features: [],
@@ -330,7 +372,10 @@ export function buildDocsModel(inputs: ModelInputs): DocsModel {
         features: entry.features,
       };
     }),
-    requirements: inputs.traceability.requirements,
+    requirements: inputs.traceability.requirements.map((requirement) => ({
+      ...requirement,
+      layers: layerResults(requirement),
+    })),
     flags: inputs.traceability.flags,
     ...(inputs.coverage ? { coverage: inputs.coverage } : {}),
     glossary: inputs.glossary,

@@ -62,12 +62,13 @@ function seconds(ms: number): string {
 
 /**
  * reports/junit.xml: one suite per feature with a case per selected scenario, and one suite for
- * the release gate with a case per rule, so CI systems show the verdict among the tests.
+ * the release gate with a case per rule, so CI systems show the verdict among the tests. Without
+ * usable results it is the gate's suite alone, with one failing case that says why.
  */
-export function junitXml(results: RunResults, gate: GateResult): string {
+export function junitXml(results: RunResults | undefined, gate: GateResult): string {
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', { name: 'sbe-harness' });
   const byFeature = new Map<string, ScenarioResult[]>();
-  for (const scenario of results.scenarios.filter((candidate) => candidate.selected)) {
+  for (const scenario of (results?.scenarios ?? []).filter((candidate) => candidate.selected)) {
     byFeature.set(scenario.uri, [...(byFeature.get(scenario.uri) ?? []), scenario]);
   }
   for (const [uri, scenarios] of byFeature) {
@@ -110,7 +111,8 @@ export function junitXml(results: RunResults, gate: GateResult): string {
   if (gate.rules.length === 0) {
     gateSuite
       .ele('testcase', { classname: 'release-gate', name: 'results usable' })
-      .ele('failure', { message: gate.reasons[0] ?? '' });
+      .ele('failure', { message: gate.reasons[0] ?? 'results unusable' })
+      .txt(gate.reasons.join('\n'));
   }
   for (const rule of gate.rules) {
     const testcase = gateSuite.ele('testcase', {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import Ajv from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
 import { locatePointer } from '../contract/locate';
-import { UsageError, displayPath } from '../errors';
+import { UsageError, displayPath, yamlReason } from '../errors';
 
 /** The rules a policy can switch on, each with its options. */
 export interface RuleOptions {
@@ -91,7 +91,7 @@ const SCHEMA = {
   },
 } as const;
 
-const validate = new Ajv({ allErrors: false }).compile<{
+const validate = new Ajv({ allErrors: false, validateSchema: false }).compile<{
   policies: Record<string, { description?: string; rules: RuleOptions }>;
 }>(SCHEMA);
 
@@ -117,7 +117,7 @@ export function loadPolicy(file: string, name: string): Policy {
   if (yamlError) {
     const position = yamlError.linePos?.[0];
     throw new UsageError(
-      `${shown}:${position ? `${position.line}:${position.col}` : '1:1'}: not valid YAML: ${yamlError.message.split('\n')[0] ?? ''}`,
+      `${shown}:${position ? `${position.line}:${position.col}` : '1:1'}: not valid YAML: ${yamlReason(yamlError.message)}`,
     );
   }
   const raw: unknown = document.toJS();

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { HarnessConfig } from '../config/config';
 import { computeCoverage } from '../contract/coverage';
@@ -7,9 +8,11 @@ import { readRun, UnusableResultsError } from '../results/read-run';
 import { writeJson, writeReportFile } from '../report/write-file';
 import { buildTraceability } from '../trace/traceability';
 import { loadRequirements } from '../trace/requirements';
+import { choiceLine, type PolicyChoice } from './choose-policy';
 import { evaluateGate, type GateResult } from './evaluate';
 import { gateJson, gateTable, junitXml, summaryMarkdown, unusableGate } from './outputs';
 import { loadPolicy } from './policy';
+import { VERDICT_FILES, removeDerivedReports } from './run-outputs';
 
 export interface GateRun {
   readonly code: number;
@@ -17,26 +20,56 @@ export interface GateRun {
 }
 
 /**
+ * Writes the verdict on results that cannot be used: gate.json saying why, a junit.xml whose one
+ * case fails with the reason, summary.md — and removes the reports derived from those results, so
+ * no earlier run's green files stay beside a fail-closed verdict. An interrupted run's own results
+ * so far (results.json marked incomplete) stay: they are this run's, and readable.
+ */
+export function writeUnusableVerdict(reportsDir: string, policyName: string, problem: string): GateResult {
+  const file = (name: string): string => path.join(reportsDir, name);
+  const gate = unusableGate(policyName, problem);
+  if (!holdsPartialResults(reportsDir)) removeDerivedReports(reportsDir);
+  writeJson(file('gate.json'), gateJson(gate, undefined, problem));
+  writeReportFile(file('junit.xml'), junitXml(undefined, gate));
+  writeReportFile(file('summary.md'), summaryMarkdown(gate, undefined, undefined));
+  return gate;
+}
+
+/** Did an interrupted run leave its results so far here (`complete: false`)? */
+function holdsPartialResults(reportsDir: string): boolean {
+  try {
+    const results = JSON.parse(fs.readFileSync(path.join(reportsDir, 'results.json'), 'utf8')) as {
+      complete?: unknown;
+    };
+    return results.complete === false;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Evaluates a policy on the run in `reportsDir` (its messages.ndjson) and writes gate.json,
  * junit.xml and summary.md there. Exit code: 0 go, 1 no-go, 2 results missing, corrupt or
- * incomplete — the gate fails closed, and still says why in its files.
+ * incomplete — the gate fails closed, and still says why in its files. The first line printed
+ * names the policy and why it was chosen.
  */
 export async function runGate(
   config: HarnessConfig,
   reportsDir: string,
-  policyName: string,
+  choice: PolicyChoice,
   print: (text: string) => void,
 ): Promise<GateRun> {
   const file = (name: string): string => path.join(reportsDir, name);
-  const policy = loadPolicy(config.gatePolicyFile, policyName);
+  // No earlier verdict survives this one, even when the policy file turns out to be broken.
+  for (const name of VERDICT_FILES) fs.rmSync(file(name), { force: true });
+  const policy = loadPolicy(config.gatePolicyFile, choice.name);
+  print(choiceLine(choice));
   let collector;
   try {
     collector = await readRun([file('messages.ndjson')]);
   } catch (error) {
     if (!(error instanceof UnusableResultsError)) throw error;
-    const gate = unusableGate(policy.name, oneLine(error));
-    writeJson(file('gate.json'), gateJson(gate, undefined, oneLine(error)));
-    writeReportFile(file('summary.md'), summaryMarkdown(gate, undefined, undefined));
+    const gate = writeUnusableVerdict(reportsDir, policy.name, oneLine(error));
     print(`Release gate (${policy.name} policy): NO-GO — ${oneLine(error)}`);
     return { code: ExitCode.unusable, gate };
   }

@@ -119,10 +119,10 @@ export class HttpClient {
     if (error.timeout !== undefined) {
       return new ServiceUnreachableError(`${target}: no response within ${this.timeoutMs} ms (HTTP_TIMEOUT)`);
     }
-    if (error.code) {
-      return new ServiceUnreachableError(
-        `service unreachable at ${url.origin}: ${error.code} during ${target}`,
-      );
+    // Supertest rethrows a refused connection as a plain Error('ECONNREFUSED: Connection refused').
+    const code = error.code ?? /^(E[A-Z]{3,})\b/.exec(error.message ?? '')?.[1];
+    if (code) {
+      return new ServiceUnreachableError(`service unreachable at ${url.origin}: ${code} during ${target}`);
     }
     return error instanceof Error ? error : new Error(String(error.message));
   }

@@ -1,4 +1,6 @@
-import type { GherkinDocument, Location, Scenario, Step, Tag } from '@cucumber/messages';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Background, GherkinDocument, Location, Scenario, Step, Tag } from '@cucumber/messages';
 import type { Corpus, ParsedFeature } from '../gherkin/corpus';
 import type { RequirementCatalog } from '../trace/requirements';
 
@@ -67,31 +69,104 @@ function scenarioTags(scenario: Scenario): Tag[] {
   return [...scenario.tags, ...scenario.examples.flatMap((examples) => examples.tags)];
 }
 
-function allSteps(document: GherkinDocument): Step[] {
-  const steps: Step[] = [];
-  for (const child of document.feature?.children ?? []) {
-    steps.push(...(child.background?.steps ?? []), ...(child.scenario?.steps ?? []));
-    for (const ruleChild of child.rule?.children ?? []) {
-      steps.push(...(ruleChild.background?.steps ?? []), ...(ruleChild.scenario?.steps ?? []));
-    }
-  }
-  return steps;
+/** A text a product owner reads, where it is, and what part of the feature it belongs to. */
+interface ReadableText {
+  readonly text: string;
+  readonly line: number;
+  readonly where: string;
 }
 
-/** The texts a product owner reads in a feature, with where they are. */
-function readableTexts(document: GherkinDocument): { text: string; location: Location }[] {
-  const texts: { text: string; location: Location }[] = [];
-  for (const step of allSteps(document)) {
-    texts.push({ text: step.text, location: step.location });
-    if (step.docString) texts.push({ text: step.docString.content, location: step.docString.location });
+/** A Feature, Rule, Background, Scenario or Examples: a keyword line, a name and a description. */
+interface Described {
+  readonly name: string;
+  readonly description: string;
+  readonly location: Location;
+}
+
+/**
+ * The name and each description line of an element. Gherkin keeps description lines verbatim and
+ * lets only blank lines come between the keyword line and the description, so the description
+ * starts at the first non-blank source line after the keyword line.
+ */
+function describedTexts(
+  what: 'feature' | 'rule' | 'background' | 'scenario' | 'examples',
+  element: Described,
+  source: readonly string[] | undefined,
+): ReadableText[] {
+  const texts: ReadableText[] = [];
+  if (element.name.trim())
+    texts.push({ text: element.name, line: element.location.line, where: `${what} name` });
+  if (!element.description.trim()) return texts;
+  let start = element.location.line + 1;
+  if (source) {
+    while (start <= source.length && !source[start - 1]?.trim()) start += 1;
+  }
+  element.description.split('\n').forEach((text, index) => {
+    if (text.trim()) texts.push({ text, line: start + index, where: `${what} description` });
+  });
+  return texts;
+}
+
+function stepTexts(steps: readonly Step[]): ReadableText[] {
+  const texts: ReadableText[] = [];
+  for (const step of steps) {
+    texts.push({ text: step.text, line: step.location.line, where: 'step' });
+    if (step.docString)
+      texts.push({ text: step.docString.content, line: step.docString.location.line, where: 'doc string' });
     for (const row of step.dataTable?.rows ?? []) {
-      for (const cell of row.cells) texts.push({ text: cell.value, location: cell.location });
+      for (const cell of row.cells)
+        texts.push({ text: cell.value, line: cell.location.line, where: 'data table' });
     }
   }
   return texts;
 }
 
-function lintFeature(feature: ParsedFeature, catalog: RequirementCatalog): Finding[] {
+function scenarioTexts(scenario: Scenario, source: readonly string[] | undefined): ReadableText[] {
+  const texts = [...describedTexts('scenario', scenario, source), ...stepTexts(scenario.steps)];
+  for (const examples of scenario.examples) {
+    texts.push(...describedTexts('examples', examples, source));
+    for (const row of [...(examples.tableHeader ? [examples.tableHeader] : []), ...examples.tableBody]) {
+      for (const cell of row.cells)
+        texts.push({ text: cell.value, line: cell.location.line, where: 'examples table' });
+    }
+  }
+  return texts;
+}
+
+/**
+ * Every text a product owner reads in a feature: names and descriptions of the feature, its rules,
+ * backgrounds, scenarios and examples; steps with their doc strings and tables; examples tables.
+ */
+function readableTexts(document: GherkinDocument, source: readonly string[] | undefined): ReadableText[] {
+  const feature = document.feature;
+  if (!feature) return [];
+  const texts = describedTexts('feature', feature, source);
+  const childTexts = (child: { background?: Background; scenario?: Scenario }): ReadableText[] => [
+    ...(child.background
+      ? [...describedTexts('background', child.background, source), ...stepTexts(child.background.steps)]
+      : []),
+    ...(child.scenario ? scenarioTexts(child.scenario, source) : []),
+  ];
+  for (const child of feature.children) {
+    texts.push(...childTexts(child));
+    if (child.rule) {
+      texts.push(...describedTexts('rule', child.rule, source));
+      for (const ruleChild of child.rule.children) texts.push(...childTexts(ruleChild));
+    }
+  }
+  return texts;
+}
+
+/** The lines of a feature file, to place description findings; undefined when it cannot be read. */
+function sourceLines(root: string, uri: string): string[] | undefined {
+  try {
+    return fs.readFileSync(path.resolve(root, uri), 'utf8').split(/\r?\n/);
+  } catch {
+    return undefined;
+  }
+}
+
+function lintFeature(feature: ParsedFeature, catalog: RequirementCatalog, root: string): Finding[] {
   const findings: Finding[] = [];
   const { uri, document } = feature;
   const add = (line: number, rule: string, message: string): void => {
@@ -133,13 +208,13 @@ function lintFeature(feature: ParsedFeature, catalog: RequirementCatalog): Findi
 
   const technical = document.feature?.tags.some((tag) => tag.name === '@contract') ?? false;
   if (!technical) {
-    for (const { text, location } of readableTexts(document)) {
+    for (const { text, line, where } of readableTexts(document, sourceLines(root, uri))) {
       const found = TECHNICAL.find(({ pattern }) => pattern.test(text));
       if (found) {
         add(
-          location.line,
+          line,
           'technical-detail',
-          `${found.what} in a business feature ("${text.trim().slice(0, 60)}"): move it into a step definition, or tag the feature @contract`,
+          `${found.what} in a business feature (${where} "${text.trim().slice(0, 60)}"): move it into a step definition, or tag the feature @contract`,
         );
       }
     }
@@ -147,15 +222,18 @@ function lintFeature(feature: ParsedFeature, catalog: RequirementCatalog): Findi
   return findings;
 }
 
-/** Every finding of every feature, parse errors included, sorted by file and line. */
-export function lintFeatures(corpus: Corpus, catalog: RequirementCatalog): Finding[] {
+/**
+ * Every finding of every feature, parse errors included, sorted by file and line. `root` is the
+ * folder the corpus's uris are relative to (what `loadCorpus` was given as its `cwd`).
+ */
+export function lintFeatures(corpus: Corpus, catalog: RequirementCatalog, root = process.cwd()): Finding[] {
   const findings: Finding[] = corpus.problems.map((problem) => ({
     uri: problem.uri,
     line: problem.line,
     rule: 'parse-error',
     message: problem.message,
   }));
-  for (const feature of corpus.features) findings.push(...lintFeature(feature, catalog));
+  for (const feature of corpus.features) findings.push(...lintFeature(feature, catalog, root));
   return findings.sort((a, b) => a.uri.localeCompare(b.uri) || a.line - b.line);
 }
 

@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { GherkinDocument, Pickle } from '@cucumber/messages';
 import { REQUIREMENT_TAG } from '../lint/feature-rules';
 import type { RequirementCatalog } from '../trace/requirements';
+import { writeJson } from './write-file';
 
 /** How allure-cucumberjs receives labels and links from a running scenario (its runtime API). */
 export const ALLURE_MESSAGE_MEDIA_TYPE = 'application/vnd.allure.message+json';
@@ -72,6 +75,53 @@ export function metadataMessage(metadata: {
   links?: readonly AllureLink[];
 }): string {
   return JSON.stringify({ type: 'metadata', data: metadata });
+}
+
+/** The fields of an Allure result file that tell its attempts apart. */
+interface AllureAttempt {
+  readonly file: string;
+  readonly result: {
+    historyId?: string;
+    testCaseId?: string;
+    status?: string;
+    start?: number;
+    statusDetails?: { flaky?: boolean };
+  };
+}
+
+/**
+ * Flags the results that passed only on a retry as flaky (`statusDetails.flaky`): allure-cucumberjs
+ * writes one result per attempt (same historyId) but never says the last one is flaky, so Allure
+ * would show it as a plain pass. Returns how many results it flagged; running it again changes
+ * nothing.
+ */
+export function markFlakyResults(resultsDir: string): number {
+  const names = fs.existsSync(resultsDir) ? fs.readdirSync(resultsDir) : [];
+  const attempts = new Map<string, AllureAttempt[]>();
+  for (const name of names.filter((file) => file.endsWith('-result.json'))) {
+    const file = path.join(resultsDir, name);
+    let result: AllureAttempt['result'];
+    try {
+      result = JSON.parse(fs.readFileSync(file, 'utf8')) as AllureAttempt['result'];
+    } catch {
+      continue; // Allure reports an unreadable result itself.
+    }
+    const key = result.historyId ?? result.testCaseId;
+    if (key) attempts.set(key, [...(attempts.get(key) ?? []), { file, result }]);
+  }
+  let flagged = 0;
+  for (const group of attempts.values()) {
+    const ordered = [...group].sort((a, b) => (a.result.start ?? 0) - (b.result.start ?? 0));
+    const last = ordered.pop();
+    const failedBefore = ordered.some(
+      ({ result }) => result.status === 'failed' || result.status === 'broken',
+    );
+    if (!last || last.result.status !== 'passed' || !failedBefore) continue;
+    flagged += 1;
+    if (last.result.statusDetails?.flaky === true) continue;
+    writeJson(last.file, { ...last.result, statusDetails: { ...last.result.statusDetails, flaky: true } });
+  }
+  return flagged;
 }
 
 /** Allure's categories, matched on the messages the harness emits. */

@@ -1,5 +1,6 @@
 import type { RedactionNames } from '../config/config';
 import type { ExchangeRecord, Headers } from '../http/exchange';
+import { withoutLocalPaths } from './local-paths';
 
 export const REDACTED = '[REDACTED]';
 
@@ -67,8 +68,9 @@ export class Redactor {
     }
   }
 
+  /** Any text bound for a report: secrets by value, and the machine's own paths, removed. */
   text(value: string): string {
-    let result = value;
+    let result = withoutLocalPaths(value);
     for (const secret of this.secrets) {
       if (result.includes(secret)) result = result.split(secret).join(REDACTED);
     }

@@ -2,17 +2,28 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { HarnessConfig } from '../config/config';
 import type { Contract } from '../contract/load';
-import { CATEGORIES } from './allure-metadata';
+import { apiBaseUrlFor } from '../target';
+import { CATEGORIES, markFlakyResults } from './allure-metadata';
 import { writeJson, writeReportFile } from './write-file';
 
-/** Where and against what a run happened: shown in Allure's Environment panel and the living docs. */
+/** Where and against what a run happened: shown in Allure's Environment panel. */
 export interface RunEnvironment {
-  readonly 'Base URL': string;
-  readonly 'UI URL': string;
-  readonly Contract: string;
-  readonly Commit: string;
-  readonly Browser: string;
-  readonly 'Node.js': string;
+  /**
+   * The API root the scenarios called, from `BASE_URL`; undefined when the harness started the
+   * embedded service, whose loopback URL is known only from the exchanges the run made.
+   */
+  readonly apiBaseUrl: string | undefined;
+  /** `UI_BASE_URL`, or the origin of the API. */
+  readonly uiBaseUrl: string | undefined;
+  /** The contract's base path, to tell an API URL's root from the operation's path. */
+  readonly basePath: string;
+  readonly specTitle: string;
+  readonly specVersion: string;
+  readonly commit: string;
+  /** `chromium 156.0.8078.79`, when a UI scenario ran. */
+  readonly browser: string | undefined;
+  /** The API roots of the embedded services the run called: one per worker, several after a merge. */
+  readonly embeddedRoots: readonly string[];
 }
 
 export function commitId(env: NodeJS.ProcessEnv = process.env): string {
@@ -22,18 +33,61 @@ export function commitId(env: NodeJS.ProcessEnv = process.env): string {
   return git.status === 0 ? git.stdout.trim() : 'unknown';
 }
 
-export function runEnvironment(
-  config: HarnessConfig,
-  contract: Contract,
-  browser: string | undefined,
-): RunEnvironment {
-  const embedded = 'embedded service, started by the harness';
+/** A URL fit for a report: no user name, password, query or fragment. */
+function shown(url: URL): string {
+  const copy = new URL(url.toString());
+  copy.username = '';
+  copy.password = '';
+  copy.search = '';
+  copy.hash = '';
+  return copy.toString().replace(/\/$/, '');
+}
+
+/** What a run's results say about where it ran: the browser, and the origins its exchanges went to. */
+export interface RunPlace {
+  readonly browser?: string;
+  readonly origins?: readonly string[];
+}
+
+export function runEnvironment(config: HarnessConfig, contract: Contract, place: RunPlace): RunEnvironment {
+  const apiBaseUrl = config.baseUrl ? apiBaseUrlFor(config.baseUrl, contract.basePath) : undefined;
+  const embeddedRoots = apiBaseUrl
+    ? []
+    : (place.origins ?? []).map((origin) => shown(new URL(contract.basePath || '/', origin)));
   return {
-    'Base URL': config.baseUrl?.toString() ?? embedded,
-    'UI URL': config.uiBaseUrl?.toString() ?? (config.baseUrl ? config.baseUrl.origin : embedded),
-    Contract: `${contract.title} ${contract.version}`,
-    Commit: commitId(),
-    Browser: browser ?? 'not used',
+    apiBaseUrl: apiBaseUrl && shown(apiBaseUrl),
+    uiBaseUrl: config.uiBaseUrl ? shown(config.uiBaseUrl) : apiBaseUrl && shown(new URL(apiBaseUrl.origin)),
+    basePath: contract.basePath,
+    specTitle: contract.title,
+    specVersion: contract.version,
+    commit: commitId(),
+    browser: place.browser,
+    embeddedRoots: [...new Set(embeddedRoots)].sort(),
+  };
+}
+
+/** The lines of environment.properties, in the order Allure shows them. */
+export function environmentProperties(environment: RunEnvironment): Record<string, string> {
+  const { embeddedRoots } = environment;
+  const [embedded] = embeddedRoots;
+  const apiBaseUrl = environment.apiBaseUrl ?? embedded ?? 'not used (no HTTP exchange)';
+  const uiBaseUrl =
+    environment.uiBaseUrl ?? (embedded ? new URL(embedded).origin : 'not used (no HTTP exchange)');
+  const target = environment.apiBaseUrl
+    ? 'a deployment (BASE_URL)'
+    : embeddedRoots.length > 1
+      ? `the embedded service, started by the harness: ${embeddedRoots.length} instances (${embeddedRoots.join(', ')})`
+      : 'the embedded service, started by the harness';
+  const [browserName, ...browserVersion] = (environment.browser ?? '').split(' ');
+  return {
+    'Base URL': apiBaseUrl,
+    'UI URL': uiBaseUrl,
+    Target: target,
+    Spec: environment.specTitle,
+    'Spec version': environment.specVersion,
+    Commit: environment.commit,
+    Browser: browserName || 'not used (no UI scenario ran)',
+    'Browser version': browserVersion.join(' ') || 'not used',
     'Node.js': process.version,
   };
 }
@@ -64,18 +118,29 @@ export function executor(env: NodeJS.ProcessEnv = process.env): Record<string, s
   };
 }
 
-/** Escapes a Java properties value (Allure reads environment.properties with Java's rules). */
+/** A Java properties file (Allure reads environment.properties with Java's rules). */
+export function propertiesText(properties: Readonly<Record<string, string>>): string {
+  return (
+    Object.entries(properties)
+      .map(([key, value]) => `${key.replace(/ /g, '\\ ')}=${property(value)}`)
+      .join('\n') + '\n'
+  );
+}
+
+/** Escapes a Java properties value. */
 function property(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/:/g, '\\:').replace(/=/g, '\\=');
 }
 
-/** environment.properties, categories.json and executor.json, next to the Allure results. */
+/**
+ * environment.properties, categories.json and executor.json, next to the Allure results; and the
+ * results that passed only on a retry flagged as flaky.
+ */
 export function writeAllureExtras(resultsDir: string, environment: RunEnvironment): void {
+  markFlakyResults(resultsDir);
   writeReportFile(
     path.join(resultsDir, 'environment.properties'),
-    Object.entries(environment)
-      .map(([key, value]: [string, string]) => `${key.replace(/ /g, '\\ ')}=${property(value)}`)
-      .join('\n') + '\n',
+    propertiesText(environmentProperties(environment)),
   );
   writeJson(path.join(resultsDir, 'categories.json'), CATEGORIES);
   writeJson(path.join(resultsDir, 'executor.json'), executor());

@@ -2,8 +2,10 @@ import type { Plugin } from '@cucumber/cucumber/api';
 import { config } from '../config/config';
 import { loadContract } from '../contract/load';
 import { loadRequirements } from '../trace/requirements';
+import { onInterrupt } from './interruption';
 import { RunCollector } from './run-model';
-import { writeRunReports } from './write-reports';
+import { allureResultsDir, allureWriterFor } from '../report/allure-writer';
+import { finishAllureResults, writeResultReports, type RunInputs } from './write-reports';
 
 /**
  * The one place where scenario results are collected. Runs in cucumber's coordinator, so it sees
@@ -17,18 +19,31 @@ const resultsPlugin: Plugin = {
     const contract = await loadContract(settings.openapiSpec);
     const catalog = loadRequirements(settings.requirementsFile);
     const collector = new RunCollector();
+    const inputs = (): RunInputs => ({
+      results: collector.results(),
+      corpus: collector.corpus(),
+      contract,
+      catalog,
+      config: settings,
+    });
+    // Interrupted, the run still leaves its results so far: marked incomplete, never as a verdict.
+    const forget = onInterrupt(() => writeResultReports(settings.reportsDir, inputs()));
+    let finishing: Promise<void> = Promise.resolve();
     on('message', (envelope) => {
       collector.update(envelope);
-      if (envelope.testRunFinished) {
-        writeRunReports(settings.reportsDir, {
-          results: collector.results(),
-          corpus: collector.corpus(),
-          contract,
-          catalog,
-          config: settings,
+      if (!envelope.testRunFinished) return;
+      forget();
+      const run = inputs();
+      writeResultReports(settings.reportsDir, run);
+      // Allure's files are written in the background: its extras go beside them once all are down.
+      finishing = allureWriterFor(allureResultsDir(settings.reportsDir))
+        .flush()
+        .then((failures) => {
+          for (const failure of failures) console.error(`allure: could not write ${failure}`);
+          finishAllureResults(settings.reportsDir, run);
         });
-      }
     });
+    return () => finishing;
   },
 };
 

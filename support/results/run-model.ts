@@ -80,6 +80,8 @@ export interface RunResults {
   readonly errors: readonly string[];
   /** The browser the UI scenarios ran in, when any did. */
   readonly browser?: string;
+  /** The origins the HTTP exchanges went to (`http://127.0.0.1:41234`). */
+  readonly origins?: readonly string[];
 }
 
 interface AstInfo {
@@ -130,6 +132,8 @@ export class RunCollector {
   private readonly finished: messages.TestRunFinished[] = [];
   private meta?: messages.Meta;
   private browser?: string;
+  /** Where the exchanges went: the embedded services' loopback origins are known only from them. */
+  private readonly origins = new Set<string>();
 
   update(envelope: messages.Envelope): void {
     if (envelope.meta) this.meta = envelope.meta;
@@ -166,9 +170,19 @@ export class RunCollector {
       errors: [
         ...this.errors,
         ...this.finished.flatMap((run) => (run.exception?.message ? [run.exception.message] : [])),
+        ...this.unfinished(),
       ],
       ...(this.browser ? { browser: this.browser } : {}),
+      origins: [...this.origins].sort(),
     };
+  }
+
+  /** Scenarios that started and never finished: their worker crashed, or the run was stopped. */
+  private unfinished(): string[] {
+    return [...this.attempts.values()].map(
+      ({ scenario }) =>
+        `${scenarioKey(scenario)} "${scenario.name}" started but never finished (its worker crashed or the run was stopped)`,
+    );
   }
 
   /** The features the stream carried, as the lint, the docs and traceability read them. */
@@ -300,6 +314,7 @@ export class RunCollector {
     }
     if (!isExchangeAttachment(parsed)) return;
     const { exchange, assessment } = parsed;
+    this.origins.add(new URL(exchange.request.url).origin);
     attempt.exchanges.push({
       source: exchange.source,
       method: exchange.request.method,
@@ -318,6 +333,8 @@ export class RunCollector {
     const attempt = this.attempts.get(finished.testCaseStartedId);
     if (!attempt) return;
     this.attempts.delete(finished.testCaseStartedId);
+    // The last attempt of a test case needs it no more: memory stays with the results.
+    if (!finished.willBeRetried) this.testCases.delete(attempt.testCase.id);
     const { scenario } = attempt;
     const status = mostSevere(attempt.statuses);
     const failedBefore = scenario.status === 'FAILED';

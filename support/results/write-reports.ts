@@ -14,29 +14,42 @@ export interface RunReports {
   readonly traceability: Traceability;
 }
 
+export interface RunInputs {
+  readonly results: RunResults;
+  readonly corpus: Corpus;
+  readonly contract: Contract;
+  readonly catalog: RequirementCatalog;
+  readonly config: HarnessConfig;
+}
+
 /**
  * The reports every run leaves, from its results: results.json, the contract coverage, the
- * traceability matrix and Allure's environment files. The live plugin and `merge` both write
- * them here, so a merged set of shards reads exactly like one run.
+ * traceability matrix, and Allure's environment files next to its results. The live plugin and
+ * `merge` both write them here, so a merged set of shards reads exactly like one run.
  */
-export function writeRunReports(
-  reportsDir: string,
-  inputs: {
-    results: RunResults;
-    corpus: Corpus;
-    contract: Contract;
-    catalog: RequirementCatalog;
-    config: HarnessConfig;
-  },
-): RunReports {
+export function writeRunReports(reportsDir: string, inputs: RunInputs): RunReports {
+  const reports = writeResultReports(reportsDir, inputs);
+  finishAllureResults(reportsDir, inputs);
+  return reports;
+}
+
+/** results.json, the contract coverage and the traceability matrix: what the gate reads. */
+export function writeResultReports(reportsDir: string, inputs: RunInputs): RunReports {
   const file = (name: string): string => path.join(reportsDir, name);
-  const { results, corpus, contract, catalog, config } = inputs;
+  const { results, corpus, contract, catalog } = inputs;
   writeJson(file('results.json'), results);
   const coverage = computeCoverage(contract, results);
   writeJson(file('contract-coverage.json'), coverage);
   writeReportFile(file('contract-coverage.md'), coverageMarkdown(coverage));
   const traceability = buildTraceability(catalog, corpus, results);
   writeJson(file('traceability.json'), traceability);
-  writeAllureExtras(file('allure-results'), runEnvironment(config, contract, results.browser));
   return { coverage, traceability };
+}
+
+/** Allure's environment, executor and categories, and flaky results flagged: once its results are written. */
+export function finishAllureResults(reportsDir: string, inputs: RunInputs): void {
+  writeAllureExtras(
+    path.join(reportsDir, 'allure-results'),
+    runEnvironment(inputs.config, inputs.contract, inputs.results),
+  );
 }

@@ -4,8 +4,9 @@
  *   2. else Playwright downloads its Chromium (`npx playwright install chromium`);
  *   3. else, as root on Debian/Ubuntu, the system's Chromium is installed with apt-get;
  *   4. else it says what to install, and exits 1.
- * On Linux it also makes sure a Chinese font exists (the features and the living docs hold
- * Traditional Chinese), installing one with apt-get where it can.
+ * It also makes sure Java 11+ is there for the model generator (`npm run generate`, and the drift
+ * check in `npm test`), and on Linux a Chinese font (the features and the living docs hold
+ * Traditional Chinese), installing them with apt-get where it can.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -62,8 +63,32 @@ function ensureChineseFont(): void {
   }
 }
 
+/** Java 11+ runs the OpenAPI generator that `npm run generate` and the drift check use. */
+function ensureJava(): boolean {
+  const version = (): number | undefined => {
+    const probe = spawnSync('java', ['-version'], { encoding: 'utf8' });
+    const major = /version "(?:1\.)?(\d+)/.exec(`${probe.stderr ?? ''}${probe.stdout ?? ''}`)?.[1];
+    return probe.status === 0 && major ? Number(major) : undefined;
+  };
+  const present = version();
+  if (present !== undefined && present >= 11) return true;
+  if (canApt() && apt(['install', '-y', '--no-install-recommends', 'default-jre-headless'])) {
+    const installed = version();
+    if (installed !== undefined && installed >= 11) {
+      console.log(`setup: installed Java ${installed} for the model generator`);
+      return true;
+    }
+  }
+  console.error(
+    `setup: the model generator needs Java 11+ (found ${present === undefined ? 'none' : present}): ` +
+      'install a JRE, e.g. `apt-get install -y default-jre-headless` or `brew install openjdk@17`',
+  );
+  return false;
+}
+
 function main(): number {
   ensureChineseFont();
+  if (!ensureJava()) return ExitCode.failed;
   const existing = found();
   if (existing) {
     console.log(`setup: browser ready: ${existing}`);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import Ajv from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
-import { UsageError, displayPath } from '../errors';
+import { UsageError, displayPath, yamlReason } from '../errors';
 import { locatePointer } from '../contract/locate';
 
 export type RequirementStatus = 'planned' | 'active' | 'retired';
@@ -66,7 +66,7 @@ interface RawCatalog {
   requirements: (Omit<Requirement, 'link' | 'layers'> & { layers?: Layer[] })[];
 }
 
-const validate = new Ajv({ allErrors: false }).compile<RawCatalog>(SCHEMA);
+const validate = new Ajv({ allErrors: false, validateSchema: false }).compile<RawCatalog>(SCHEMA);
 
 /**
  * Reads `specs/requirements.yaml`. A malformed catalogue is one line naming the file, the line and
@@ -81,7 +81,7 @@ export function loadRequirements(file: string): RequirementCatalog {
   if (yamlError) {
     const position = yamlError.linePos?.[0];
     const where = position ? `${position.line}:${position.col}` : '1:1';
-    throw new UsageError(`${shown}:${where}: not valid YAML: ${yamlError.message.split('\n')[0] ?? ''}`);
+    throw new UsageError(`${shown}:${where}: not valid YAML: ${yamlReason(yamlError.message)}`);
   }
   const raw: unknown = document.toJS();
   if (!validate(raw)) {

@@ -12,8 +12,18 @@ export interface TracedScenario {
   readonly ref: string;
   readonly name: string;
   readonly status: ScenarioStatus;
+  /** Passed only on a retry. */
+  readonly flaky: boolean;
   readonly layers: readonly Layer[];
   readonly operations: readonly string[];
+}
+
+/** What the run proved at one layer: PASSED only when a scenario there passed and none did worse. */
+export interface LayerResult {
+  readonly layer: Layer;
+  /** The catalogue says the requirement must be proven at this layer. */
+  readonly required: boolean;
+  readonly result: ScenarioStatus | 'NO_SCENARIO';
 }
 
 export interface TracedRequirement {
@@ -26,6 +36,7 @@ export interface TracedRequirement {
   readonly link: string;
   readonly acceptance: readonly string[];
   readonly layersRequired: readonly Layer[];
+  /** Layers at which a scenario passed in the run, none there doing worse (tags alone prove nothing). */
   readonly layersProven: readonly Layer[];
   /** PASSED only when every scenario ran and passed; NO_SCENARIO when nothing proves it. */
   readonly result: ScenarioStatus | 'NO_SCENARIO';
@@ -41,7 +52,11 @@ export interface Traceability {
     readonly requirementsWithoutScenario: readonly string[];
     /** Scenarios tagged with no requirement (`file:line`). */
     readonly scenariosWithoutRequirement: readonly string[];
-    /** Requirements that must be proven at several layers but are proven at fewer. */
+    /**
+     * Requirements proven at fewer layers than they need: a needed layer without any scenario, or
+     * one that did not pass while another layer did. (When nothing passed at all, the requirement's
+     * result says so.)
+     */
     readonly missingLayers: readonly { readonly id: string; readonly missing: readonly Layer[] }[];
   };
 }
@@ -67,13 +82,14 @@ export function buildTraceability(
   for (const feature of corpus.features) {
     for (const pickle of feature.pickles) {
       const tags = pickle.tags.map((tag) => tag.name);
-      const line = lineOf(feature, pickle.astNodeIds);
+      const line = scenarioLine(feature, pickle.astNodeIds);
       const ref = `${feature.uri}:${line}`;
       const result = ran.get(ref);
       const traced: TracedScenario = {
         ref,
         name: pickle.name,
         status: result && result.attempts > 0 ? result.status : 'NOT_RUN',
+        flaky: result?.flaky ?? false,
         layers: layersOf(tags),
         operations: [
           ...new Set(
@@ -95,9 +111,9 @@ export function buildTraceability(
     const operations = [...new Set(scenarios.flatMap((scenario) => scenario.operations))].sort();
     for (const operation of operations)
       byOperation.set(operation, (byOperation.get(operation) ?? new Set()).add(requirement.id));
-    const layersProven = (['api', 'ui'] as const).filter((layer) =>
-      scenarios.some((scenario) => scenario.layers.includes(layer)),
-    );
+    const layersProven = layerResults({ layersRequired: requirement.layers, scenarios })
+      .filter((entry) => entry.result === 'PASSED')
+      .map((entry) => entry.layer);
     return {
       id: requirement.id,
       title: requirement.title,
@@ -127,18 +143,41 @@ export function buildTraceability(
         .map((requirement) => requirement.id),
       scenariosWithoutRequirement: withoutRequirement,
       missingLayers: active
-        .map((requirement) => ({
-          id: requirement.id,
-          missing: requirement.layersRequired.filter((layer) => !requirement.layersProven.includes(layer)),
-        }))
         // Requirements with no scenario at all are already flagged above.
-        .filter((entry) => entry.missing.length > 0 && requirementHasScenarios(requirements, entry.id)),
+        .filter((requirement) => requirement.scenarios.length > 0)
+        .flatMap((requirement) => {
+          const missing = layerResults(requirement).filter(
+            (entry) => entry.required && entry.result !== 'PASSED',
+          );
+          const short =
+            missing.length > 0 &&
+            (requirement.layersProven.length > 0 || missing.some((entry) => entry.result === 'NO_SCENARIO'));
+          return short ? [{ id: requirement.id, missing: missing.map((entry) => entry.layer) }] : [];
+        }),
     },
   };
 }
 
-function requirementHasScenarios(requirements: readonly TracedRequirement[], id: string): boolean {
-  return (requirements.find((requirement) => requirement.id === id)?.scenarios.length ?? 0) > 0;
+/** Per layer (required or tested), what the requirement's scenarios there proved in the run. */
+export function layerResults(
+  requirement: Pick<TracedRequirement, 'layersRequired' | 'scenarios'>,
+): LayerResult[] {
+  const { layersRequired: required, scenarios } = requirement;
+  return (['api', 'ui'] as const).flatMap((layer) => {
+    const statuses = scenarios
+      .filter((scenario) => scenario.layers.includes(layer))
+      .map((scenario) => scenario.status);
+    if (statuses.length === 0 && !required.includes(layer)) return [];
+    const ran = statuses.filter((status): status is Status => status !== 'NOT_RUN');
+    const proven = ran.length > 0 && mostSevere(ran) === 'PASSED';
+    return [
+      {
+        layer,
+        required: required.includes(layer),
+        result: statuses.length === 0 ? 'NO_SCENARIO' : proven ? 'PASSED' : resultOf(statuses),
+      },
+    ];
+  });
 }
 
 function resultOf(statuses: readonly ScenarioStatus[]): ScenarioStatus {
@@ -148,7 +187,8 @@ function resultOf(statuses: readonly ScenarioStatus[]): ScenarioStatus {
   return statuses.includes('NOT_RUN') ? 'NOT_RUN' : worst;
 }
 
-function lineOf(feature: Corpus['features'][number], astNodeIds: readonly string[]): number {
+/** The line of a pickle's scenario, or of its Examples row for an outline: its `file:line` identity. */
+export function scenarioLine(feature: Corpus['features'][number], astNodeIds: readonly string[]): number {
   const target = astNodeIds[astNodeIds.length - 1];
   for (const child of feature.document.feature?.children ?? []) {
     for (const scenario of [

@@ -1,6 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import { pathParam } from './params';
 import type { Accounts } from '../domain/accounts';
+import type { Fault } from '../faults';
 import { sendProblem } from './problem';
 
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
@@ -12,7 +13,7 @@ const signedIn = new WeakMap<Request, string>();
  * (401) and that has not expired (401), then that it belongs to that account (403). Input
  * validation comes after, in the operation itself.
  */
-export function requireOwner(accounts: Accounts): RequestHandler {
+export function requireOwner(accounts: Accounts, faults: ReadonlySet<Fault>): RequestHandler {
   return (req, res, next) => {
     const header = req.get('authorization');
     if (header === undefined || header.trim() === '') {
@@ -26,7 +27,7 @@ export function requireOwner(accounts: Accounts): RequestHandler {
         headers: { 'WWW-Authenticate': 'Bearer error="invalid_request"' },
       });
     }
-    const check = accounts.checkToken(token);
+    const check = accounts.checkToken(token, { honourExpiry: !faults.has('expired-tokens-accepted') });
     if (check === 'unknown' || check === 'expired') {
       const detail =
         check === 'expired'
@@ -36,10 +37,11 @@ export function requireOwner(accounts: Accounts): RequestHandler {
         headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
       });
     }
-    if (check.username !== pathParam(req, 'username')) {
+    const skipOwnerCheck = faults.has('deletes-skip-owner-check') && req.method === 'DELETE';
+    if (check.username !== pathParam(req, 'username') && !skipOwnerCheck) {
       return sendProblem(res, 403, 'You can only act on your own account.');
     }
-    signedIn.set(req, check.username);
+    signedIn.set(req, skipOwnerCheck ? pathParam(req, 'username') : check.username);
     next();
   };
 }

@@ -8,8 +8,8 @@ import { resource } from '../http/resource';
 import { checkBody, checkPath, phoneNumber } from '../http/validation';
 import type { ServiceContext } from './context';
 
-export function blockListRoutes(router: Router, { store }: ServiceContext): void {
-  const owner = requireOwner(store.accounts);
+export function blockListRoutes(router: Router, { store, faults }: ServiceContext): void {
+  const owner = requireOwner(store.accounts, faults);
 
   resource(router, '/users/:username/block-list', {
     get: [

@@ -10,7 +10,7 @@ import { checkBody, checkPath, phoneNumber, queryInteger } from '../http/validat
 import type { ServiceContext } from './context';
 
 export function reportRoutes(router: Router, { store, faults }: ServiceContext): void {
-  const owner = requireOwner(store.accounts);
+  const owner = requireOwner(store.accounts, faults);
 
   resource(router, '/numbers/:number/reports', {
     get: [
@@ -51,6 +51,9 @@ export function reportRoutes(router: Router, { store, faults }: ServiceContext):
         });
         if (errors.length > 0) return sendValidationErrors(res, errors);
         const input = body as { number: string; category: ReportCategory; comment?: string };
+        if (faults.has('report-comment-crashes') && /['"<]/.test(input.comment ?? '')) {
+          throw new Error('the comment broke the report store');
+        }
         const username = ownerOf(req);
         const report = store.reports.add(username, input.number, input.category, input.comment ?? null);
         if (report === 'duplicate') {

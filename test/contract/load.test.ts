@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, it } from 'node:test';
 import { SpecError, loadContract } from '../../support/contract/load';
 import { LIBRARY_SPEC } from '../helpers/exchanges';
+import { ROOT } from '../helpers/run-harness';
 import { tempFile } from '../helpers/temp';
 
 const library = fs.readFileSync(LIBRARY_SPEC, 'utf8');
@@ -84,5 +86,24 @@ describe('loadContract', () => {
       () => contract.operation('listBooks'),
       /unknown operation "listBooks" .*listItems, addItem/,
     );
+  });
+
+  it('needs nothing but the OpenAPI parser: a broken spec is reported before cucumber or a browser loads', () => {
+    // What loading the contract brings in decides how fast a broken spec stops the run.
+    const probe = `
+      const { loadContract } = require('./support/contract/load');
+      loadContract(process.argv[1]).catch(() => {
+        const loaded = Object.keys(require.cache).filter((file) => /node_modules[\\\\/](@cucumber|playwright|playwright-core|@playwright|ajv-formats)[\\\\/]/.test(file));
+        process.stdout.write(JSON.stringify(loaded));
+      });`;
+    const broken = tempFile(
+      'broken.yaml',
+      library.replace('  /items/featured:\n', '  /items/featured: [oops\n'),
+    );
+    const output = execFileSync(process.execPath, ['-r', 'ts-node/register', '-e', probe, broken], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    assert.deepEqual(JSON.parse(output), []);
   });
 });

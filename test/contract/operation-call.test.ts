@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { loadContract, type Contract } from '../../support/contract/load';
-import {
-  buildRequest,
-  emptyCall,
-  interpolate,
-  matchesWritten,
-  valueAtPath,
-} from '../../support/contract/operation-call';
+import { buildRequest, emptyCall, matchesWritten, valueAtPath } from '../../support/contract/operation-call';
 import { LIBRARY_SPEC } from '../helpers/exchanges';
 
 describe('calling an operation by its operationId', () => {
@@ -66,13 +60,5 @@ describe('reading response bodies', () => {
     assert.equal(matchesWritten({ b: 1, a: [1] }, '{"a":[1],"b":1}'), true);
     assert.equal(matchesWritten('spam', 'spam'), true);
     assert.equal(matchesWritten(undefined, 'undefined'), false);
-  });
-
-  it('replaces {{name}} with remembered values', () => {
-    const memory: Record<string, unknown> = { id: 7, user: 'alice', list: [1] };
-    assert.equal(
-      interpolate('/users/{{user}}/items/{{ id }} {{list}}', (name) => memory[name]),
-      '/users/alice/items/7 [1]',
-    );
   });
 });

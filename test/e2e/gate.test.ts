@@ -26,10 +26,14 @@ function failedRule(gate: GateFile, id: string): RuleResult {
 
 describe('the release gate at the end of npm run spec', () => {
   it('says no-go when a @critical scenario fails, naming the rule and the scenario', async () => {
-    const run = await runHarness('spec', ['--tags', '@REQ-110 and @critical and @api'], {
-      SUT_FAULTS: 'spam-threshold-off-by-one',
-    });
+    // A filtered run is judged as a partial run unless a policy is named: here, the release's.
+    const run = await runHarness(
+      'spec',
+      ['--tags', '@REQ-110 and @critical and @api', '--gate-policy', 'release'],
+      { SUT_FAULTS: 'spam-threshold-off-by-one' },
+    );
     assert.equal(run.code, 1, run.output);
+    assert.match(run.output, /^Gate policy: release — named by --gate-policy$/m);
     assert.match(run.output, /│ critical-scenarios-pass\s+│[^│]+│[^│]+│ FAIL/);
     const rule = failedRule(readGate(run.reportsDir), 'critical-scenarios-pass');
     assert.ok(
@@ -48,12 +52,14 @@ describe('the release gate at the end of npm run spec', () => {
   });
 
   it('says no-go on an undefined step', async () => {
+    // `npm run spec` stops at its preflight on an undefined step (test/e2e/bad-input.test.ts); a
+    // dry run asked for goes through, and results from any run are judged by the gate all the same.
     const run = await runHarness('spec', [
       path.join(ROOT, 'test/fixtures/gate/undefined-step.feature'),
-      '--gate-policy',
-      'smoke',
+      '--dry-run',
     ]);
     assert.equal(run.code, 1, run.output);
+    assert.match(run.output, /^Gate policy: partial — the run is narrowed by paths /m);
     const rule = failedRule(readGate(run.reportsDir), 'no-undefined-steps');
     assert.deepEqual(rule.details, [
       'undefined: test/fixtures/gate/undefined-step.feature:4 Given the service has been up for a week',
@@ -61,7 +67,7 @@ describe('the release gate at the end of npm run spec', () => {
   });
 
   it('says no-go on a contract violation', async () => {
-    const run = await runHarness('spec', ['--tags', '@REQ-101 and @api', '--gate-policy', 'smoke'], {
+    const run = await runHarness('spec', ['--tags', '@REQ-101 and @api'], {
       SUT_FAULTS: 'lookup-report-count-as-string',
     });
     assert.equal(run.code, 1, run.output);
@@ -73,7 +79,7 @@ describe('the release gate at the end of npm run spec', () => {
   });
 
   it('says no-go when contract coverage is under its threshold', async () => {
-    const run = await runHarness('spec', ['--tags', '@REQ-501']);
+    const run = await runHarness('spec', ['--tags', '@REQ-501', '--gate-policy', 'release']);
     assert.equal(run.code, 1, run.output);
     const rule = failedRule(readGate(run.reportsDir), 'contract-coverage');
     assert.equal(rule.threshold, '≥ 90%');
@@ -81,17 +87,42 @@ describe('the release gate at the end of npm run spec', () => {
   });
 });
 
+/** The verdict files of a gate that could not use its results: failing, and nothing green beside them. */
+function assertFailedClosed(reportsDir: string, reason: RegExp): void {
+  const junit = fs.readFileSync(path.join(reportsDir, 'junit.xml'), 'utf8');
+  assert.match(junit, /<testsuite name="Release gate \([a-z]+\)" tests="1" failures="1">/);
+  assert.match(
+    junit,
+    /<testcase classname="release-gate" name="results usable">\s*<failure message="results unusable: [^"]+">/,
+  );
+  assert.match(junit, reason);
+  assert.doesNotMatch(junit, /failures="0"/);
+  assert.match(readGate(reportsDir).unusable ?? '', reason);
+  assert.match(fs.readFileSync(path.join(reportsDir, 'summary.md'), 'utf8'), /❌ \*\*NO-GO\*\*/);
+  for (const name of ['results.json', 'contract-coverage.json', 'contract-coverage.md', 'traceability.json'])
+    assert.ok(!fs.existsSync(path.join(reportsDir, name)), `${name} of an earlier run stayed behind`);
+}
+
 describe('the release gate on results it cannot trust (exit 2, fail closed)', () => {
-  it('a missing results file', async () => {
-    const empty = tempDir('sbe-empty-');
-    const run = await runHarness('gate', ['--reports', empty]);
+  it('a missing results file, beside the green files of an earlier run', async () => {
+    const reportsDir = tempDir('sbe-stale-');
+    fs.writeFileSync(
+      path.join(reportsDir, 'junit.xml'),
+      '<testsuites><testsuite name="Release gate (release)" tests="1" failures="0"/></testsuites>',
+    );
+    for (const name of ['results.json', 'traceability.json', 'contract-coverage.json', 'gate.json'])
+      fs.writeFileSync(path.join(reportsDir, name), '{"verdict":"go"}');
+    const run = await runHarness('gate', ['--reports', reportsDir]);
     assert.equal(run.code, 2, run.output);
     assert.match(run.output, /NO-GO — .*messages\.ndjson: no results: run the features first/);
-    assert.match(readGate(empty).unusable ?? '', /no results/);
+    assertFailedClosed(reportsDir, /no results/);
   });
 
   it('a truncated results file', async () => {
-    const run = await runHarness('spec', ['--tags', '@REQ-501', '--no-gate']);
+    // A good run first: its junit.xml is green, its results.json complete.
+    const run = await runHarness('spec', ['--tags', '@REQ-501']);
+    assert.equal(run.code, 0, run.output);
+    assert.match(fs.readFileSync(path.join(run.reportsDir, 'junit.xml'), 'utf8'), /failures="0"/);
     const stream = path.join(run.reportsDir, 'messages.ndjson');
     const text = fs.readFileSync(stream, 'utf8');
     fs.writeFileSync(stream, text.slice(0, text.length - 40));
@@ -101,6 +132,7 @@ describe('the release gate on results it cannot trust (exit 2, fail closed)', ()
       gate.output,
       /messages\.ndjson:\d+: the last message is cut off: the run was interrupted while writing/,
     );
+    assertFailedClosed(run.reportsDir, /the last message is cut off/);
   });
 
   it('a run killed half-way', async () => {
@@ -123,5 +155,35 @@ describe('the release gate on results it cannot trust (exit 2, fail closed)', ()
     const gate = await runHarness('gate', ['--reports', reportsDir]);
     assert.equal(gate.code, 2, gate.output);
     assert.match(gate.output, /(never finished \(interrupted or killed\)|the last message is cut off)/);
+    assertFailedClosed(reportsDir, /(never finished|cut off)/);
+  });
+});
+
+describe('npm run spec into a folder an earlier run wrote', () => {
+  it('leaves nothing of the earlier run but the Allure history', async () => {
+    const reportsDir = tempDir('sbe-rerun-');
+    const history = path.join(reportsDir, 'allure-results', 'history', 'history-trend.json');
+    fs.mkdirSync(path.dirname(history), { recursive: true });
+    fs.writeFileSync(history, '[]');
+    const first = await runHarness('spec', ['--tags', '@REQ-501'], { REPORTS_DIR: reportsDir });
+    assert.equal(first.code, 0, first.output);
+    assert.ok(fs.existsSync(path.join(reportsDir, 'gate.json')));
+
+    const second = await runHarness('spec', ['--tags', '@REQ-501', '--no-gate'], { REPORTS_DIR: reportsDir });
+    assert.equal(second.code, 0, second.output);
+    // This run had no gate: the first one's verdict must not pass for its own.
+    for (const name of ['gate.json', 'junit.xml', 'summary.md'])
+      assert.ok(!fs.existsSync(path.join(reportsDir, name)), `${name} of the first run stayed behind`);
+    const selected = (
+      JSON.parse(fs.readFileSync(path.join(reportsDir, 'results.json'), 'utf8')) as {
+        scenarios: { selected: boolean }[];
+      }
+    ).scenarios.filter((scenario) => scenario.selected).length;
+    const allure = fs
+      .readdirSync(path.join(reportsDir, 'allure-results'))
+      .filter((name) => name.endsWith('-result.json'));
+    assert.ok(selected > 0);
+    assert.equal(allure.length, selected, 'one Allure result per scenario, none from the first run');
+    assert.ok(fs.existsSync(history), 'the Allure history is kept');
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator } from 'playwright';
@@ -79,6 +80,16 @@ describe('the reports of a run that signs in and has one failing UI scenario', (
     assert.deepEqual(leaks, []);
   });
 
+  it('hold no absolute local path: not the project, the home folder or the reports folder', async () => {
+    const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const places = [ROOT, os.homedir(), reportsDir].filter((place) => place.length > 1);
+    const leaks = await findSecrets(
+      reportsDir,
+      places.map((place) => new RegExp(`${escape(place)}/`)),
+    );
+    assert.deepEqual(leaks, []);
+  });
+
   it('give an Allure report linking the failure to its requirement, with its exchanges, screenshot and trace', async () => {
     const server = await serveDirectory(path.join(reportsDir, 'allure-report'));
     const page = await browser.newPage({ viewport: { width: 1400, height: 1200 } });
@@ -94,8 +105,8 @@ describe('the reports of a run that signs in and has one failing UI scenario', (
         page.getByText('HTTP issueToken → 200.json'),
         page.getByText('When Alice signs in to the web app'),
       );
-      await reveal(page.getByText('Close the browser page'), page.getByText('Tear down'));
-      await reveal(page.getByText('Screenshot at failure.png'), page.getByText('Close the browser page'));
+      await reveal(page.getByText('Finish the scenario'), page.getByText('Tear down'));
+      await reveal(page.getByText('Screenshot at failure.png'), page.getByText('Finish the scenario'));
       await page.getByText(/Playwright trace .*\.zip/).waitFor();
       assert.deepEqual(errors, []);
     } finally {
@@ -125,5 +136,22 @@ describe('the reports of a run that signs in and has one failing UI scenario', (
     } finally {
       await page.close();
     }
+  });
+});
+
+describe('the reports of a full run of the suite', () => {
+  it('hold no password, token, cookie or absolute local path anywhere', async () => {
+    const run = await runHarness('spec', ['--format', 'summary']);
+    assert.equal(run.code, 0, run.output);
+    const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const leaks = await findSecrets(run.reportsDir, [
+      /cid_[A-Za-z0-9_-]{20,}/, // an access token of the service
+      /pw-[A-Za-z0-9_-]{16}/, // a password the harness generated for a persona
+      /Bearer (?!\[REDACTED\])[A-Za-z0-9_-]{8,}/,
+      /"(?:cookie|set-cookie)": "(?!\[REDACTED\])/i,
+      new RegExp(`${escape(ROOT)}/`),
+      new RegExp(`${escape(os.homedir())}/`),
+    ]);
+    assert.deepEqual(leaks, []);
   });
 });

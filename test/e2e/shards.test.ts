@@ -2,38 +2,67 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import type { RuleResult } from '../../support/gate/evaluate';
 import type { RunResults } from '../../support/results/run-model';
 import { scenarioKey } from '../../support/results/run-model';
-import { runHarness } from '../helpers/run-harness';
+import { runHarness, type HarnessRun } from '../helpers/run-harness';
 
-const SELECTION = ['--tags', '@REQ-110 or @REQ-201 or @REQ-403', '--gate-policy', 'smoke'];
+const FAULT = { SUT_FAULTS: 'spam-threshold-off-by-one' };
+const SHARDS = ['1/3', '2/3', '3/3'];
 
-function outcome(dir: string): { scenarios: string[]; verdict: string } {
+interface Outcome {
+  scenarios: string[];
+  verdict: string;
+  policy: string;
+  failedRules: string[];
+}
+
+function outcome(dir: string): Outcome {
   const results = JSON.parse(fs.readFileSync(path.join(dir, 'results.json'), 'utf8')) as RunResults;
-  const gate = JSON.parse(fs.readFileSync(path.join(dir, 'gate.json'), 'utf8')) as { verdict: string };
+  const gate = JSON.parse(fs.readFileSync(path.join(dir, 'gate.json'), 'utf8')) as {
+    verdict: string;
+    policy: string;
+    rules: RuleResult[];
+  };
   return {
     scenarios: results.scenarios
       .filter((scenario) => scenario.selected)
       .map((scenario) => `${scenarioKey(scenario)} ${scenario.status}`)
       .sort(),
     verdict: gate.verdict,
+    policy: gate.policy,
+    failedRules: gate.rules.filter((rule) => !rule.passed).map((rule) => rule.id),
   };
 }
 
-describe('a run split into three shards and merged', () => {
-  it('equals one run: same scenarios, same results, same verdict', async () => {
-    const whole = await runHarness('spec', SELECTION);
+const failed = (result: Outcome): string[] => result.scenarios.filter((line) => line.endsWith(' FAILED'));
+
+describe('the whole suite split into three shards and merged', () => {
+  // The passing shards, kept for the case where one of them is run again with a defect.
+  const shards = new Map<string, HarnessRun>();
+
+  it('equals one run under the release policy: same scenarios, same results, same verdict', async () => {
+    const whole = await runHarness('spec');
     assert.equal(whole.code, 0, whole.output);
-    const shards = [];
-    for (const shard of ['1/3', '2/3', '3/3']) {
-      const run = await runHarness('spec', SELECTION, { SHARD: shard });
+    assert.equal(outcome(whole.reportsDir).policy, 'release');
+    for (const shard of SHARDS) {
+      const run = await runHarness('spec', [], { SHARD: shard });
       assert.equal(run.code, 0, run.output);
-      shards.push(run);
+      assert.match(
+        run.output,
+        new RegExp(`^Gate policy: partial — the run is narrowed by shard ${shard} `, 'm'),
+      );
+      shards.set(shard, run);
     }
-    const sizes = shards.map((run) => outcome(run.reportsDir).scenarios.length);
+    const sizes = [...shards.values()].map((run) => outcome(run.reportsDir).scenarios.length);
     assert.ok(Math.max(...sizes) - Math.min(...sizes) <= 1, `shards are even: ${sizes.join(', ')}`);
-    const merged = await runHarness('merge', ['--policy', 'smoke', ...shards.map((run) => run.reportsDir)]);
+
+    const merged = await runHarness(
+      'merge',
+      [...shards.values()].map((run) => run.reportsDir),
+    );
     assert.equal(merged.code, 0, merged.output);
+    assert.match(merged.output, /^Gate policy: release — merged shards are judged as the full run$/m);
     assert.deepEqual(outcome(merged.reportsDir), outcome(whole.reportsDir));
     assert.ok(
       fs
@@ -42,7 +71,40 @@ describe('a run split into three shards and merged', () => {
     );
   });
 
-  it('refuses a shard that never finished', async () => {
+  it('says no-go, like the single run, when one shard has a failure', async (context) => {
+    if (shards.size !== SHARDS.length) return context.skip('needs the passing shards of the case before');
+    // The shard holding the @critical scenario the defect breaks runs again against a faulty service.
+    const target = SHARDS.find((shard) =>
+      outcome(shards.get(shard)!.reportsDir).scenarios.some((line) =>
+        line.startsWith('features/number-lookup/spam-level.feature:'),
+      ),
+    );
+    assert.ok(target, 'a shard holds the spam-level scenarios');
+    const faulty = await runHarness('spec', [], { SHARD: target, ...FAULT });
+    assert.equal(faulty.code, 1, faulty.output);
+
+    const whole = await runHarness('spec', [], FAULT);
+    assert.equal(whole.code, 1, whole.output);
+    const merged = await runHarness(
+      'merge',
+      SHARDS.map((shard) => (shard === target ? faulty : shards.get(shard)!).reportsDir),
+    );
+    assert.equal(merged.code, 1, merged.output);
+
+    const single = outcome(whole.reportsDir);
+    const combined = outcome(merged.reportsDir);
+    assert.equal(combined.verdict, 'no-go');
+    assert.deepEqual(
+      { verdict: combined.verdict, policy: combined.policy, failedRules: combined.failedRules },
+      { verdict: single.verdict, policy: single.policy, failedRules: single.failedRules },
+    );
+    assert.ok(combined.failedRules.includes('critical-scenarios-pass'), combined.failedRules.join(', '));
+    // The merge shows the faulty shard's failures, each of which the single run has too.
+    assert.ok(failed(combined).length > 0);
+    for (const line of failed(combined)) assert.ok(failed(single).includes(line), line);
+  });
+
+  it('refuses a shard that never finished, and leaves a failing verdict', async () => {
     const done = await runHarness('spec', ['--tags', '@REQ-501', '--no-gate'], { SHARD: '1/2' });
     const broken = await runHarness('spec', ['--tags', '@REQ-501', '--no-gate'], { SHARD: '2/2' });
     const stream = path.join(broken.reportsDir, 'messages.ndjson');
@@ -50,5 +112,14 @@ describe('a run split into three shards and merged', () => {
     const merged = await runHarness('merge', [done.reportsDir, broken.reportsDir]);
     assert.equal(merged.code, 2, merged.output);
     assert.match(merged.output, /merge: .*messages\.ndjson: the run never finished/);
+    const junit = fs.readFileSync(path.join(merged.reportsDir, 'junit.xml'), 'utf8');
+    assert.match(
+      junit,
+      /<testcase classname="release-gate" name="results usable">\s*<failure message="results unusable: [^"]*the run never finished/,
+    );
+    assert.ok(
+      !fs.existsSync(path.join(merged.reportsDir, 'results.json')),
+      'no results from a merge that failed',
+    );
   });
 });

@@ -52,6 +52,7 @@ const coverage = (percent: number, undocumented = 0): ContractCoverage => ({
   },
   entries: [],
   uncoveredStatusPairs: percent < 100 ? ['op 404'] : [],
+  catchAll: [],
   undocumented: undocumented
     ? [{ method: 'GET', path: '/x', status: 200, reason: 'no path matches', scenarios: [] }]
     : [],

@@ -50,3 +50,20 @@ export async function findSecrets(root: string, patterns: readonly RegExp[]): Pr
   }
   return leaks;
 }
+
+/** A secret-named key given a literal value (`password: "hunter22"`), or a token of a known shape. */
+const CREDENTIAL_PATTERNS: readonly RegExp[] = [
+  /\b(?:password|passwd|secret|api[_-]?key|access[_-]?token|client[_-]?secret)["']?\s*[:=]\s*["'][^"'{}$<\s]{6,}["']/i,
+  /\bcid_[A-Za-z0-9_-]{20,}/,
+  /\bBearer\s+(?!\$|\{|<|\[REDACTED\])[A-Za-z0-9._~+/-]{16,}/,
+  /\bAKIA[0-9A-Z]{16}\b/,
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----/,
+];
+
+/** Credentials written into files: each file with the first credential-looking text in it. */
+export function committedCredentials(files: readonly { path: string; text: string }[]): Leak[] {
+  return files.flatMap(({ path: where, text }) => {
+    const match = CREDENTIAL_PATTERNS.map((pattern) => pattern.exec(text)).find(Boolean);
+    return match ? [{ where, what: match[0] }] : [];
+  });
+}

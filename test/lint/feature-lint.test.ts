@@ -19,7 +19,7 @@ function lint(text: string, extraCatalog?: string): string[] {
     fs.writeFileSync(path.join(dir, 'requirements.yaml'), extraCatalog);
     requirements = loadRequirements(path.join(dir, 'requirements.yaml'));
   }
-  return lintFeatures(loadCorpus([dir], dir), requirements).map(formatFinding);
+  return lintFeatures(loadCorpus([dir], dir), requirements, dir).map(formatFinding);
 }
 
 const clean = `Feature: Lookups
@@ -34,7 +34,7 @@ const clean = `Feature: Lookups
 describe('feature lint', () => {
   it('passes the features of this repository', () => {
     assert.deepEqual(
-      lintFeatures(loadCorpus([path.join(ROOT, 'features')], ROOT), catalog).map(formatFinding),
+      lintFeatures(loadCorpus([path.join(ROOT, 'features')], ROOT), catalog, ROOT).map(formatFinding),
       [],
     );
   });
@@ -59,7 +59,7 @@ describe('feature lint', () => {
     assert.deepEqual(
       lint(clean.replace('looks up +886227208889', 'opens https://caller.example/numbers/+886227208889')),
       [
-        'sample.feature:6: a URL in a business feature ("a caller opens https://caller.example/numbers/+886227208889"): move it into a step definition, or tag the feature @contract [technical-detail]',
+        'sample.feature:6: a URL in a business feature (step "a caller opens https://caller.example/numbers/+886227208889"): move it into a step definition, or tag the feature @contract [technical-detail]',
       ],
     );
   });
@@ -84,6 +84,71 @@ describe('feature lint', () => {
       /an HTTP verb[\s\S]*an HTTP status code[\s\S]*a CSS selector[\s\S]*JSON/,
     );
     assert.deepEqual(lint(`@contract\n${technical}`), []);
+  });
+
+  it('finds technical detail in names, descriptions and Examples tables, each on its line', () => {
+    const feature = `Feature: Reports
+  People report numbers.
+  The reports live at https://wiki.example/reports for the curious.
+
+  Background: The service at https://caller.example is up
+    Given a number nobody has reported
+
+  @REQ-101
+  Rule: Reports are sent as POST requests
+
+    They go to /api/v1/reports, one per report.
+
+    Scenario: POST to /api/v1/reports returns 201
+      Given a number nobody has reported
+
+    Scenario Outline: A report of <category>
+      When someone reports the number as <category>
+
+      Examples: Sent to https://caller.example/api
+        | category                | /api/v1/body        |
+        | scam                    | {"category": "scam"} |
+        | https://caller.example/ | fine                |
+`;
+    assert.deepEqual(
+      lint(feature).map((line) => line.replace(/\): move it.*$/, ')')),
+      [
+        'sample.feature:3: a URL in a business feature (feature description "The reports live at https://wiki.example/reports for the cur")',
+        'sample.feature:5: a URL in a business feature (background name "The service at https://caller.example is up")',
+        'sample.feature:9: an HTTP verb in a business feature (rule name "Reports are sent as POST requests")',
+        'sample.feature:11: a URL in a business feature (rule description "They go to /api/v1/reports, one per report.")',
+        'sample.feature:13: a URL in a business feature (scenario name "POST to /api/v1/reports returns 201")',
+        'sample.feature:19: a URL in a business feature (examples name "Sent to https://caller.example/api")',
+        'sample.feature:20: a URL in a business feature (examples table "/api/v1/body")',
+        'sample.feature:21: JSON in a business feature (examples table "{"category": "scam"}")',
+        'sample.feature:22: a URL in a business feature (examples table "https://caller.example/")',
+      ],
+    );
+    assert.deepEqual(lint(`@contract\n${feature}`), []);
+  });
+
+  it('finds technical detail in a scenario description and an Examples description', () => {
+    const findings = lint(`Feature: F
+  @REQ-101
+  Rule: r
+    Scenario Outline: o <n>
+      It checks that the response has status 404.
+      Given a number nobody has reported
+
+      Examples: e
+
+
+        The table below is sent as {"n": 1}.
+        | n |
+        | 1 |
+`);
+    assert.deepEqual(
+      findings.map((line) => line.replace(/\): move it.*$/, ')')),
+      [
+        'sample.feature:5: an HTTP status code in a business feature (scenario description "It checks that the response has status 404.")',
+        'sample.feature:11: JSON in a business feature (examples description "The table below is sent as {"n": 1}.")',
+      ],
+    );
   });
 
   it('finds @only and @wip left behind, and duplicate scenario names', () => {
@@ -127,7 +192,7 @@ describe('the requirement catalogue', () => {
       loadRequirements(file);
       return 'loaded';
     } catch (error) {
-      return (error as Error).message.replace(file, 'requirements.yaml');
+      return (error as Error).message.replace(/^[^:]*requirements\.yaml/, 'requirements.yaml');
     }
   }
 

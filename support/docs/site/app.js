@@ -32,12 +32,29 @@ const featureId = (uri) => uri.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, 
 const refUri = (ref) => ref.replace(/:\d+$/, '');
 const refLine = (ref) => ref.replace(/^.*:/, '');
 
+const allFeatures = model.capabilities.flatMap((capability) => capability.features);
+const LANGUAGES = new Map(allFeatures.map((feature) => [feature.uri, feature.language]));
+/** The language of the feature a `file:line` reference points into: text from it is marked so. */
+const languageOf = (ref) => LANGUAGES.get(refUri(ref));
+const REQUIREMENTS = new Map(model.requirements.map((requirement) => [requirement.id, requirement]));
+
+// The page's own words are English, also inside a feature written in another language.
 function badge(status) {
   return h(
     'span',
-    { class: `badge ${status}`, title: `Latest result: ${STATUS_LABELS[status]}` },
+    { class: `badge ${status}`, title: `Latest result: ${STATUS_LABELS[status]}`, lang: 'en' },
     STATUS_LABELS[status],
   );
+}
+
+function flakyBadge(flaky) {
+  return flaky
+    ? h(
+        'span',
+        { class: 'badge flaky', title: 'Passed only on a retry: it failed at first', lang: 'en' },
+        'flaky',
+      )
+    : null;
 }
 
 function requirementStatus(result) {
@@ -52,11 +69,50 @@ function requirementStatus(result) {
   return result === 'NO_SCENARIO' ? null : map[result] || 'not-run';
 }
 
+/** Why a layer is not proven, in words: its scenarios' result there, or that it has none. */
+function layerReason(entry) {
+  const status = requirementStatus(entry.result);
+  return status ? STATUS_LABELS[status] : 'no scenario';
+}
+
+/** One layer of a requirement: proven (a scenario there passed in the latest run) or why not. */
+function layerChip(entry) {
+  const proven = entry.result === 'PASSED';
+  return h(
+    'span',
+    {
+      class: `layer ${proven ? 'proven' : 'unproven'}`,
+      title: proven
+        ? `Proven: a scenario at the ${entry.layer} layer passed in the latest run`
+        : `Not proven at the ${entry.layer} layer: ${layerReason(entry)}`,
+    },
+    proven ? `✔ ${entry.layer}` : `✘ ${entry.layer} (${layerReason(entry)})`,
+  );
+}
+
+const neededLayers = (requirement) => requirement.layers.filter((entry) => entry.required);
+const requirementLink = (id) => h('a', { href: `#/requirement/${encodeURIComponent(id)}` }, id);
+
+/** A requirement's tag links to its page; other tags are plain chips. No tags, no element. */
 function tagChips(tags) {
+  if (tags.length === 0) return null;
   return h(
     'span',
     { class: 'tags' },
-    tags.map((tag) => h('span', { class: 'tag' }, tag)),
+    tags.map((tag) => {
+      const requirement = REQUIREMENTS.get(tag.slice(1));
+      return requirement
+        ? h(
+            'a',
+            {
+              class: 'tag requirement-tag',
+              href: `#/requirement/${encodeURIComponent(requirement.id)}`,
+              title: `${requirement.id} ${requirement.title}`,
+            },
+            tag,
+          )
+        : h('span', { class: 'tag' }, tag);
+    }),
   );
 }
 
@@ -122,19 +178,31 @@ function steps(list) {
   );
 }
 
-function matches(scenario) {
-  const statuses =
-    scenario.examples.length > 0
-      ? scenario.examples.flatMap((block) => block.rows.map((row) => row.status))
-      : [scenario.status];
-  if (!statuses.some((status) => filters.statuses.has(status))) return false;
-  if (filters.tag && !scenario.tags.includes(filters.tag)) return false;
-  if (filters.text) {
-    const haystack = [scenario.name, ...scenario.steps.map((step) => step.text)].join(' ').toLowerCase();
-    if (!haystack.includes(filters.text.toLowerCase())) return false;
-  }
-  return true;
+/**
+ * What the filters let through: a scenario, or for an outline only the Examples rows that pass —
+ * each row has its own status, and its tags are the scenario's plus its Examples block's. The
+ * search text is looked for in the scenario's name and steps and in the row's values.
+ * Returns null when nothing is left.
+ */
+function visible(scenario) {
+  const text = filters.text.toLowerCase();
+  const includesText = (values) => values.join(' ').toLowerCase().includes(text);
+  const inScenario = !text || includesText([scenario.name, ...scenario.steps.map((step) => step.text)]);
+  const passes = (status, tags, cells) =>
+    filters.statuses.has(status) &&
+    (!filters.tag || tags.includes(filters.tag)) &&
+    (inScenario || includesText(cells));
+  if (scenario.examples.length === 0) return passes(scenario.status, scenario.tags, []) ? scenario : null;
+  const examples = scenario.examples
+    .map((block) => ({
+      ...block,
+      rows: block.rows.filter((row) => passes(row.status, [...scenario.tags, ...block.tags], row.cells)),
+    }))
+    .filter((block) => block.rows.length > 0);
+  return examples.length > 0 ? { ...scenario, examples } : null;
 }
+
+const shownScenarios = (scenarios) => scenarios.map(visible).filter(Boolean);
 
 function scenarioCard(scenario) {
   const outline = scenario.examples.length > 0;
@@ -148,6 +216,7 @@ function scenarioCard(scenario) {
       ' ',
       h('h4', {}, scenario.name),
       badge(scenario.status),
+      flakyBadge(scenario.flaky),
     ),
     tagChips(scenario.tags),
     scenario.descriptionHtml ? h('div', { class: 'description', html: scenario.descriptionHtml }) : null,
@@ -172,7 +241,7 @@ function scenarioCard(scenario) {
               'tr',
               {},
               block.header.map((cell) => h('th', {}, cell)),
-              h('th', {}, 'result'),
+              h('th', { lang: 'en' }, 'result'),
             ),
           ),
           h(
@@ -183,7 +252,7 @@ function scenarioCard(scenario) {
                 'tr',
                 { class: `row ${row.status}`, id: `line-${row.line}`, title: row.error || '' },
                 row.cells.map((cell) => h('td', {}, cell)),
-                h('td', {}, badge(row.status)),
+                h('td', {}, badge(row.status), flakyBadge(row.flaky)),
               ),
             ),
           ),
@@ -196,19 +265,23 @@ function scenarioCard(scenario) {
 }
 
 function failure(message, title) {
-  return h('details', { class: 'failure' }, h('summary', {}, title), h('pre', {}, message));
+  return h('details', { class: 'failure' }, h('summary', { lang: 'en' }, title), h('pre', {}, message));
 }
 
 function allScenarios(feature) {
   return feature.rules.flatMap((rule) => rule.scenarios);
 }
 
+/** Scenarios and outline rows by status, and how many of them passed only on a retry. */
 function counts(scenarios) {
-  const result = Object.fromEntries(STATUSES.map((status) => [status, 0]));
+  const result = Object.fromEntries([...STATUSES, 'flaky'].map((status) => [status, 0]));
+  const add = (entry) => {
+    result[entry.status] += 1;
+    if (entry.flaky) result.flaky += 1;
+  };
   for (const scenario of scenarios) {
-    if (scenario.examples.length > 0)
-      for (const block of scenario.examples) for (const row of block.rows) result[row.status] += 1;
-    else result[scenario.status] += 1;
+    if (scenario.examples.length > 0) for (const block of scenario.examples) block.rows.forEach(add);
+    else add(scenario);
   }
   return result;
 }
@@ -216,16 +289,19 @@ function counts(scenarios) {
 function summary(count) {
   return h(
     'span',
-    { class: 'summary' },
+    { class: 'summary', lang: 'en' },
     STATUSES.filter((status) => count[status] > 0).map((status) =>
       h('span', { class: `count ${status}` }, `${count[status]} ${STATUS_LABELS[status]}`),
     ),
+    count.flaky > 0
+      ? h('span', { class: 'count flaky', title: 'Passed only on a retry' }, `${count.flaky} flaky`)
+      : null,
   );
 }
 
 function featurePage(feature) {
   const rules = feature.rules
-    .map((rule) => ({ rule, shown: rule.scenarios.filter(matches) }))
+    .map((rule) => ({ rule, shown: shownScenarios(rule.scenarios) }))
     .filter(({ shown }) => shown.length > 0);
   return h(
     'section',
@@ -233,7 +309,7 @@ function featurePage(feature) {
     h('p', { class: 'uri' }, feature.uri),
     h('h2', {}, h('span', { class: 'keyword' }, `${feature.keyword}:`), ' ', feature.name),
     tagChips(feature.tags),
-    h('div', { class: 'narrative', html: feature.descriptionHtml }),
+    feature.descriptionHtml ? h('div', { class: 'narrative', html: feature.descriptionHtml }) : null,
     summary(counts(allScenarios(feature))),
     feature.background
       ? h(
@@ -243,7 +319,7 @@ function featurePage(feature) {
           steps(feature.background.steps),
         )
       : null,
-    rules.length === 0 ? h('p', { class: 'empty' }, 'No scenario matches the filters.') : null,
+    rules.length === 0 ? h('p', { class: 'empty', lang: 'en' }, 'No scenario matches the filters.') : null,
     rules.map(({ rule, shown }) =>
       h(
         'section',
@@ -312,7 +388,7 @@ function overviewPage() {
               { lang: feature.language },
               h('a', { href: `#/feature/${feature.id}` }, feature.name),
               ' ',
-              summary(counts(allScenarios(feature).filter(matches))),
+              summary(counts(shownScenarios(allScenarios(feature)))),
             ),
           ),
         ),
@@ -335,17 +411,22 @@ function requirementsPage() {
             'p',
             { class: 'flag' },
             'Active requirements no scenario proves: ',
-            flags.requirementsWithoutScenario.join(', '),
+            flags.requirementsWithoutScenario.map((id, index) => [index ? ', ' : '', requirementLink(id)]),
           )
         : null,
       flags.missingLayers.length
         ? h(
             'p',
-            { class: 'flag' },
-            'Proven at too few layers: ',
-            flags.missingLayers
-              .map((entry) => `${entry.id} (missing ${entry.missing.join(', ')})`)
-              .join('; '),
+            { class: 'flag missing-layers' },
+            'Proven at fewer layers than needed: ',
+            flags.missingLayers.map((entry, index) => {
+              const layers = REQUIREMENTS.get(entry.id)?.layers ?? [];
+              const why = entry.missing.map((layer) => {
+                const found = layers.find((candidate) => candidate.layer === layer);
+                return `${layer}: ${found ? layerReason(found) : 'not proven'}`;
+              });
+              return [index ? '; ' : '', requirementLink(entry.id), ` (${why.join(', ')})`];
+            }),
           )
         : null,
       flags.scenariosWithoutRequirement.length
@@ -366,9 +447,16 @@ function requirementsPage() {
         h(
           'tr',
           {},
-          ['Requirement', 'Capability', 'Priority', 'Status', 'Layers', 'Scenarios', 'Result'].map((title) =>
-            h('th', {}, title),
-          ),
+          [
+            'Requirement',
+            'Capability',
+            'Priority',
+            'Status',
+            'Needed at',
+            'Proven at (latest run)',
+            'Scenarios',
+            'Result',
+          ].map((title) => h('th', {}, title)),
         ),
       ),
       h(
@@ -378,21 +466,12 @@ function requirementsPage() {
           h(
             'tr',
             {},
-            h(
-              'td',
-              {},
-              h('a', { href: `#/requirement/${requirement.id}` }, requirement.id),
-              ' ',
-              requirement.title,
-            ),
+            h('td', {}, requirementLink(requirement.id), ' ', requirement.title),
             h('td', {}, requirement.capability),
             h('td', {}, requirement.priority),
             h('td', {}, requirement.status),
-            h(
-              'td',
-              {},
-              `${requirement.layersProven.join(' + ') || '—'} of ${requirement.layersRequired.join(' + ')}`,
-            ),
+            h('td', { class: 'needed' }, requirement.layersRequired.join(' + ')),
+            h('td', { class: 'proven' }, neededLayers(requirement).map(layerChip)),
             h('td', {}, String(requirement.scenarios.length)),
             h(
               'td',
@@ -433,6 +512,10 @@ function requirementPage(id) {
       h('dd', {}, requirement.owner),
       h('dt', {}, 'Status'),
       h('dd', {}, requirement.status),
+      h('dt', {}, 'Needed at'),
+      h('dd', { class: 'needed' }, requirement.layersRequired.join(' + ')),
+      h('dt', {}, 'Proven at'),
+      h('dd', { class: 'proven' }, requirement.layers.map(layerChip)),
       h('dt', {}, 'Tracker'),
       h(
         'dd',
@@ -443,7 +526,7 @@ function requirementPage(id) {
     h('h3', {}, 'Acceptance criteria'),
     h(
       'ul',
-      {},
+      { class: 'acceptance' },
       requirement.acceptance.map((criterion) => h('li', {}, criterion)),
     ),
     h('h3', {}, 'Scenarios'),
@@ -457,10 +540,14 @@ function requirementPage(id) {
               'li',
               {},
               badge(requirementStatus(scenario.status) || 'not-run'),
+              flakyBadge(scenario.flaky),
               ' ',
               h(
                 'a',
-                { href: `#/feature/${featureId(refUri(scenario.ref))}/${refLine(scenario.ref)}` },
+                {
+                  href: `#/feature/${featureId(refUri(scenario.ref))}/${refLine(scenario.ref)}`,
+                  lang: languageOf(scenario.ref),
+                },
                 scenario.name,
               ),
               ' ',
@@ -474,7 +561,7 @@ function requirementPage(id) {
     requirement.operations.length
       ? h(
           'p',
-          {},
+          { class: 'operations' },
           requirement.operations.map((operation) => h('code', { class: 'operation' }, operation)),
         )
       : h('p', {}, 'None recorded (not run yet, or UI only).'),
@@ -499,12 +586,7 @@ function coveragePage() {
       [
         ['measure', 'covered', 'of', '%'],
         ['operations', totals.operationsCovered, totals.operations, totals.operationsPercent],
-        [
-          'operation × status (default excluded)',
-          totals.statusPairsCovered,
-          totals.statusPairs,
-          totals.statusPairsPercent,
-        ],
+        ['operation × status', totals.statusPairsCovered, totals.statusPairs, totals.statusPairsPercent],
         ['exchanges validated', totals.validated, totals.exchanges, totals.validatedPercent],
       ].map((row) => row.map(String)),
     ),
@@ -525,26 +607,30 @@ function coveragePage() {
           ['Operation', 'Response', 'Media type', 'Covered', 'Scenarios'].map((title) => h('th', {}, title)),
         ),
       ),
-      h(
-        'tbody',
-        {},
-        coverage.entries.map((entry) =>
-          h(
-            'tr',
-            { class: entry.covered ? 'covered' : 'uncovered' },
-            h('td', {}, h('code', {}, entry.operationId), ` ${entry.method} ${entry.path}`),
-            h('td', {}, entry.responseKey),
-            h('td', {}, entry.mediaType || '(no body)'),
-            h('td', {}, entry.covered ? '✔' : '✘'),
-            h(
-              'td',
-              {},
-              entry.scenarios.slice(0, 3).join(', '),
-              entry.scenarios.length > 3 ? ` and ${entry.scenarios.length - 3} more` : '',
-            ),
-          ),
-        ),
-      ),
+      h('tbody', {}, coverage.entries.map(coverageRow)),
+    ),
+    (coverage.catchAll ?? []).length
+      ? [
+          h('h3', {}, 'Catch-all responses (default), not counted as status pairs'),
+          h('table', { class: 'data coverage' }, h('tbody', {}, coverage.catchAll.map(coverageRow))),
+        ]
+      : [],
+  );
+}
+
+function coverageRow(entry) {
+  return h(
+    'tr',
+    { class: entry.covered ? 'covered' : 'uncovered' },
+    h('td', {}, h('code', {}, entry.operationId), ` ${entry.method} ${entry.path}`),
+    h('td', {}, entry.responseKey),
+    h('td', {}, entry.mediaType || '(no body)'),
+    h('td', {}, entry.covered ? '✔' : '✘'),
+    h(
+      'td',
+      {},
+      entry.scenarios.slice(0, 3).join(', '),
+      entry.scenarios.length > 3 ? ` and ${entry.scenarios.length - 3} more` : '',
     ),
   );
 }
@@ -564,7 +650,18 @@ function glossaryPage() {
             'ul',
             { class: 'examples' },
             step.examples.map((example) =>
-              h('li', {}, h('a', { href: `#/feature/${featureId(example.ref)}` }, example.text)),
+              h(
+                'li',
+                {},
+                h(
+                  'a',
+                  {
+                    href: `#/feature/${featureId(refUri(example.ref))}/${refLine(example.ref)}`,
+                    lang: languageOf(example.ref),
+                  },
+                  example.text,
+                ),
+              ),
             ),
           )
         : null,
@@ -618,7 +715,12 @@ function filterControls() {
   const tags = [
     ...new Set(
       model.capabilities.flatMap((capability) =>
-        capability.features.flatMap((feature) => allScenarios(feature).flatMap((scenario) => scenario.tags)),
+        capability.features.flatMap((feature) =>
+          allScenarios(feature).flatMap((scenario) => [
+            ...scenario.tags,
+            ...scenario.examples.flatMap((block) => block.tags),
+          ]),
+        ),
       ),
     ),
   ].sort();

@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import { TestStepResultStatus, type Duration, type Envelope, type Timestamp } from '@cucumber/messages';
+
+/** What the benchmark reads from a cucumber message stream (messages.ndjson). */
+export interface RunTimings {
+  /** Epoch ms of the first testCaseStarted. */
+  readonly firstScenarioAtMs: number;
+  /** testRunStarted → testRunFinished. */
+  readonly runMs: number;
+  /**
+   * Each scenario's duration: the sum of its steps' and hooks' durations. Cucumber measures those
+   * to the microsecond; its testCaseStarted/Finished timestamps only to the millisecond.
+   */
+  readonly scenarioMs: readonly number[];
+  /** First testCaseStarted → last testCaseFinished: the scenarios and everything between them. */
+  readonly scenariosSpanMs: number;
+}
+
+function millis(timestamp: Timestamp | Duration): number {
+  return timestamp.seconds * 1000 + timestamp.nanos / 1e6;
+}
+
+/**
+ * Timings of a finished run. Throws when a step did not pass or the run did not finish: the
+ * figures of a broken run measure the wrong thing.
+ */
+export function readRunTimings(file: string, expectedScenarios: number): RunTimings {
+  const durations = new Map<string, number>();
+  const scenarioMs: number[] = [];
+  const failed: string[] = [];
+  let runStarted: number | undefined;
+  let runFinished: number | undefined;
+  let firstScenario = Infinity;
+  let lastScenario = -Infinity;
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    const envelope = JSON.parse(line) as Envelope;
+    if (envelope.testRunStarted) runStarted = millis(envelope.testRunStarted.timestamp);
+    else if (envelope.testRunFinished) runFinished = millis(envelope.testRunFinished.timestamp);
+    else if (envelope.testCaseStarted) {
+      durations.set(envelope.testCaseStarted.id, 0);
+      firstScenario = Math.min(firstScenario, millis(envelope.testCaseStarted.timestamp));
+    } else if (envelope.testStepFinished) {
+      const { testCaseStartedId, testStepResult } = envelope.testStepFinished;
+      if (testStepResult.status !== TestStepResultStatus.PASSED) {
+        failed.push(`${testStepResult.status}: ${testStepResult.message?.split('\n')[0] ?? ''}`);
+      }
+      durations.set(
+        testCaseStartedId,
+        (durations.get(testCaseStartedId) ?? 0) + millis(testStepResult.duration),
+      );
+    } else if (envelope.testCaseFinished) {
+      scenarioMs.push(durations.get(envelope.testCaseFinished.testCaseStartedId) ?? 0);
+      lastScenario = Math.max(lastScenario, millis(envelope.testCaseFinished.timestamp));
+    }
+  }
+  if (runStarted === undefined || runFinished === undefined)
+    throw new Error(`${file}: the run did not finish`);
+  if (failed.length > 0)
+    throw new Error(`${file}: ${failed.length} step(s) did not pass, first: ${failed[0]}`);
+  if (scenarioMs.length !== expectedScenarios) {
+    throw new Error(`${file}: ${scenarioMs.length} scenarios ran, expected ${expectedScenarios}`);
+  }
+  return {
+    firstScenarioAtMs: firstScenario,
+    runMs: runFinished - runStarted,
+    scenarioMs,
+    scenariosSpanMs: lastScenario - firstScenario,
+  };
+}

@@ -1,0 +1,12 @@
+/**
+ * Preloaded into a measured child (`node -r ts-node/register -r bench/measure/peak-memory.ts …`):
+ * when the process exits it writes its peak resident memory (kB) to BENCH_PEAK_RSS_FILE.
+ */
+import fs from 'node:fs';
+
+const file = process.env.BENCH_PEAK_RSS_FILE;
+if (file) {
+  process.on('exit', () => {
+    fs.writeFileSync(file, String(process.resourceUsage().maxRSS));
+  });
+}

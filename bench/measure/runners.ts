@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { readRunTimings, type RunTimings } from './messages';
+import { expectExit, runNode, tsNode, type ProcessRun } from './run-process';
+import { median } from './stats';
+
+/** One measured run of cucumber, the harness's or a bare one. */
+export interface CucumberSample {
+  /** Spawn → first testCaseStarted. */
+  readonly toFirstScenarioMs: number;
+  /** Spawn → exit. */
+  readonly wallMs: number;
+  /** testRunStarted → testRunFinished. */
+  readonly runMs: number;
+  /** Median of the scenarios' durations (their steps and hooks). */
+  readonly scenarioMedianMs: number;
+  /** First scenario's start → last scenario's end, per scenario: what a scenario really costs. */
+  readonly perScenarioMs: number;
+}
+
+function sample(run: ProcessRun, timings: RunTimings): CucumberSample {
+  return {
+    toFirstScenarioMs: timings.firstScenarioAtMs - run.spawnedAtMs,
+    wallMs: run.wallMs,
+    runMs: timings.runMs,
+    scenarioMedianMs: median(timings.scenarioMs),
+    perScenarioMs: timings.scenariosSpanMs / timings.scenarioMs.length,
+  };
+}
+
+/**
+ * `npm run spec -- --no-gate <paths>` (run as `node -r ts-node/register support/cli/spec.ts`, npm's
+ * own start-up left out): the whole harness, contract checks, recording, Allure and its reports.
+ */
+export async function runHarness(
+  paths: readonly string[],
+  reportsDir: string,
+  scenarios: number,
+  env: NodeJS.ProcessEnv = {},
+): Promise<CucumberSample> {
+  fs.rmSync(reportsDir, { recursive: true, force: true });
+  const run = await runNode(tsNode('support/cli/spec.ts', '--no-gate', ...paths), {
+    env: { ...env, REPORTS_DIR: reportsDir },
+  });
+  expectExit(run, `the harness (${paths.join(' ')})`);
+  return sample(run, readRunTimings(path.join(reportsDir, 'messages.ndjson'), scenarios));
+}
+
+/** cucumber-js's own command (`npx cucumber-js`). */
+export const CUCUMBER_BIN = path.join(
+  path.dirname(require.resolve('@cucumber/cucumber/package.json')),
+  'bin/cucumber.js',
+);
+
+/**
+ * Plain cucumber-js in a folder without a cucumber config, with the given step files and the
+ * message formatter to a file (the measuring instrument) as its only output.
+ */
+export async function runBareCucumber(
+  cwd: string,
+  paths: readonly string[],
+  steps: readonly string[],
+  scenarios: number,
+  env: NodeJS.ProcessEnv = {},
+): Promise<CucumberSample> {
+  const messages = path.join(cwd, 'messages.ndjson');
+  fs.rmSync(messages, { force: true });
+  const run = await runNode(
+    [
+      CUCUMBER_BIN,
+      ...paths,
+      ...steps.flatMap((file) => ['--require', file]),
+      '--format',
+      `message:${messages}`,
+    ],
+    { cwd, env },
+  );
+  expectExit(run, `bare cucumber-js (${paths.join(' ')})`);
+  return sample(run, readRunTimings(messages, scenarios));
+}
+
+/** The median of one figure over repeated samples. */
+export function medianOf<T>(samples: readonly T[], figure: (sample: T) => number): number {
+  return median(samples.map(figure));
+}

@@ -1,0 +1,59 @@
+import type { RowId } from './rows';
+
+/** What each row measures, for docs/BENCHMARKS.md. */
+export const WHAT_IT_MEASURES: Readonly<Record<RowId, string>> = {
+  'startup-first-scenario':
+    'From spawning the process to the first `testCaseStarted` message (its timestamp in the message stream ' +
+    'against the wall clock at spawn). Harness: `node -r ts-node/register support/cli/spec.ts --no-gate` (what ' +
+    "`npm run spec` runs, without npm's own start-up) on one `@contract` scenario against its embedded " +
+    'service. Baseline: `cucumber-js` on one scenario with one empty plain-JS step, in a folder without a ' +
+    'cucumber configuration. One untimed run of each first; then the median of the runs.',
+  'startup-wall': 'The same runs, spawn to exit: the time a person waits for one scenario.',
+  'api-median':
+    'The median scenario of the generated API corpus (four kinds in turn: a lookup, a fresh number, a number ' +
+    'two strangers reported — two accounts, two tokens, two reports and a lookup —, a health check), as the sum ' +
+    "of its steps' and hooks' durations in the message stream (cucumber measures these to the microsecond). " +
+    'Harness: `npm run spec -- --no-gate <corpus>` with its own steps, contract checks, exchange recording, ' +
+    'Allure and its reports. Baseline (the raw floor): `cucumber-js` with plain-JS supertest steps making the ' +
+    'same HTTP calls and asserting only what each step says; no contract checks, no reporters (the message ' +
+    'formatter to a file is the measuring instrument). Both against one standalone service (`sut/main.ts` ' +
+    'on a free port; the harness through `BASE_URL`). Median over the runs.',
+  'api-per-scenario':
+    'The same runs: first scenario start to last scenario end, divided by the number of scenarios. Unlike the ' +
+    'median it includes the work done between scenarios and steps (formatters, plugins, attachments) and the ' +
+    'costly kind of scenario.',
+  'ui-median':
+    'The median browser scenario (a verified business looked up in the web app; a malformed number refused), ' +
+    'harness vs playwright-bdd running the same feature files against one standalone service in the same ' +
+    'Chromium with the same flags (`chromiumArgs()`), one worker, the same context options and timeouts, ' +
+    "traces recorded and kept on failure and a screenshot on failure — the harness's defaults. Harness: sum of " +
+    "steps and hooks (context, page, trace); playwright-bdd: each test's duration from its JSON reporter " +
+    '(fixtures included).',
+  'ui-per-scenario': 'The same runs: first scenario start to last scenario end, per scenario.',
+  'parallel-speed-up':
+    'The API corpus run by the harness with `WORKERS=1` and `WORKERS=2` (each worker with its own embedded ' +
+    'service, the default), spawn to exit; the ratio is the speed-up (1 worker ÷ 2 workers).',
+  'reports-small':
+    '`npm run docs` (living documentation; builds the traceability matrix; loads the step definitions for ' +
+    'the glossary) and `npm run gate` (reads the message stream, builds traceability and contract coverage, ' +
+    'writes gate.json, junit.xml, summary.md) over generated results: feature files of five Rules each tagged ' +
+    'with an active requirement, run once through cucumber-js with steps that pass at once and attach the ' +
+    'exchange records the harness would (so the message stream, results.json, contract coverage and ' +
+    "traceability come from the harness's own results plugin). Time: the two commands' wall time added; " +
+    'memory: the larger peak resident set (`process.resourceUsage().maxRSS` at exit).',
+  'reports-medium': 'As above, at the middle size.',
+  'reports-large': 'As above, at the largest size: the goal is on this one.',
+  'reports-time-growth':
+    'Linearity: what 1,000 more scenarios cost between the middle and the largest size, against what they ' +
+    'cost between the smallest and the middle one. Linear growth gives 1×, quadratic about 2.3×; met when ' +
+    '≤ 1.5× (or within 10 % of the largest figure, for noise).',
+  'reports-memory-growth': 'The same for the peak memory.',
+  'contract-p50':
+    "The harness's `ContractInspector.inspect` timed with `process.hrtime` on real exchanges (every " +
+    "operation of the service, success and error responses, made through the harness's HTTP client against " +
+    'its embedded service), after a warm-up round; baseline: the round trip of the same calls.',
+  'contract-p95': 'The 95th percentile of the same.',
+  'contract-compilations':
+    'Schema compilations (`SchemaValidators.compilations`) during the measured checks after the warm-up ' +
+    'round: every schema is compiled once per direction and cached.',
+};

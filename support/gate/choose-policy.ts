@@ -1,0 +1,86 @@
+import path from 'node:path';
+
+/** The policy that judges a run, and why that one: printed before the gate's table. */
+export interface PolicyChoice {
+  readonly name: string;
+  readonly reason: string;
+}
+
+/** What a run selected: cucumber's paths, tag expression, name patterns and shard. */
+export interface RunSelection {
+  readonly paths: readonly string[];
+  readonly tagExpression: string;
+  readonly names: readonly string[];
+  readonly shard?: string | undefined;
+}
+
+/** The full, unfiltered suite is judged as a release. */
+export const FULL_RUN_POLICY = 'release';
+/** A run narrowed by paths, tags, names or a shard is judged on what it ran, not on coverage. */
+export const PARTIAL_RUN_POLICY = 'partial';
+
+const LINE_SUFFIX = /(:\d+)+$/;
+
+/** Cucumber wraps each tag expression it combines in parentheses: `(@smoke)` reads as `@smoke`. */
+function unwrap(expression: string): string {
+  let text = expression.trim();
+  for (;;) {
+    if (!text.startsWith('(') || !text.endsWith(')')) return text;
+    let depth = 0;
+    for (let index = 0; index < text.length; index += 1) {
+      if (text[index] === '(') depth += 1;
+      if (text[index] === ')') depth -= 1;
+      // The first parenthesis closes before the end: `(@a) and (@b)` stays as it is.
+      if (depth === 0 && index < text.length - 1) return text;
+    }
+    text = text.slice(1, -1).trim();
+  }
+}
+
+/**
+ * How a run narrowed the suite, one phrase per kind; empty for the full run. Naming the features
+ * folder itself (`features/`) is the full run; any other path, or a line in a file, narrows it.
+ */
+export function narrowing(selection: RunSelection, featuresDir: string, cwd = process.cwd()): string[] {
+  const full = path.resolve(cwd, featuresDir);
+  const paths = selection.paths.filter(
+    (given) => LINE_SUFFIX.test(given) || path.resolve(cwd, given) !== full,
+  );
+  return [
+    ...(paths.length > 0 ? [`paths ${paths.join(' ')}`] : []),
+    ...(selection.tagExpression.trim() ? [`tags "${unwrap(selection.tagExpression)}"`] : []),
+    ...(selection.names.length > 0 ? [`names ${selection.names.map((name) => `"${name}"`).join(' ')}`] : []),
+    ...(selection.shard ? [`shard ${selection.shard}`] : []),
+  ];
+}
+
+/**
+ * The one rule for which policy judges `npm run spec`: `--gate-policy` if given; else a profile
+ * named like a policy (`--profile smoke`); else `partial` for a run narrowed by paths, tags, names
+ * or a shard; else `release` for the full suite.
+ */
+export function choosePolicy(inputs: {
+  readonly explicit: string | undefined;
+  readonly profiles: readonly string[];
+  readonly policies: readonly string[];
+  readonly selection: RunSelection;
+  readonly featuresDir: string;
+  readonly cwd?: string;
+}): PolicyChoice {
+  if (inputs.explicit) return { name: inputs.explicit, reason: 'named by --gate-policy' };
+  const profile = inputs.profiles.find((name) => inputs.policies.includes(name));
+  if (profile) return { name: profile, reason: `the profile "${profile}" is named like a policy` };
+  const narrowed = narrowing(inputs.selection, inputs.featuresDir, inputs.cwd);
+  if (narrowed.length > 0) {
+    return {
+      name: PARTIAL_RUN_POLICY,
+      reason: `the run is narrowed by ${narrowed.join(', ')} (coverage and @critical are the full run's to prove)`,
+    };
+  }
+  return { name: FULL_RUN_POLICY, reason: 'the full suite ran (no paths, tags, names or shard)' };
+}
+
+/** The line printed before the gate's table. */
+export function choiceLine(choice: PolicyChoice): string {
+  return `Gate policy: ${choice.name} — ${choice.reason}`;
+}

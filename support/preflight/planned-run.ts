@@ -1,0 +1,127 @@
+import type * as messages from '@cucumber/messages';
+
+/** One step of a planned scenario, with what cucumber matched it to. */
+export interface PlannedStep {
+  /** `features/x.feature:12`: where the step is written (for Outline steps, the template line). */
+  readonly where: string;
+  readonly keyword: string;
+  readonly text: string;
+  readonly docString: string | undefined;
+  readonly dataTable: readonly (readonly string[])[] | undefined;
+  /** Expressions of the step definitions that match it: none is undefined, several ambiguous. */
+  readonly matches: readonly string[];
+  /** The values the matching expression captured, quotes removed: `I call {string}` → ['lookUpNumber']. */
+  readonly args: readonly string[];
+}
+
+export interface PlannedScenario {
+  /** `features/x.feature:12`: the scenario, or its Examples row for an Outline. */
+  readonly where: string;
+  readonly name: string;
+  readonly tags: readonly string[];
+  readonly steps: readonly PlannedStep[];
+}
+
+export interface ParseFailure {
+  readonly where: string;
+  readonly message: string;
+}
+
+/** What a dry run says a run would do: its scenarios and the feature files that did not parse. */
+export interface PlannedRun {
+  readonly scenarios: readonly PlannedScenario[];
+  readonly parseErrors: readonly ParseFailure[];
+}
+
+/**
+ * Builds the plan from the messages of a dry run: pickles give the scenarios and their steps, test
+ * cases say which step definitions matched each step, gherkin documents give the lines.
+ */
+export class PlanCollector {
+  private readonly lines = new Map<string, number>();
+  private readonly pickles = new Map<string, messages.Pickle>();
+  private readonly expressions = new Map<string, string>();
+  private readonly testCases: messages.TestCase[] = [];
+  private readonly parseErrors: ParseFailure[] = [];
+
+  update(envelope: messages.Envelope): void {
+    if (envelope.gherkinDocument) this.indexLines(envelope.gherkinDocument);
+    else if (envelope.pickle) this.pickles.set(envelope.pickle.id, envelope.pickle);
+    else if (envelope.stepDefinition) {
+      this.expressions.set(envelope.stepDefinition.id, envelope.stepDefinition.pattern.source);
+    } else if (envelope.testCase) this.testCases.push(envelope.testCase);
+    else if (envelope.parseError) {
+      const { source, message } = envelope.parseError;
+      const line = source.location?.line;
+      const uri = source.uri ?? 'a feature file';
+      this.parseErrors.push({
+        where: line === undefined ? uri : `${uri}:${line}`,
+        message: (message.split('\n')[0] ?? '').replace(/^\(\d+:\d+\): /, ''),
+      });
+    }
+  }
+
+  plan(): PlannedRun {
+    const scenarios = this.testCases.flatMap((testCase) => {
+      const pickle = this.pickles.get(testCase.pickleId);
+      return pickle ? [this.scenarioOf(pickle, testCase)] : [];
+    });
+    return { scenarios, parseErrors: this.parseErrors };
+  }
+
+  private scenarioOf(pickle: messages.Pickle, testCase: messages.TestCase): PlannedScenario {
+    const byStep = new Map(
+      testCase.testSteps.filter((step) => step.pickleStepId).map((step) => [step.pickleStepId!, step]),
+    );
+    const steps = pickle.steps.map((step): PlannedStep => {
+      const matched = byStep.get(step.id);
+      const argumentsList = matched?.stepMatchArgumentsLists?.[0]?.stepMatchArguments ?? [];
+      return {
+        where: this.where(pickle.uri, step.astNodeIds[0]),
+        keyword: step.type ?? '',
+        text: step.text,
+        docString: step.argument?.docString?.content,
+        dataTable: step.argument?.dataTable?.rows.map((row) => row.cells.map((cell) => cell.value)),
+        matches: (matched?.stepDefinitionIds ?? []).map((id) => this.expressions.get(id) ?? id),
+        args: argumentsList.map((argument) => unquote(argument.group.value ?? '')),
+      };
+    });
+    // The last AST node of an Outline pickle is its Examples row: that row's line names it.
+    const node = pickle.astNodeIds[pickle.astNodeIds.length - 1];
+    return {
+      where: this.where(pickle.uri, node),
+      name: pickle.name,
+      tags: pickle.tags.map((tag) => tag.name),
+      steps,
+    };
+  }
+
+  private where(uri: string, astNodeId: string | undefined): string {
+    const line = astNodeId === undefined ? undefined : this.lines.get(astNodeId);
+    return line === undefined ? uri : `${uri}:${line}`;
+  }
+
+  private indexLines(document: messages.GherkinDocument): void {
+    const index = (id: string, line: number): void => void this.lines.set(id, line);
+    const scenario = (node: messages.Scenario): void => {
+      index(node.id, node.location.line);
+      for (const step of node.steps) index(step.id, step.location.line);
+      for (const examples of node.examples) {
+        for (const row of examples.tableBody) index(row.id, row.location.line);
+      }
+    };
+    const children = (list: readonly (messages.FeatureChild | messages.RuleChild)[]): void => {
+      for (const child of list) {
+        if (child.background) for (const step of child.background.steps) index(step.id, step.location.line);
+        if (child.scenario) scenario(child.scenario);
+        if ('rule' in child && child.rule) children(child.rule.children);
+      }
+    };
+    children(document.feature?.children ?? []);
+  }
+}
+
+/** `"lookUpNumber"` → `lookUpNumber`: how a `{string}` argument reads inside its quotes. */
+function unquote(value: string): string {
+  return /^(["']).*\1$/s.test(value) ? value.slice(1, -1) : value;
+}
