@@ -22,7 +22,7 @@ export const FULL: Plan = {
   apiScenarios: 1000,
   apiRuns: 3,
   uiScenarios: 50,
-  uiRuns: 2,
+  uiRuns: 3,
   parallelRuns: 3,
   reportSizes: [1000, 2000, 5000],
   reportRuns: 5,

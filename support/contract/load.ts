@@ -42,11 +42,27 @@ interface ParserError extends Error {
   details?: { instancePath: string; message?: string; params?: Record<string, unknown> }[];
 }
 
+const loaded = new Map<string, Promise<Contract>>();
+
 /**
  * Parses, validates and dereferences an OpenAPI 3.0 document. Validation of an unchanged document
- * is remembered (by the hash of every file it is made of), so a run pays for it once per change.
+ * is remembered (by the hash of every file it is made of), so a run pays for it once per change;
+ * within a process the contract is read once (the command, the results plugin and an in-process
+ * worker share it) until its file changes.
  */
-export async function loadContract(file: string): Promise<Contract> {
+export function loadContract(file: string): Promise<Contract> {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  const key = `${file}|${stat?.mtimeMs ?? 'missing'}|${stat?.size ?? 0}`;
+  let contract = loaded.get(key);
+  if (!contract) {
+    contract = readContract(file);
+    loaded.set(key, contract);
+    contract.catch(() => loaded.delete(key));
+  }
+  return contract;
+}
+
+async function readContract(file: string): Promise<Contract> {
   const shown = displayPath(file);
   if (!fs.existsSync(file)) throw new SpecError(`${shown}: OpenAPI spec not found (set OPENAPI_SPEC)`);
   const parser = new SwaggerParser();

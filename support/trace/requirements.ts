@@ -73,6 +73,19 @@ const validate = new Ajv({ allErrors: false, validateSchema: false }).compile<Ra
  * what is wrong with it.
  */
 export function loadRequirements(file: string): RequirementCatalog {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  const key = `${file}|${stat?.mtimeMs ?? 'missing'}|${stat?.size ?? 0}`;
+  const known = catalogs.get(key);
+  if (known) return known;
+  const catalog = readRequirements(file);
+  catalogs.set(key, catalog);
+  return catalog;
+}
+
+/** Read once per process until the file changes: the command, the plugin and a worker share it. */
+const catalogs = new Map<string, RequirementCatalog>();
+
+function readRequirements(file: string): RequirementCatalog {
   const shown = displayPath(file);
   if (!fs.existsSync(file)) throw new UsageError(`${shown}: requirement catalogue not found`);
   const lineCounter = new LineCounter();
