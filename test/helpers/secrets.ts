@@ -53,7 +53,8 @@ export async function findSecrets(root: string, patterns: readonly RegExp[]): Pr
 
 /** A secret-named key given a literal value (`password: "hunter22"`), or a token of a known shape. */
 const CREDENTIAL_PATTERNS: readonly RegExp[] = [
-  /\b(?:password|passwd|secret|api[_-]?key|access[_-]?token|client[_-]?secret)["']?\s*[:=]\s*["'][^"'{}$<\s]{6,}["']/i,
+  // A placeholder in brackets (`'[REDACTED]'`) is not a credential.
+  /\b(?:password|passwd|secret|api[_-]?key|access[_-]?token|client[_-]?secret)["']?\s*[:=]\s*["'](?!\[)[^"'{}$<\s]{6,}["']/i,
   /\bcid_[A-Za-z0-9_-]{20,}/,
   /\bBearer\s+(?!\$|\{|<|\[REDACTED\])[A-Za-z0-9._~+/-]{16,}/,
   /\bAKIA[0-9A-Z]{16}\b/,
