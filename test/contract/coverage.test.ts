@@ -4,6 +4,7 @@ import { before, describe, it } from 'node:test';
 import { computeCoverage, coverageMarkdown } from '../../support/contract/coverage';
 import { loadContract, type Contract } from '../../support/contract/load';
 import type { ExchangeSummary, RunResults, ScenarioResult } from '../../support/results/run-model';
+import { scenarioResult } from '../helpers/results';
 
 const COVERAGE_SPEC = path.join(__dirname, '../fixtures/contract/coverage.yaml');
 
@@ -12,19 +13,9 @@ type Hit = Pick<ExchangeSummary, 'method' | 'path' | 'status' | 'operationId' | 
 };
 
 function scenario(uri: string, line: number, hits: readonly Hit[]): ScenarioResult {
-  return {
-    name: `${uri}:${line}`,
+  return scenarioResult({
     uri,
     line,
-    feature: 'F',
-    tags: [],
-    language: 'en',
-    selected: true,
-    status: 'PASSED',
-    attempts: 1,
-    flaky: false,
-    durationMs: 1,
-    steps: [],
     exchanges: hits.map((hit) => ({
       source: 'api',
       validated: true,
@@ -32,7 +23,7 @@ function scenario(uri: string, line: number, hits: readonly Hit[]): ScenarioResu
       violations: [],
       ...hit,
     })),
-  };
+  });
 }
 
 function run(...scenarios: ScenarioResult[]): RunResults {

@@ -5,24 +5,16 @@ import { evaluateGate } from '../../support/gate/evaluate';
 import type { Policy } from '../../support/gate/policy';
 import type { RunResults, ScenarioResult } from '../../support/results/run-model';
 import type { Traceability, TracedRequirement } from '../../support/trace/traceability';
+import { scenarioResult } from '../helpers/results';
 
 function scenario(line: number, overrides: Partial<ScenarioResult> = {}): ScenarioResult {
-  return {
+  return scenarioResult({
     name: `scenario ${line}`,
     uri: 'features/a.feature',
     line,
-    feature: 'A',
-    tags: [],
-    language: 'en',
-    selected: true,
-    status: 'PASSED',
-    attempts: 1,
-    flaky: false,
     durationMs: 10,
-    steps: [],
-    exchanges: [],
     ...overrides,
-  };
+  });
 }
 
 const run = (scenarios: ScenarioResult[], overrides: Partial<RunResults> = {}): RunResults => ({

@@ -7,6 +7,7 @@ import type { ExchangeSummary, RunResults, ScenarioResult, Status } from '../../
 import type { Layer, Requirement, RequirementCatalog } from '../../support/trace/requirements';
 import { buildTraceability, layerResults, scenarioLine } from '../../support/trace/traceability';
 import { tempDir } from '../helpers/temp';
+import { scenarioResult } from '../helpers/results';
 
 const URI = 'features/lookups.feature';
 
@@ -101,21 +102,15 @@ function result(
   options: { operations?: string[]; attempts?: number; flaky?: boolean } = {},
 ): ScenarioResult {
   const [uri = '', line = '0'] = at.split(/:(?=\d+$)/);
-  return {
-    name: at,
+  return scenarioResult({
     uri,
     line: Number(line),
     feature: 'Look-ups',
-    tags: [],
-    language: 'en',
-    selected: true,
     status,
     attempts: options.attempts ?? 1,
     flaky: options.flaky ?? false,
-    durationMs: 1,
-    steps: [],
     exchanges: (options.operations ?? []).map(exchange),
-  };
+  });
 }
 
 const runOf = (...scenarios: ScenarioResult[]): RunResults => ({
