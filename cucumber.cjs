@@ -2,13 +2,12 @@
 // and any other cucumber option passes through (`npm run spec -- --tags @smoke`, a feature path).
 // Settings come from support/config (environment variables), read there and only there.
 require('ts-node/register');
-const path = require('node:path');
 const { config } = require('./support/config/config.ts');
-const { allureResultsDir, allureWriterFor } = require('./support/report/allure-writer.ts');
+const { allureWriterFor } = require('./support/report/allure-writer.ts');
+const { reportFile } = require('./support/report/report-files.ts');
 
 const reports = config().reportsDir;
-const report = (name) => path.join(reports, name);
-const allureResults = allureResultsDir(reports);
+const allureResults = reportFile(reports, 'allureResults');
 const PROGRESS = './support/report/progress-formatter.cjs';
 
 // No `paths`: cucumber reads features/ by default, and paths given on the command line replace it.
@@ -20,9 +19,9 @@ const common = {
   format: [
     // The only formatter on stdout: a progress bar on a terminal, dots in logs (in batches).
     process.stdout.isTTY ? 'progress-bar' : PROGRESS,
-    `message:${report('messages.ndjson')}`,
+    `message:${reportFile(reports, 'messages')}`,
     // Allure writes its results into resultsDir; its stream output is empty.
-    `allure-cucumberjs/reporter:${report('.allure-formatter.log')}`,
+    `allure-cucumberjs/reporter:${reportFile(reports, 'allureLog')}`,
   ],
   formatOptions: {
     snippetInterface: 'async-await',

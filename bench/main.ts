@@ -5,19 +5,21 @@
  * one run each, to check that the benchmark works (figures meaningless), written to
  * reports/bench/quick/BENCHMARKS.md unless --out says otherwise.
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
 import { chromiumArgs, findBrowser } from '../support/browser/find-browser';
+import { config } from '../support/config/config';
+import { displayPath } from '../support/errors';
+import { writeJson } from '../support/report/write-file';
 import { writeApiCorpus } from './corpus/api';
 import { writeUiCorpus } from './corpus/ui';
 import { benchApi } from './measure/api';
 import { benchContract } from './measure/contract';
 import { benchParallel } from './measure/parallel';
 import { benchReports } from './measure/reports';
-import { ROOT } from './measure/run-process';
+import { npmCommand, ROOT } from './measure/run-process';
 import { benchStartup } from './measure/startup';
 import { msSince } from './measure/stats';
 import { benchUi } from './measure/ui';
@@ -52,7 +54,7 @@ async function main(argv: readonly string[]): Promise<void> {
     process.stderr.write(`${ms(msSince(begun))}\n`);
   };
 
-  const browser = findBrowser('chromium', process.env.CHROMIUM_PATH, () => chromium.executablePath());
+  const browser = findBrowser('chromium', config().chromiumPath, () => chromium.executablePath());
   const api = writeApiCorpus(path.join(work, 'api'), plan.apiScenarios);
   const ui = writeUiCorpus(path.join(work, 'ui'), plan.uiScenarios, {
     executablePath: browser.executablePath,
@@ -70,23 +72,20 @@ async function main(argv: readonly string[]): Promise<void> {
     plan,
     rows,
     machine: describeMachine(),
-    command: ['npm run bench', ...(argv.length > 0 ? ['--', ...argv] : [])].join(' '),
+    command: npmCommand('bench', argv),
     date: new Date().toISOString(),
     totalMs,
     load: [loadBefore, os.loadavg()[0]!] as const,
   };
   console.log(terminalTable(rows));
-  console.log(`Bench wall time: ${ms(totalMs)}; written to ${path.relative(ROOT, out) || out}`);
+  console.log(`Bench wall time: ${ms(totalMs)}; written to ${displayPath(out, ROOT)}`);
   if (loadBefore > os.cpus().length) {
     console.warn(
       `bench: the machine was busy (load ${loadBefore.toFixed(1)}): the figures are not representative`,
     );
   }
   writeBenchmarkDocument(out, run);
-  if (values.json) {
-    fs.mkdirSync(path.dirname(path.resolve(values.json)), { recursive: true });
-    fs.writeFileSync(path.resolve(values.json), `${JSON.stringify(run, null, 2)}\n`);
-  }
+  if (values.json) writeJson(path.resolve(values.json), run);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

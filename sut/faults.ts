@@ -3,19 +3,7 @@
  * harness catches the kind of defect it claims to. Each changes exactly one thing. Never set
  * outside tests.
  */
-export type Fault =
-  | 'spam-threshold-off-by-one'
-  | 'lookup-report-count-as-string'
-  | 'lookup-missing-kind'
-  | 'health-undocumented-status'
-  | 'health-text-plain'
-  | 'report-without-location'
-  | 'lookup-hangs'
-  | 'expired-tokens-accepted'
-  | 'deletes-skip-owner-check'
-  | 'report-comment-crashes';
-
-export const FAULTS: readonly Fault[] = [
+const FAULTS = [
   'spam-threshold-off-by-one',
   'lookup-report-count-as-string',
   'lookup-missing-kind',
@@ -26,7 +14,9 @@ export const FAULTS: readonly Fault[] = [
   'expired-tokens-accepted',
   'deletes-skip-owner-check',
   'report-comment-crashes',
-];
+] as const;
+
+export type Fault = (typeof FAULTS)[number];
 
 function isFault(name: string): name is Fault {
   return (FAULTS as readonly string[]).includes(name);

@@ -1,3 +1,3 @@
 /** The embedded caller-ID service, as the harness starts it. */
-export { FAULTS, parseFaults, type Fault } from './faults';
+export { parseFaults, type Fault } from './faults';
 export { startSut, type RunningSut, type SutOptions } from './server';

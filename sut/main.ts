@@ -7,6 +7,9 @@ import { parseFaults, startSut } from './index';
 
 class UsageError extends Error {}
 
+const HOST = process.env.HOST || '127.0.0.1';
+const PORT = process.env.PORT ?? '8080';
+
 function portFrom(raw: string): number {
   const port = /^\d{1,5}$/.test(raw) ? Number(raw) : NaN;
   if (!(port >= 0 && port <= 65535)) throw new UsageError(`PORT: "${raw}" is not a port number (0-65535)`);
@@ -14,17 +17,15 @@ function portFrom(raw: string): number {
 }
 
 async function main(): Promise<void> {
-  const env = process.env;
-  const port = portFrom(env.PORT ?? '8080');
-  const host = env.HOST || '127.0.0.1';
+  const port = portFrom(PORT);
   let faults;
   try {
-    faults = parseFaults(env.SUT_FAULTS);
+    faults = parseFaults(process.env.SUT_FAULTS);
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const demoPassword = env.SUT_DEMO_PASSWORD || undefined;
-  const sut = await startSut({ port, host, faults, ...(demoPassword ? { demoPassword } : {}) });
+  const demoPassword = process.env.SUT_DEMO_PASSWORD || undefined;
+  const sut = await startSut({ port, host: HOST, faults, ...(demoPassword ? { demoPassword } : {}) });
   console.log(`Caller ID service listening on ${sut.origin} (API ${sut.apiBaseUrl})`);
   if (demoPassword) console.log('Demo account: demo (password from SUT_DEMO_PASSWORD)');
   if (faults.length > 0) console.log(`Deliberate faults on: ${faults.join(', ')}`);
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
 function oneLine(error: unknown): string {
   if (error instanceof UsageError) return error.message;
   const code = (error as { code?: unknown } | null)?.code;
-  const where = `${process.env.HOST || '127.0.0.1'}:${process.env.PORT ?? '8080'}`;
+  const where = `${HOST}:${PORT}`;
   if (code === 'EADDRINUSE') return `cannot listen on ${where}: the port is already in use`;
   if (code === 'EACCES') return `cannot listen on ${where}: permission denied`;
   if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return `cannot listen on ${where}: no such address`;

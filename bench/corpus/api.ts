@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { featureFiles, moduleFile, writeFolder } from './files';
+import { cycledFeatures, moduleFile, writeFolder, type Shape } from './files';
 
 /**
  * Four kinds of API scenario, in turn, written with the harness's own steps (business steps and
  * the generic @contract ones): one lookup, a fresh number, a number two strangers reported (two
  * accounts, two tokens, two reports, a lookup), and a health check.
  */
-export const API_SHAPES: readonly ((n: number) => string[])[] = [
+export const API_SHAPES: readonly Shape[] = [
   (n) => [
     `  Scenario: ${n} a verified business is named`,
     '    When a caller looks up +886227208889',
@@ -108,21 +108,21 @@ export interface ApiCorpus {
 }
 
 export function writeApiCorpus(dir: string, count: number): ApiCorpus {
-  writeFolder(dir, {
-    ...featureFiles(count, 50, (file, scenarios) =>
-      [
-        '@api',
-        `Feature: Benchmark API scenarios ${file}`,
-        '',
-        ...scenarios.flatMap((n) => [...API_SHAPES[(n - 1) % API_SHAPES.length]!(n), '']),
-      ].join('\n'),
-    ),
-    'floor/steps.js': FLOOR_STEPS,
-  });
-  return {
+  const floorDir = path.join(dir, 'floor');
+  const corpus: ApiCorpus = {
     count,
     featuresDir: path.join(dir, 'features'),
-    floorDir: path.join(dir, 'floor'),
-    floorSteps: path.join(dir, 'floor/steps.js'),
+    floorDir,
+    floorSteps: path.join(floorDir, 'steps.js'),
   };
+  writeFolder(dir, {
+    ...cycledFeatures(corpus.featuresDir, count, {
+      tags: '@api',
+      name: 'Benchmark API scenarios',
+      perFile: 50,
+      shapes: API_SHAPES,
+    }),
+    [corpus.floorSteps]: FLOOR_STEPS,
+  });
+  return corpus;
 }

@@ -1,18 +1,21 @@
 import path from 'node:path';
 import { API_SHAPES } from './api';
-import { featureFiles, moduleFile, writeFolder } from './files';
+import { cycledFeatures, moduleFile, writeFolder, type Shape } from './files';
 
 /** The API corpus's scenarios, one level deeper (inside a Rule): the glossary matches them to the harness's steps. */
-const SHAPES: readonly ((n: number) => string[])[] = API_SHAPES.map(
+const SHAPES: readonly Shape[] = API_SHAPES.map(
   (shape) => (n: number) => shape(n).map((line) => `  ${line}`),
 );
 
 /**
- * Steps that pass at once and attach the exchange records the harness's steps would have made
- * (same attachment format, checked and valid): a run of thousands of scenarios in seconds whose
- * message stream reads like the harness's own.
+ * Steps that pass at once and attach the exchange records the harness's steps would have made, in
+ * the harness's own attachment format (its exchangeAttachment, so the two cannot drift apart),
+ * checked and valid: a run of thousands of scenarios in seconds whose message stream reads like
+ * the harness's own. A TypeScript module is required: the fast run runs under ts-node.
  */
 const FAST_STEPS = `const { Given, When, Then } = require(${moduleFile('@cucumber/cucumber')});
+const { exchangeAttachment } = require(${moduleFile(path.resolve(__dirname, '../../support/report/exchange-attachment'))});
+const { EXCHANGE_MEDIA_TYPE } = require(${moduleFile(path.resolve(__dirname, '../../support/http/exchange'))});
 
 const ORIGIN = 'http://127.0.0.1:8080';
 let counter = 0;
@@ -22,8 +25,6 @@ function attachExchange(world, method, pathName, status, operationId, requestBod
   const headers = { accept: 'application/json, application/problem+json' };
   if (requestBody !== undefined) headers['content-type'] = 'application/json';
   const record = {
-    kind: 'http-exchange',
-    curl: 'curl -X ' + method + " '" + url + "'",
     exchange: {
       source: 'api',
       startedAt: new Date().toISOString(),
@@ -33,7 +34,7 @@ function attachExchange(world, method, pathName, status, operationId, requestBod
     },
     assessment: { operationId, responseKey: String(status), mediaType: 'application/json', validated: true, undocumented: false, violations: [] },
   };
-  world.attach(JSON.stringify(record, null, 2), 'application/json');
+  world.attach(JSON.stringify(exchangeAttachment(record), null, 2), EXCHANGE_MEDIA_TYPE);
 }
 
 function lookUp(world, number) {
@@ -82,34 +83,39 @@ export function writeReportsCorpus(
   count: number,
   requirements: readonly string[],
 ): ReportsCorpus {
-  const reportsDir = path.join(dir, 'reports');
+  const fastRunDir = path.join(dir, 'fast-run');
+  const steps = path.join(fastRunDir, 'steps.js');
+  const corpus: ReportsCorpus = {
+    count,
+    featuresDir: path.join(dir, 'features'),
+    runConfig: path.join(fastRunDir, 'cucumber.cjs'),
+    reportsDir: path.join(dir, 'reports'),
+    docsDir: path.join(dir, 'living-docs'),
+  };
   const plugin = path.resolve(__dirname, '../../support/results/plugin.cjs');
   writeFolder(dir, {
-    ...featureFiles(count, 50, (file, scenarios) => {
-      const lines = ['@api', `Feature: Benchmark reports ${file}`, ''];
-      scenarios.forEach((n, index) => {
-        if (index % 10 === 0) {
-          const requirement = requirements[(file * 5 + index / 10) % requirements.length]!;
-          lines.push(`  @${requirement}`, `  Rule: Rule ${file}.${index / 10 + 1}`, '');
-        }
-        lines.push(...SHAPES[(n - 1) % SHAPES.length]!(n), '');
-      });
-      return lines.join('\n');
+    ...cycledFeatures(corpus.featuresDir, count, {
+      tags: '@api',
+      name: 'Benchmark reports',
+      perFile: 50,
+      shapes: SHAPES,
+      before: (file, index) =>
+        index % 10 === 0
+          ? [
+              `  @${requirements[(file * 5 + index / 10) % requirements.length]!}`,
+              `  Rule: Rule ${file}.${index / 10 + 1}`,
+              '',
+            ]
+          : [],
     }),
-    'fast-run/steps.js': FAST_STEPS,
-    'fast-run/cucumber.cjs': `module.exports = { default: ${JSON.stringify({
-      paths: [path.join(dir, 'features')],
-      require: [path.join(dir, 'fast-run/steps.js')],
-      format: [`message:${path.join(reportsDir, 'messages.ndjson')}`],
+    [steps]: FAST_STEPS,
+    [corpus.runConfig]: `module.exports = { default: ${JSON.stringify({
+      paths: [corpus.featuresDir],
+      require: [steps],
+      format: [`message:${path.join(corpus.reportsDir, 'messages.ndjson')}`],
       plugin: [plugin],
       strict: true,
     })} };\n`,
   });
-  return {
-    count,
-    featuresDir: path.join(dir, 'features'),
-    runConfig: path.join(dir, 'fast-run/cucumber.cjs'),
-    reportsDir,
-    docsDir: path.join(dir, 'living-docs'),
-  };
+  return corpus;
 }

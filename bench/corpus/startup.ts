@@ -11,8 +11,15 @@ export interface StartupCorpus {
 }
 
 export function writeStartupCorpus(dir: string): StartupCorpus {
+  const bareDir = path.join(dir, 'bare');
+  const corpus: StartupCorpus = {
+    harnessFeature: path.join(dir, 'harness/one.feature'),
+    bareDir,
+    bareFeature: path.join(bareDir, 'one.feature'),
+    bareSteps: path.join(bareDir, 'steps.js'),
+  };
   writeFolder(dir, {
-    'harness/one.feature': [
+    [corpus.harnessFeature]: [
       '@contract @api',
       'Feature: Start-up',
       '  Scenario: The health check answers',
@@ -20,22 +27,17 @@ export function writeStartupCorpus(dir: string): StartupCorpus {
       '    Then the response status is 200',
       '',
     ].join('\n'),
-    'bare/one.feature': [
+    [corpus.bareFeature]: [
       'Feature: Start-up',
       '  Scenario: One plain step',
       '    Given a plain step',
       '',
     ].join('\n'),
-    'bare/steps.js': [
+    [corpus.bareSteps]: [
       `const { Given } = require(${moduleFile('@cucumber/cucumber')});`,
       "Given('a plain step', function () {});",
       '',
     ].join('\n'),
   });
-  return {
-    harnessFeature: path.join(dir, 'harness/one.feature'),
-    bareDir: path.join(dir, 'bare'),
-    bareFeature: path.join(dir, 'bare/one.feature'),
-    bareSteps: path.join(dir, 'bare/steps.js'),
-  };
+  return corpus;
 }

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { featureFiles, moduleFile, writeFolder } from './files';
+import { cycledFeatures, moduleFile, writeFolder, type Shape } from './files';
 
 /** Two kinds of browser scenario, in turn, in the harness's own words (its UI steps). */
-const SHAPES: readonly ((n: number) => string[])[] = [
+const SHAPES: readonly Shape[] = [
   (n) => [
     `  Scenario: ${n} the web app names a verified business`,
     '    When a visitor looks up +886227208889 in the web app',
@@ -50,11 +50,26 @@ export interface Chromium {
   readonly args: readonly string[];
 }
 
+export interface UiCorpus {
+  readonly count: number;
+  readonly featuresDir: string;
+  readonly playwrightConfig: string;
+  /** Where playwright-bdd's JSON reporter writes. */
+  readonly playwrightResults: string;
+}
+
+/** playwright-bdd's files, beside its configuration. */
+interface PlaywrightBddFiles {
+  readonly steps: string;
+  readonly generated: string;
+  readonly testResults: string;
+}
+
 /**
  * playwright-bdd set up as the harness runs its browser: one worker, the same Chromium and flags,
  * the same context options and timeouts, traces kept on failure, a screenshot on failure.
  */
-function playwrightConfig(dir: string, chromium: Chromium): string {
+function playwrightConfig(corpus: UiCorpus, files: PlaywrightBddFiles, chromium: Chromium): string {
   const launchOptions = {
     ...(chromium.executablePath ? { executablePath: chromium.executablePath } : {}),
     args: chromium.args,
@@ -63,10 +78,10 @@ function playwrightConfig(dir: string, chromium: Chromium): string {
 const { defineBddConfig } = require(${moduleFile('playwright-bdd')});
 
 const testDir = defineBddConfig({
-  features: ${JSON.stringify(`${dir}/features/*.feature`)},
-  featuresRoot: ${JSON.stringify(`${dir}/features`)},
-  steps: ${JSON.stringify(`${dir}/playwright-bdd/steps.js`)},
-  outputDir: ${JSON.stringify(`${dir}/playwright-bdd/.features-gen`)},
+  features: ${JSON.stringify(`${corpus.featuresDir}/*.feature`)},
+  featuresRoot: ${JSON.stringify(corpus.featuresDir)},
+  steps: ${JSON.stringify(files.steps)},
+  outputDir: ${JSON.stringify(files.generated)},
 });
 
 module.exports = defineConfig({
@@ -74,8 +89,8 @@ module.exports = defineConfig({
   workers: 1,
   fullyParallel: false,
   retries: 0,
-  reporter: [['json', { outputFile: ${JSON.stringify(`${dir}/playwright-bdd/results.json`)} }]],
-  outputDir: ${JSON.stringify(`${dir}/playwright-bdd/test-results`)},
+  reporter: [['json', { outputFile: ${JSON.stringify(corpus.playwrightResults)} }]],
+  outputDir: ${JSON.stringify(files.testResults)},
   timeout: 20000,
   expect: { timeout: 5000 },
   use: {
@@ -93,31 +108,28 @@ module.exports = defineConfig({
 `;
 }
 
-export interface UiCorpus {
-  readonly count: number;
-  readonly featuresDir: string;
-  readonly playwrightConfig: string;
-  /** Where playwright-bdd's JSON reporter writes. */
-  readonly playwrightResults: string;
-}
-
 export function writeUiCorpus(dir: string, count: number, chromium: Chromium): UiCorpus {
-  writeFolder(dir, {
-    ...featureFiles(count, 25, (file, scenarios) =>
-      [
-        '@ui',
-        `Feature: Benchmark UI scenarios ${file}`,
-        '',
-        ...scenarios.flatMap((n) => [...SHAPES[(n - 1) % SHAPES.length]!(n), '']),
-      ].join('\n'),
-    ),
-    'playwright-bdd/steps.js': PLAYWRIGHT_BDD_STEPS,
-    'playwright-bdd/playwright.config.js': playwrightConfig(dir, chromium),
-  });
-  return {
+  const playwrightDir = path.join(dir, 'playwright-bdd');
+  const corpus: UiCorpus = {
     count,
     featuresDir: path.join(dir, 'features'),
-    playwrightConfig: path.join(dir, 'playwright-bdd/playwright.config.js'),
-    playwrightResults: path.join(dir, 'playwright-bdd/results.json'),
+    playwrightConfig: path.join(playwrightDir, 'playwright.config.js'),
+    playwrightResults: path.join(playwrightDir, 'results.json'),
   };
+  const files: PlaywrightBddFiles = {
+    steps: path.join(playwrightDir, 'steps.js'),
+    generated: path.join(playwrightDir, '.features-gen'),
+    testResults: path.join(playwrightDir, 'test-results'),
+  };
+  writeFolder(dir, {
+    ...cycledFeatures(corpus.featuresDir, count, {
+      tags: '@ui',
+      name: 'Benchmark UI scenarios',
+      perFile: 25,
+      shapes: SHAPES,
+    }),
+    [files.steps]: PLAYWRIGHT_BDD_STEPS,
+    [corpus.playwrightConfig]: playwrightConfig(corpus, files, chromium),
+  });
+  return corpus;
 }

@@ -3,13 +3,13 @@
  * through the harness's HTTP client, keeps the exchanges, then times the harness's ContractInspector
  * on them. Prints one line of JSON (ContractFigures). Argument: the number of rounds of calls.
  */
-import path from 'node:path';
 import { CallerIdApi, read } from '../../support/api/caller-id-api';
+import { config } from '../../support/config/config';
 import { ContractInspector } from '../../support/contract/inspector';
 import { loadContract } from '../../support/contract/load';
 import { HttpClient } from '../../support/http/client';
 import { ReportCategory } from '../../support/generated';
-import { NOT_INSPECTED, type HttpExchange } from '../../support/http/exchange';
+import type { HttpExchange } from '../../support/http/exchange';
 import { Traffic } from '../../support/http/traffic';
 import { startSut } from '../../sut';
 import { msSince, percentile } from './stats';
@@ -38,21 +38,15 @@ async function capture(
 ): Promise<{ captured: Captured[]; roundTrips: number[] }> {
   const captured: Captured[] = [];
   const roundTrips: number[] = [];
-  let negative = false;
-  const recorder = {
-    inspect(exchange: HttpExchange) {
-      captured.push({ exchange, negative });
-      return NOT_INSPECTED;
-    },
-  };
-  const api = new CallerIdApi(
-    new HttpClient(apiBaseUrl, new Traffic(recorder, [], { negative: false }), 10_000),
-  );
-  const timed = async <T>(call: () => Promise<T>, invalid = false): Promise<T> => {
-    negative = invalid;
+  // No inspector while calling: the exchanges are inspected, timed, afterwards.
+  const traffic = new Traffic(undefined, [], { negative: false });
+  const api = new CallerIdApi(new HttpClient(apiBaseUrl, traffic, config().httpTimeoutMs));
+  const timed = async <T>(call: () => Promise<T>, negative = false): Promise<T> => {
     const started = process.hrtime.bigint();
     const result = await call();
     roundTrips.push(msSince(started) * 1000);
+    const made = traffic.records.slice(captured.length);
+    captured.push(...made.map(({ exchange }) => ({ exchange, negative })));
     return result;
   };
   for (let round = 0; round < rounds; round += 1) {
@@ -80,7 +74,7 @@ async function capture(
 }
 
 async function main(rounds: number): Promise<ContractFigures> {
-  const contract = await loadContract(path.resolve(__dirname, '../../specs/openapi.yaml'));
+  const contract = await loadContract(config().openapiSpec);
   const sut = await startSut({ port: 0 });
   try {
     const apiBaseUrl = new URL(sut.origin + contract.basePath);

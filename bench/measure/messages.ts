@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { TestStepResultStatus, type Duration, type Envelope, type Timestamp } from '@cucumber/messages';
+import { TestStepResultStatus, TimeConversion, type Envelope } from '@cucumber/messages';
 
 /** What the benchmark reads from a cucumber message stream (messages.ndjson). */
 export interface RunTimings {
@@ -16,9 +16,7 @@ export interface RunTimings {
   readonly scenariosSpanMs: number;
 }
 
-function millis(timestamp: Timestamp | Duration): number {
-  return timestamp.seconds * 1000 + timestamp.nanos / 1e6;
-}
+const { durationToMilliseconds, timestampToMillisecondsSinceEpoch: epochMs } = TimeConversion;
 
 /**
  * Timings of a finished run. Throws when a step did not pass or the run did not finish: the
@@ -35,11 +33,11 @@ export function readRunTimings(file: string, expectedScenarios: number): RunTimi
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
     if (line.trim() === '') continue;
     const envelope = JSON.parse(line) as Envelope;
-    if (envelope.testRunStarted) runStarted = millis(envelope.testRunStarted.timestamp);
-    else if (envelope.testRunFinished) runFinished = millis(envelope.testRunFinished.timestamp);
+    if (envelope.testRunStarted) runStarted = epochMs(envelope.testRunStarted.timestamp);
+    else if (envelope.testRunFinished) runFinished = epochMs(envelope.testRunFinished.timestamp);
     else if (envelope.testCaseStarted) {
       durations.set(envelope.testCaseStarted.id, 0);
-      firstScenario = Math.min(firstScenario, millis(envelope.testCaseStarted.timestamp));
+      firstScenario = Math.min(firstScenario, epochMs(envelope.testCaseStarted.timestamp));
     } else if (envelope.testStepFinished) {
       const { testCaseStartedId, testStepResult } = envelope.testStepFinished;
       if (testStepResult.status !== TestStepResultStatus.PASSED) {
@@ -47,11 +45,11 @@ export function readRunTimings(file: string, expectedScenarios: number): RunTimi
       }
       durations.set(
         testCaseStartedId,
-        (durations.get(testCaseStartedId) ?? 0) + millis(testStepResult.duration),
+        (durations.get(testCaseStartedId) ?? 0) + durationToMilliseconds(testStepResult.duration),
       );
     } else if (envelope.testCaseFinished) {
       scenarioMs.push(durations.get(envelope.testCaseFinished.testCaseStartedId) ?? 0);
-      lastScenario = Math.max(lastScenario, millis(envelope.testCaseFinished.timestamp));
+      lastScenario = Math.max(lastScenario, epochMs(envelope.testCaseFinished.timestamp));
     }
   }
   if (runStarted === undefined || runFinished === undefined)

@@ -2,23 +2,16 @@ import path from 'node:path';
 import type { ApiCorpus } from '../corpus/api';
 import type { Plan } from '../plan';
 import { compareRow, ms, type Row } from '../report/rows';
-import { medianOf, runHarness, type CucumberSample } from './runners';
+import { inTurn, medianOf, runHarness } from './runners';
 
 /**
  * 4. Parallel: the API corpus with one worker and with two (WORKERS=2), each worker with its own
  * embedded service, as `WORKERS=2 npm run spec` runs. Speed-up = wall time of 1 ÷ wall time of 2.
  */
 export async function benchParallel(plan: Plan, corpus: ApiCorpus, dir: string): Promise<Row[]> {
-  const one: CucumberSample[] = [];
-  const two: CucumberSample[] = [];
-  for (let run = 0; run < plan.parallelRuns; run += 1) {
-    one.push(
-      await runHarness([corpus.featuresDir], path.join(dir, 'reports'), corpus.count, { WORKERS: '1' }),
-    );
-    two.push(
-      await runHarness([corpus.featuresDir], path.join(dir, 'reports'), corpus.count, { WORKERS: '2' }),
-    );
-  }
+  const workers = (count: number) => () =>
+    runHarness([corpus.featuresDir], path.join(dir, 'reports'), corpus.count, { WORKERS: String(count) });
+  const { baseline: one, harness: two } = await inTurn(plan.parallelRuns, workers(1), workers(2));
   const wallOne = medianOf(one, (sample) => sample.wallMs);
   const wallTwo = medianOf(two, (sample) => sample.wallMs);
   return [

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { writeReportsCorpus, type ReportsCorpus } from '../corpus/reports';
 import type { Plan } from '../plan';
 import { mb, ms, times, type Row, type RowId } from '../report/rows';
+import { loadConfig } from '../../support/config/config';
 import { loadRequirements } from '../../support/trace/requirements';
 import { expectExit, ROOT, runNode, tsNode } from './run-process';
 import { CUCUMBER_BIN } from './runners';
@@ -15,11 +16,14 @@ interface SizeFigures {
   readonly peakRssKb: number;
 }
 
-/** The results of `corpus`: one fast run with the harness's results plugin and message formatter. */
+/**
+ * The results of `corpus`: one fast run with the harness's results plugin and message formatter,
+ * untimed, under ts-node (its steps load the harness's TypeScript).
+ */
 async function produceResults(corpus: ReportsCorpus): Promise<void> {
   expectExit(
     // cucumber-js reads --config relative to its working folder, even an absolute path.
-    await runNode([CUCUMBER_BIN, '--config', path.relative(ROOT, corpus.runConfig)], {
+    await runNode(tsNode(CUCUMBER_BIN, '--config', path.relative(ROOT, corpus.runConfig)), {
       env: { REPORTS_DIR: corpus.reportsDir },
     }),
     `the fast run of ${corpus.count} scenarios`,
@@ -112,7 +116,8 @@ function growthRow(
  * over three sizes of generated results. Time is both commands' wall time; memory the larger peak.
  */
 export async function benchReports(plan: Plan, dir: string): Promise<Row[]> {
-  const catalog = loadRequirements(path.join(ROOT, 'specs/requirements.yaml'));
+  // The catalogue the measured commands read: they run in ROOT with this environment.
+  const catalog = loadRequirements(loadConfig(process.env, ROOT).requirementsFile);
   const active = catalog.requirements.filter((requirement) => requirement.status === 'active');
   const corpora: ReportsCorpus[] = [];
   for (const size of plan.reportSizes) {

@@ -12,6 +12,11 @@ export function tsNode(script: string, ...args: string[]): string[] {
   return ['-r', 'ts-node/register', script, ...args];
 }
 
+/** The command a person types for `npm run <script>` with `argv`: `npm run bench -- --quick`. */
+export function npmCommand(script: string, argv: readonly string[]): string {
+  return [`npm run ${script}`, ...(argv.length > 0 ? ['--', ...argv] : [])].join(' ');
+}
+
 export interface ProcessRun {
   readonly code: number | null;
   /** Spawn to exit, from process.hrtime. */

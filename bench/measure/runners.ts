@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { startStandaloneSut } from '../../test/helpers/standalone-sut';
+import { compareRow, ms, type Goal, type Row, type RowId } from '../report/rows';
 import { readRunTimings, type RunTimings } from './messages';
 import { expectExit, runNode, tsNode, type ProcessRun } from './run-process';
 import { median } from './stats';
@@ -79,7 +81,57 @@ export async function runBareCucumber(
   return sample(run, readRunTimings(messages, scenarios));
 }
 
+/**
+ * `runs` runs of the baseline and of the harness, in turn (baseline first), after `warmUps`
+ * untimed runs of each: whatever else the machine does weighs on both alike.
+ */
+export async function inTurn<B, H>(
+  runs: number,
+  baseline: () => Promise<B>,
+  harness: () => Promise<H>,
+  warmUps = 0,
+): Promise<{ baseline: B[]; harness: H[] }> {
+  for (let run = 0; run < warmUps; run += 1) {
+    await baseline();
+    await harness();
+  }
+  const samples: { baseline: B[]; harness: H[] } = { baseline: [], harness: [] };
+  for (let run = 0; run < runs; run += 1) {
+    samples.baseline.push(await baseline());
+    samples.harness.push(await harness());
+  }
+  return samples;
+}
+
+/**
+ * `use` with the caller-ID service on its own (`npm run sut`) on a free port: one service that the
+ * harness (through BASE_URL) and the baseline both target, so they measure against the same. Its
+ * start-up is never timed. Stopped afterwards, whatever happens.
+ */
+export async function withStandaloneSut<T>(use: (origin: string) => Promise<T>): Promise<T> {
+  const sut = await startStandaloneSut();
+  try {
+    return await use(sut.origin);
+  } finally {
+    await sut.stop();
+  }
+}
+
 /** The median of one figure over repeated samples. */
 export function medianOf<T>(samples: readonly T[], figure: (sample: T) => number): number {
   return median(samples.map(figure));
+}
+
+/** A row comparing the median of one figure (ms) over the harness's samples with the baseline's. */
+export function medianRow<B, H>(
+  row: { readonly id: RowId; readonly metric: string; readonly goal?: Goal },
+  samples: { readonly baseline: readonly B[]; readonly harness: readonly H[] },
+  figure: (sample: B | H) => number,
+): Row {
+  return compareRow({
+    ...row,
+    harness: medianOf(samples.harness, figure),
+    baseline: medianOf(samples.baseline, figure),
+    format: ms,
+  });
 }

@@ -1,5 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { writeReportFile } from '../../support/report/write-file';
 import type { Plan } from '../plan';
 import { WHAT_IT_MEASURES } from './explanations';
 import type { Machine } from './machine';
@@ -19,7 +18,7 @@ export interface BenchmarkRun {
 }
 
 /** docs/BENCHMARKS.md: the machine, the command, the date, the table, and what each row means. */
-export function benchmarkDocument(run: BenchmarkRun): string {
+function benchmarkDocument(run: BenchmarkRun): string {
   const missed = run.rows.filter((row) => row.met === 'no');
   return [
     '# Benchmarks',
@@ -60,6 +59,5 @@ export function benchmarkDocument(run: BenchmarkRun): string {
 }
 
 export function writeBenchmarkDocument(file: string, run: BenchmarkRun): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, benchmarkDocument(run));
+  writeReportFile(file, benchmarkDocument(run));
 }

@@ -57,7 +57,7 @@ function goalText(goal: Goal): string {
   return 'atMost' in goal ? `≤ ${goal.atMost.toFixed(2)}×` : `≥ ${goal.atLeast.toFixed(2)}×`;
 }
 
-export function meets(value: number, goal: Goal): boolean {
+function meets(value: number, goal: Goal): boolean {
   return 'atMost' in goal ? value <= goal.atMost : value >= goal.atLeast;
 }
 

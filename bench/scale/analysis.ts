@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Envelope } from '@cucumber/messages';
+import { TimeConversion, type Envelope } from '@cucumber/messages';
 import type { Machine } from '../report/machine';
 import type { MemorySample } from './memory-probe';
 
@@ -46,9 +46,8 @@ export function finishTimes(messagesFile: string): number[] {
   for (const line of fs.readFileSync(messagesFile, 'utf8').split('\n')) {
     if (!line.includes('"testCaseFinished"')) continue;
     const { testCaseFinished } = JSON.parse(line) as Envelope;
-    if (testCaseFinished) {
-      finished.push(testCaseFinished.timestamp.seconds * 1000 + testCaseFinished.timestamp.nanos / 1e6);
-    }
+    if (testCaseFinished)
+      finished.push(TimeConversion.timestampToMillisecondsSinceEpoch(testCaseFinished.timestamp));
   }
   return finished.sort((a, b) => a - b);
 }

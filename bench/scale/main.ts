@@ -8,8 +8,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeReportFile } from '../../support/report/write-file';
 import { writeApiCorpus } from '../corpus/api';
-import { ROOT, runNode } from '../measure/run-process';
+import { expectExit, npmCommand, ROOT, runNode } from '../measure/run-process';
 import { describeMachine } from '../report/machine';
 import { analyseMemory, finishTimes, isFlat, memoryReport, resultSizes, type MemoryRun } from './analysis';
 
@@ -37,6 +38,7 @@ async function main(argv: readonly string[]): Promise<void> {
   process.stderr.write(`bench:scale: ${count} scenarios through the harness … `);
   const run = await runNode(
     [
+      // Cucumber forks its workers with these node arguments too: each process records its own memory.
       '--expose-gc',
       '-r',
       'ts-node/register',
@@ -47,7 +49,6 @@ async function main(argv: readonly string[]): Promise<void> {
       corpus.featuresDir,
     ],
     {
-      // Cucumber's workers inherit these node options: each process records its own memory.
       env: {
         REPORTS_DIR: reportsDir,
         SCALE_MEMORY_DIR: samplesDir,
@@ -57,7 +58,7 @@ async function main(argv: readonly string[]): Promise<void> {
       timeoutMs: 30 * 60_000,
     },
   );
-  if (run.code !== 0) throw new Error(`the run failed (exit ${run.code}):\n${run.output}`);
+  expectExit(run, `the harness (${count} scenarios)`);
   process.stderr.write(`${(run.wallMs / 1000).toFixed(1)} s\n`);
 
   const messages = path.join(reportsDir, 'messages.ndjson');
@@ -68,17 +69,15 @@ async function main(argv: readonly string[]): Promise<void> {
     .map((memory) => analyseMemory(memory, finished))
     .sort((a, b) => a.role.localeCompare(b.role));
   const sizes = resultSizes(messages, path.join(reportsDir, 'results.json'), finished.length);
-  const command = ['npm run bench:scale', ...(argv.length > 0 ? ['--', ...argv] : [])].join(' ');
   const document = memoryReport(processes, sizes, {
-    command,
+    command: npmCommand('bench:scale', argv),
     date: new Date().toISOString(),
     machine: describeMachine(),
     wallMs: run.wallMs,
     workers,
   });
   if (!processes.every((each) => isFlat(each, sizes))) process.exitCode = 1;
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, document);
+  writeReportFile(out, document);
   console.log(document);
 }
 

@@ -1,6 +1,6 @@
 /**
- * Preloaded into every process of the measured run (through NODE_OPTIONS, so cucumber's workers
- * too): every SCALE_SAMPLE_MS it collects garbage and records the live heap and the resident
+ * Preloaded into every process of the measured run (`-r`; cucumber's workers too, which it forks
+ * with the same node arguments): every SCALE_SAMPLE_MS it collects garbage and records the live heap and the resident
  * memory; at exit it writes them to SCALE_MEMORY_DIR/<pid>.json with its role (the coordinator or
  * a worker). Collecting first makes the heap figure what the process keeps, not what it has yet to
  * free.

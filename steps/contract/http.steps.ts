@@ -1,6 +1,13 @@
 import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
 import { withInterpolation as filled } from '../../support/contract/interpolation';
-import { buildRequest, emptyCall, matchesWritten, valueAtPath } from '../../support/contract/operation-call';
+import {
+  CONTRACT_STEPS,
+  buildRequest,
+  emptyCall,
+  matchesWritten,
+  notJson,
+  valueAtPath,
+} from '../../support/contract/operation-call';
 import type { ScenarioWorld } from '../../support/cucumber/world';
 import { UsageError } from '../../support/errors';
 import { expectEqual, expectTrue } from '../../support/expect';
@@ -19,33 +26,30 @@ function pairs(table: DataTable, first: string, second: string): [string, string
 }
 
 Given(
-  'the request header {string} is {string}',
+  CONTRACT_STEPS.header,
   filled(function (this: ScenarioWorld, name: string, value: string) {
     this.prepared.headers[name.toLowerCase()] = value;
   }),
 );
 
 Given(
-  'the request parameters:',
+  CONTRACT_STEPS.parameters,
   filled(function (this: ScenarioWorld, table: DataTable) {
     for (const [name, value] of pairs(table, 'name', 'value')) this.prepared.parameters.set(name, value);
   }),
 );
 
 Given(
-  'the request body:',
+  CONTRACT_STEPS.body,
   filled(function (this: ScenarioWorld, text: string) {
-    try {
-      JSON.parse(text);
-    } catch (error) {
-      throw new UsageError(`the request body is not valid JSON: ${(error as Error).message}`);
-    }
+    const problem = notJson(text);
+    if (problem) throw new UsageError(problem);
     this.prepared.body = text;
   }),
 );
 
 When(
-  'I call {string}',
+  CONTRACT_STEPS.call,
   filled(async function (this: ScenarioWorld, operationId: string) {
     const request = buildRequest(this.contract.operation(operationId), this.prepared);
     this.prepared = emptyCall();
@@ -54,14 +58,14 @@ When(
 );
 
 Then(
-  'the response status is {int}',
+  CONTRACT_STEPS.status,
   filled(function (this: ScenarioWorld, status: number) {
     expectEqual('response status', this.lastResponse.status, status);
   }),
 );
 
 Then(
-  'the response body at {string} is {string}',
+  CONTRACT_STEPS.bodyAt,
   filled(function (this: ScenarioWorld, path: string, expected: string) {
     const actual = valueAtPath(this.lastResponse.body, path);
     expectTrue(
@@ -73,7 +77,7 @@ Then(
 );
 
 Then(
-  'the response body matches:',
+  CONTRACT_STEPS.bodyMatches,
   filled(function (this: ScenarioWorld, table: DataTable) {
     const mismatches = pairs(table, 'path', 'value').flatMap(([path, expected]) => {
       const actual = valueAtPath(this.lastResponse.body, path);
@@ -86,17 +90,8 @@ Then(
 );
 
 When(
-  'I remember the response body at {string} as {string}',
+  CONTRACT_STEPS.remember,
   filled(function (this: ScenarioWorld, path: string, name: string) {
-    const value = valueAtPath(this.lastResponse.body, path);
-    if (value === undefined)
-      throw new UsageError(`the response body has nothing at ${path} to remember as "${name}"`);
-    const field =
-      path
-        .split(/[.[\]]/)
-        .filter(Boolean)
-        .pop() ?? path;
-    if (typeof value === 'string' && this.redactor.isSecretName(field)) this.redactor.addSecret(value);
-    this.remember(name, value);
+    this.rememberFromResponse(path, name);
   }),
 );

@@ -1,8 +1,7 @@
 import { Then, When } from '@cucumber/cucumber';
 import type { ScenarioWorld } from '../../support/cucumber/world';
-import { expectTrue } from '../../support/expect';
 import {
-  mishandled,
+  expectHandled,
   sendHostileInput,
   type HostileCall,
   type HostileInput,
@@ -10,8 +9,8 @@ import {
 import {
   callProtectedOperations,
   describeCalls,
+  expectEveryCall,
   refusesForeignToken,
-  unexpected,
   type CredentialsUsed,
   type ProtectedCall,
 } from '../../support/security/protected-operations';
@@ -32,56 +31,46 @@ When(
 );
 
 Then('every one of them is refused with {int}', function (this: ScenarioWorld, status: number) {
-  const problems = unexpected(this.recall<ProtectedCall[]>(PROTECTED), (call) => call.status === status);
-  expectTrue(`every protected operation refused with ${status}`, problems.length === 0, problems.join('; '));
+  expectEveryCall(
+    this.recall<ProtectedCall[]>(PROTECTED),
+    (call) => call.status === status,
+    `every protected operation refused with ${status}`,
+  );
 });
 
 Then(
   'every one of them is refused with 403, or 404 where the contract documents no 403',
   function (this: ScenarioWorld) {
-    const problems = unexpected(this.recall<ProtectedCall[]>(PROTECTED), refusesForeignToken);
-    expectTrue(
+    expectEveryCall(
+      this.recall<ProtectedCall[]>(PROTECTED),
+      refusesForeignToken,
       'every protected operation refused the foreign token',
-      problems.length === 0,
-      problems.join('; '),
     );
   },
 );
 
 Then('none of them is refused for its credentials', function (this: ScenarioWorld) {
-  const problems = unexpected(
+  expectEveryCall(
     this.recall<ProtectedCall[]>(PROTECTED),
     (call) => call.status !== 401 && call.status !== 403,
+    'no protected operation refused the holder',
   );
-  expectTrue('no protected operation refused the holder', problems.length === 0, problems.join('; '));
 });
 
 When(
   'every operation is sent {hostile input} by {persona}',
   async function (this: ScenarioWorld, input: HostileInput, persona: string) {
-    const { username, token } = await this.cast.credentials(persona);
-    const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-    this.remember(HOSTILE, await sendHostileInput(this.contract, this.http, input, username, headers));
+    this.remember(HOSTILE, await sendHostileInput(this, input, persona));
   },
 );
 
 Then('every one of them is refused with a problem document', function (this: ScenarioWorld) {
-  const problems = mishandled(this.recall<HostileCall[]>(HOSTILE), true);
-  expectTrue(
-    'every hostile request refused with a problem document',
-    problems.length === 0,
-    problems.join('; '),
-  );
+  expectHandled(this.recall<HostileCall[]>(HOSTILE), { refused: true });
 });
 
 Then(
   'none of them fails with a server error, and every refusal is a problem document',
   function (this: ScenarioWorld) {
-    const problems = mishandled(this.recall<HostileCall[]>(HOSTILE), false);
-    expectTrue(
-      'no server error, every refusal a problem document',
-      problems.length === 0,
-      problems.join('; '),
-    );
+    expectHandled(this.recall<HostileCall[]>(HOSTILE), { refused: false });
   },
 );

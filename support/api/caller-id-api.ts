@@ -112,7 +112,8 @@ export class CallerIdApi {
   }
 }
 
-function authorization(as: Credentials): Record<string, string> {
+/** The Authorization header of a call made as `as`; none for an anonymous one. */
+export function authorization(as: Credentials): Record<string, string> {
   return as.token ? { authorization: `Bearer ${as.token}` } : {};
 }
 

@@ -15,7 +15,8 @@ import { buildGlossary, type StepDefinitionInfo } from '../docs/glossary';
 import { buildDocsModel } from '../docs/model';
 import { renderSite } from '../docs/render';
 import { ExitCode, UsageError, displayPath, oneLine } from '../errors';
-import { loadCorpus } from '../gherkin/corpus';
+import { reportFile } from '../report/report-files';
+import { loadCorpus, requireFeatureRoots } from '../gherkin/corpus';
 import type { RunResults } from '../results/run-model';
 import { writeReportFile } from '../report/write-file';
 import { buildTraceability } from '../trace/traceability';
@@ -57,14 +58,13 @@ async function main(): Promise<number> {
     options: {
       features: { type: 'string', multiple: true, default: ['features'] },
       out: { type: 'string', default: path.join(settings.reportsDir, 'living-docs') },
-      results: { type: 'string', default: path.join(settings.reportsDir, 'results.json') },
-      coverage: { type: 'string', default: path.join(settings.reportsDir, 'contract-coverage.json') },
+      results: { type: 'string', default: reportFile(settings.reportsDir, 'results') },
+      coverage: { type: 'string', default: reportFile(settings.reportsDir, 'coverage') },
       title: { type: 'string', default: 'Caller ID — living specification' },
     },
   });
   const roots = values.features.map((folder) => path.resolve(folder));
-  const missing = values.features.find((folder) => !fs.existsSync(folder));
-  if (missing) throw new UsageError(`--features: ${missing} does not exist`);
+  requireFeatureRoots(roots);
   const corpus = loadCorpus(roots);
   const catalog = loadRequirements(settings.requirementsFile);
   const results = readJson<RunResults>(values.results, 'run results');

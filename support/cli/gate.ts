@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { config } from '../config/config';
 import { ExitCode, oneLine } from '../errors';
-import { FULL_RUN_POLICY, type PolicyChoice } from '../gate/choose-policy';
+import { namedPolicy } from '../gate/choose-policy';
 import { runGate } from '../gate/run-gate';
 
 async function main(): Promise<number> {
@@ -17,9 +17,7 @@ async function main(): Promise<number> {
     options: { policy: { type: 'string' }, reports: { type: 'string' } },
   });
   const reportsDir = values.reports ? path.resolve(values.reports) : settings.reportsDir;
-  const choice: PolicyChoice = values.policy
-    ? { name: values.policy, reason: 'named by --policy' }
-    : { name: FULL_RUN_POLICY, reason: 'npm run gate judges a release unless --policy names another' };
+  const choice = namedPolicy(values.policy, 'npm run gate judges a release unless --policy names another');
   return (await runGate(settings, reportsDir, choice, (text) => console.log(text))).code;
 }
 

@@ -6,11 +6,10 @@
  * names. One line per finding, `file:line: message [rule]`.
  * Exit 0 clean, 1 findings, 2 the catalogue is broken or there is nothing to lint.
  */
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { config } from '../config/config';
-import { ExitCode, UsageError, oneLine } from '../errors';
-import { findFeatureFiles, loadCorpus } from '../gherkin/corpus';
+import { ExitCode, oneLine } from '../errors';
+import { loadCorpus, requireFeatureRoots } from '../gherkin/corpus';
 import { formatFinding, lintFeatures } from '../lint/feature-rules';
 import { loadRequirements } from '../trace/requirements';
 
@@ -21,11 +20,7 @@ function main(): number {
   });
   const roots = [...values.features, ...positionals];
   if (roots.length === 0) roots.push('features');
-  for (const root of roots) {
-    if (!fs.existsSync(root)) throw new UsageError(`${root}: no such file or folder of features`);
-  }
-  if (findFeatureFiles(roots).length === 0)
-    throw new UsageError(`${roots.join(', ')}: no .feature files to lint`);
+  requireFeatureRoots(roots);
 
   const catalog = loadRequirements(config().requirementsFile);
   const corpus = loadCorpus(roots);

@@ -12,7 +12,9 @@ import { parseArgs } from 'node:util';
 import { config } from '../config/config';
 import { loadContract } from '../contract/load';
 import { ExitCode, UsageError, displayPath, oneLine } from '../errors';
-import { FULL_RUN_POLICY, choiceLine, type PolicyChoice } from '../gate/choose-policy';
+import { reportFile } from '../report/report-files';
+import { choiceLine, namedPolicy } from '../gate/choose-policy';
+import { loadPolicy } from '../gate/policy';
 import { runGate, writeUnusableVerdict } from '../gate/run-gate';
 import { clearRunOutputs } from '../gate/run-outputs';
 import { readRun, UnusableResultsError } from '../results/read-run';
@@ -42,13 +44,13 @@ async function main(): Promise<number> {
   if (shards.includes(out))
     throw new UsageError(`--out ${displayPath(out)} is one of the shards: write the merge elsewhere`);
 
-  const choice: PolicyChoice = values.policy
-    ? { name: values.policy, reason: 'named by --policy' }
-    : { name: FULL_RUN_POLICY, reason: 'merged shards are judged as the full run' };
+  const choice = namedPolicy(values.policy, 'merged shards are judged as the full run');
+  // A policy that does not exist stops the merge before it writes a verdict in its name.
+  if (!values['no-gate']) loadPolicy(settings.gatePolicyFile, choice.name);
 
   // Nothing of an earlier merge stays in --out; then every shard must have finished its run.
   clearRunOutputs(out);
-  const streams = shards.map((folder) => path.join(folder, 'messages.ndjson'));
+  const streams = shards.map((folder) => reportFile(folder, 'messages'));
   let collector: RunCollector;
   try {
     collector = await readRun(streams);
@@ -60,15 +62,17 @@ async function main(): Promise<number> {
     return ExitCode.unusable;
   }
 
-  fs.mkdirSync(path.join(out, 'allure-results'), { recursive: true });
-  fs.writeFileSync(path.join(out, 'messages.ndjson'), '');
-  for (const stream of streams) fs.appendFileSync(path.join(out, 'messages.ndjson'), fs.readFileSync(stream));
+  fs.mkdirSync(reportFile(out, 'allureResults'), { recursive: true });
+  fs.writeFileSync(reportFile(out, 'messages'), '');
+  for (const stream of streams) fs.appendFileSync(reportFile(out, 'messages'), fs.readFileSync(stream));
   for (const folder of shards) {
-    const allure = path.join(folder, 'allure-results');
+    const allure = reportFile(folder, 'allureResults');
     if (!fs.existsSync(allure)) continue;
     for (const name of fs.readdirSync(allure)) {
       if (!PER_RUN.has(name))
-        fs.cpSync(path.join(allure, name), path.join(out, 'allure-results', name), { recursive: true });
+        fs.cpSync(path.join(allure, name), path.join(reportFile(out, 'allureResults'), name), {
+          recursive: true,
+        });
     }
   }
   const results = collector.results();

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { config } from '../config/config';
 import { ExitCode, UsageError, displayPath, oneLine } from '../errors';
+import { reportFile } from '../report/report-files';
 import { markFlakyResults } from '../report/allure-metadata';
 
 function allureBinary(): string {
@@ -23,7 +24,7 @@ function allureBinary(): string {
 
 function main(): number {
   const reports = config().reportsDir;
-  const results = path.join(reports, 'allure-results');
+  const results = reportFile(reports, 'allureResults');
   const report = path.join(reports, 'allure-report');
   const hasResults =
     fs.existsSync(results) && fs.readdirSync(results).some((name) => name.endsWith('-result.json'));

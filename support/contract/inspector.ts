@@ -6,7 +6,7 @@ import type {
   InspectionContext,
 } from '../http/exchange';
 import { isJsonMediaType, mediaTypeOf } from '../http/exchange';
-import type { Contract, Operation } from './load';
+import { operationName, type Contract, type Operation } from './load';
 import { SchemaValidators, type Direction } from './schemas';
 
 /** Request headers OpenAPI says parameter definitions must not describe. */
@@ -31,9 +31,7 @@ export class ContractInspector implements ExchangeInspector {
   /** `lookUpNumber (GET /numbers/{number})` for an URL the contract knows, else `GET <url>`. */
   nameRequest(method: string, url: string): string {
     const match = this.contract.router.match(method, this.relativePath(new URL(url)) ?? '');
-    return match.kind === 'operation'
-      ? `${match.operation.operationId} (${method} ${match.operation.pathTemplate})`
-      : `${method} ${url}`;
+    return match.kind === 'operation' ? operationName(match.operation) : `${method} ${url}`;
   }
 
   inspect(exchange: HttpExchange, context: InspectionContext): ExchangeAssessment {

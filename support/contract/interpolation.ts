@@ -2,11 +2,21 @@ import { DataTable } from '@cucumber/cucumber';
 import { UsageError } from '../errors';
 
 /** Anything that fills in `{{name}}` in one string: the scenario's World. */
-export interface Interpolating {
+interface Interpolating {
   interpolate(text: string): string;
 }
 
 const PLACEHOLDER = /\{\{\s*([^}]+?)\s*\}\}/g;
+
+/** Does the text hold a `{{name}}` to be filled in at run time? */
+export function hasPlaceholder(text: string): boolean {
+  return new RegExp(PLACEHOLDER.source).test(text);
+}
+
+/** The text with every `{{name}}` replaced by `stand`: how it can be checked before a run. */
+export function withPlaceholdersAs(text: string, stand: string): string {
+  return text.replace(PLACEHOLDER, stand);
+}
 
 /**
  * Replaces `{{name}}` with what `recall` gives for it (text as is, anything else as JSON). A name

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPIV3 } from 'openapi-types';
+import { readOncePerChange } from '../config/read-once';
 import { SpecError, UsageError, displayPath } from '../errors';
 import { locatePointer } from './locate';
 import { buildRouter, type Router } from './routes';
@@ -19,6 +20,11 @@ export interface Operation {
   readonly parameters: readonly OpenAPIV3.ParameterObject[];
   readonly security: readonly OpenAPIV3.SecurityRequirementObject[];
   readonly responses: Readonly<Record<string, OpenAPIV3.ResponseObject>>;
+}
+
+/** `lookUpNumber (GET /numbers/{number})`: how messages name an operation. */
+export function operationName(operation: Operation): string {
+  return `${operation.operationId} (${operation.method} ${operation.pathTemplate})`;
 }
 
 export interface Contract {
@@ -42,6 +48,7 @@ interface ParserError extends Error {
   details?: { instancePath: string; message?: string; params?: Record<string, unknown> }[];
 }
 
+/** Read once per process until the file changes. */
 const loaded = new Map<string, Promise<Contract>>();
 
 /**
@@ -51,15 +58,7 @@ const loaded = new Map<string, Promise<Contract>>();
  * worker share it) until its file changes.
  */
 export function loadContract(file: string): Promise<Contract> {
-  const stat = fs.statSync(file, { throwIfNoEntry: false });
-  const key = `${file}|${stat?.mtimeMs ?? 'missing'}|${stat?.size ?? 0}`;
-  let contract = loaded.get(key);
-  if (!contract) {
-    contract = readContract(file);
-    loaded.set(key, contract);
-    contract.catch(() => loaded.delete(key));
-  }
-  return contract;
+  return readOncePerChange(loaded, file, readContract);
 }
 
 async function readContract(file: string): Promise<Contract> {

@@ -5,7 +5,10 @@ import { CallerIdApi } from '../api/caller-id-api';
 import { Cast } from '../api/cast';
 import type { BrowserSession } from '../browser/browser-session';
 import type { Contract } from '../contract/load';
-import { emptyCall, interpolate, type PreparedCall } from '../contract/operation-call';
+import toPath from 'lodash/toPath';
+import { interpolate } from '../contract/interpolation';
+import { emptyCall, valueAtPath, type PreparedCall } from '../contract/operation-call';
+import { UsageError } from '../errors';
 import { HttpClient, type ApiResponse } from '../http/client';
 import { BROWSER_KIND, EXCHANGE_MEDIA_TYPE, describeExchange, type ExchangeRecord } from '../http/exchange';
 import { Traffic } from '../http/traffic';
@@ -165,6 +168,20 @@ export class ScenarioWorld extends World {
 
   remember(name: string, value: unknown): void {
     this.memory.set(name, value);
+  }
+
+  /**
+   * Remembers the value at `path` in the last response body (`tags[0].name`) as `name`. A value
+   * whose field is secret-named (`accessToken`) is also kept out of every report from now on.
+   */
+  rememberFromResponse(path: string, name: string): void {
+    const value = valueAtPath(this.lastResponse.body, path);
+    if (value === undefined) {
+      throw new UsageError(`the response body has nothing at ${path} to remember as "${name}"`);
+    }
+    const field = String(toPath(path).pop() ?? path);
+    if (typeof value === 'string' && this.redactor.isSecretName(field)) this.redactor.addSecret(value);
+    this.remember(name, value);
   }
 
   /** `{{name}}` in a step's text, table cell or doc string, replaced by what was remembered. */

@@ -1,5 +1,4 @@
-import type { Corpus } from '../gherkin/corpus';
-import { scenarioLine } from '../trace/traceability';
+import { scenarioRef, type Corpus } from '../gherkin/corpus';
 
 /** A step definition as the glossary needs it: its wording, where it lives, and a matcher. */
 export interface StepDefinitionInfo {
@@ -39,10 +38,7 @@ export function buildGlossary(definitions: readonly StepDefinitionInfo[], corpus
         if (!entry) continue;
         entry.uses += 1;
         if (entry.examples.length < 3 && !entry.examples.some((example) => example.text === step.text)) {
-          entry.examples.push({
-            text: step.text,
-            ref: `${feature.uri}:${scenarioLine(feature, pickle.astNodeIds)}`,
-          });
+          entry.examples.push({ text: step.text, ref: scenarioRef(feature, pickle) });
         }
       }
     }

@@ -15,13 +15,7 @@ import MarkdownIt from 'markdown-it';
 import type { ContractCoverage } from '../contract/coverage';
 import type { Corpus, ParsedFeature } from '../gherkin/corpus';
 import { scenarioKey, type RunResults } from '../results/run-model';
-import {
-  layerResults,
-  type LayerResult,
-  type ScenarioStatus,
-  type Traceability,
-  type TracedRequirement,
-} from '../trace/traceability';
+import type { ScenarioStatus, Traceability, TracedRequirement } from '../trace/traceability';
 import type { StepUsage } from './glossary';
 
 // Raw HTML in narratives is shown as text, never interpreted: descriptions cannot inject markup.
@@ -131,16 +125,11 @@ export interface DocsModel {
     readonly browser?: string;
   };
   readonly capabilities: readonly CapabilityDoc[];
-  readonly requirements: readonly RequirementDoc[];
+  readonly requirements: readonly TracedRequirement[];
   readonly flags: Traceability['flags'];
   readonly coverage?: ContractCoverage;
   readonly glossary: readonly StepUsage[];
   readonly problems: readonly string[];
-}
-
-/** A requirement with what the run proved at each layer it needs or is tested at. */
-export interface RequirementDoc extends TracedRequirement {
-  readonly layers: readonly LayerResult[];
 }
 
 const tagNames = (tags: readonly Tag[]): string[] => tags.map((tag) => tag.name);
@@ -215,7 +204,7 @@ function scenarioDoc(
   const single = examples.length === 0 ? result(feature.uri, scenario.location.line) : undefined;
   const rowStatuses = examples.flatMap((block) => block.rows.map((row) => row.status));
   return {
-    id: `${feature.uri}:${scenario.location.line}`,
+    id: scenarioKey({ uri: feature.uri, line: scenario.location.line }),
     keyword: scenario.keyword,
     name: scenario.name,
     line: scenario.location.line,
@@ -334,7 +323,7 @@ export function buildDocsModel(inputs: ModelInputs): DocsModel {
     });
   }
   const result: ResultLookup = (uri, line) =>
-    byRef.get(`${uri}:${line}`) ?? { status: 'not-run', flaky: false };
+    byRef.get(scenarioKey({ uri, line })) ?? { status: 'not-run', flaky: false };
 
   const capabilities = new Map<string, { readme?: string; features: FeatureDoc[] }>();
   for (const feature of inputs.corpus.features) {
@@ -372,10 +361,7 @@ export function buildDocsModel(inputs: ModelInputs): DocsModel {
         features: entry.features,
       };
     }),
-    requirements: inputs.traceability.requirements.map((requirement) => ({
-      ...requirement,
-      layers: layerResults(requirement),
-    })),
+    requirements: inputs.traceability.requirements,
     flags: inputs.traceability.flags,
     ...(inputs.coverage ? { coverage: inputs.coverage } : {}),
     glossary: inputs.glossary,

@@ -17,7 +17,15 @@ export interface RunSelection {
 /** The full, unfiltered suite is judged as a release. */
 export const FULL_RUN_POLICY = 'release';
 /** A run narrowed by paths, tags, names or a shard is judged on what it ran, not on coverage. */
-export const PARTIAL_RUN_POLICY = 'partial';
+const PARTIAL_RUN_POLICY = 'partial';
+
+/**
+ * The policy of `npm run gate` and `npm run merge`, which judge results they did not select: the
+ * one `--policy` names, else a release (`why` says why that is the default here).
+ */
+export function namedPolicy(flag: string | undefined, why: string): PolicyChoice {
+  return flag ? { name: flag, reason: 'named by --policy' } : { name: FULL_RUN_POLICY, reason: why };
+}
 
 const LINE_SUFFIX = /(:\d+)+$/;
 

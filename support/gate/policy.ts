@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import Ajv from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
-import { locatePointer } from '../contract/locate';
-import { UsageError, displayPath, yamlReason } from '../errors';
+import { parseDocument } from 'yaml';
+import { readValidatedYaml } from '../config/yaml-file';
+import { UsageError, displayPath } from '../errors';
 
 /** The rules a policy can switch on, each with its options. */
 export interface RuleOptions {
@@ -110,28 +110,7 @@ export function policyNames(file: string): string[] {
 /** Reads one policy of the gate file. A malformed file is one line naming the file, line and problem. */
 export function loadPolicy(file: string, name: string): Policy {
   const shown = displayPath(file);
-  if (!fs.existsSync(file)) throw new UsageError(`${shown}: gate policy file not found (set GATE_POLICY)`);
-  const lineCounter = new LineCounter();
-  const document = parseDocument(fs.readFileSync(file, 'utf8'), { lineCounter });
-  const [yamlError] = document.errors;
-  if (yamlError) {
-    const position = yamlError.linePos?.[0];
-    throw new UsageError(
-      `${shown}:${position ? `${position.line}:${position.col}` : '1:1'}: not valid YAML: ${yamlReason(yamlError.message)}`,
-    );
-  }
-  const raw: unknown = document.toJS();
-  if (!validate(raw)) {
-    const [error] = validate.errors ?? [];
-    const pointer = error?.instancePath ?? '';
-    const extra =
-      error?.params && 'additionalProperty' in error.params
-        ? ` "${String(error.params.additionalProperty)}"`
-        : '';
-    throw new UsageError(
-      `${shown}:${locatePointer(file, `#${pointer}`) ?? '1:1'}: ${pointer || '/'} ${error?.message ?? 'is invalid'}${extra}`,
-    );
-  }
+  const { data: raw } = readValidatedYaml(file, validate, 'gate policy file not found (set GATE_POLICY)');
   const policy = raw.policies[name];
   if (!policy) {
     throw new UsageError(`${shown}: no policy "${name}" (policies: ${Object.keys(raw.policies).join(', ')})`);

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { HarnessConfig } from '../config/config';
 import { computeCoverage } from '../contract/coverage';
 import { loadContract } from '../contract/load';
 import { ExitCode, oneLine } from '../errors';
 import { readRun, UnusableResultsError } from '../results/read-run';
+import { reportFile } from '../report/report-files';
 import { writeJson, writeReportFile } from '../report/write-file';
 import { buildTraceability } from '../trace/traceability';
 import { loadRequirements } from '../trace/requirements';
@@ -26,19 +26,18 @@ export interface GateRun {
  * so far (results.json marked incomplete) stay: they are this run's, and readable.
  */
 export function writeUnusableVerdict(reportsDir: string, policyName: string, problem: string): GateResult {
-  const file = (name: string): string => path.join(reportsDir, name);
   const gate = unusableGate(policyName, problem);
   if (!holdsPartialResults(reportsDir)) removeDerivedReports(reportsDir);
-  writeJson(file('gate.json'), gateJson(gate, undefined, problem));
-  writeReportFile(file('junit.xml'), junitXml(undefined, gate));
-  writeReportFile(file('summary.md'), summaryMarkdown(gate, undefined, undefined));
+  writeJson(reportFile(reportsDir, 'gate'), gateJson(gate, undefined, problem));
+  writeReportFile(reportFile(reportsDir, 'junit'), junitXml(undefined, gate));
+  writeReportFile(reportFile(reportsDir, 'summary'), summaryMarkdown(gate, undefined, undefined));
   return gate;
 }
 
 /** Did an interrupted run leave its results so far here (`complete: false`)? */
 function holdsPartialResults(reportsDir: string): boolean {
   try {
-    const results = JSON.parse(fs.readFileSync(path.join(reportsDir, 'results.json'), 'utf8')) as {
+    const results = JSON.parse(fs.readFileSync(reportFile(reportsDir, 'results'), 'utf8')) as {
       complete?: unknown;
     };
     return results.complete === false;
@@ -59,14 +58,13 @@ export async function runGate(
   choice: PolicyChoice,
   print: (text: string) => void,
 ): Promise<GateRun> {
-  const file = (name: string): string => path.join(reportsDir, name);
   // No earlier verdict survives this one, even when the policy file turns out to be broken.
-  for (const name of VERDICT_FILES) fs.rmSync(file(name), { force: true });
+  for (const name of VERDICT_FILES) fs.rmSync(reportFile(reportsDir, name), { force: true });
   const policy = loadPolicy(config.gatePolicyFile, choice.name);
   print(choiceLine(choice));
   let collector;
   try {
-    collector = await readRun([file('messages.ndjson')]);
+    collector = await readRun([reportFile(reportsDir, 'messages')]);
   } catch (error) {
     if (!(error instanceof UnusableResultsError)) throw error;
     const gate = writeUnusableVerdict(reportsDir, policy.name, oneLine(error));
@@ -82,9 +80,9 @@ export async function runGate(
     results,
   );
   const gate = evaluateGate(policy, { results, coverage, traceability });
-  writeJson(file('gate.json'), gateJson(gate, results));
-  writeReportFile(file('junit.xml'), junitXml(results, gate));
-  writeReportFile(file('summary.md'), summaryMarkdown(gate, results, coverage));
+  writeJson(reportFile(reportsDir, 'gate'), gateJson(gate, results));
+  writeReportFile(reportFile(reportsDir, 'junit'), junitXml(results, gate));
+  writeReportFile(reportFile(reportsDir, 'summary'), summaryMarkdown(gate, results, coverage));
   print(gateTable(gate));
   return { code: gate.verdict === 'go' ? ExitCode.ok : ExitCode.failed, gate };
 }

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AstBuilder, GherkinClassicTokenMatcher, Parser, compile } from '@cucumber/gherkin';
 import { IdGenerator, type GherkinDocument, type Pickle } from '@cucumber/messages';
-import { displayPath } from '../errors';
+import { UsageError, displayPath } from '../errors';
+import { scenarioKey } from '../results/run-model';
 
 /** One parsed feature file with the scenarios (pickles) cucumber would run from it. */
 export interface ParsedFeature {
@@ -10,6 +11,8 @@ export interface ParsedFeature {
   readonly uri: string;
   readonly document: GherkinDocument;
   readonly pickles: readonly Pickle[];
+  /** The file's text, when it was read from disk (a run's message stream carries no text). */
+  readonly source?: string;
 }
 
 export interface ParseProblem {
@@ -22,6 +25,20 @@ export interface ParseProblem {
 export interface Corpus {
   readonly features: readonly ParsedFeature[];
   readonly problems: readonly ParseProblem[];
+}
+
+/**
+ * Checks that each file or folder given exists and that together they hold a feature file: one
+ * line naming what is missing, as the command line gave it (`--features`) or relative here.
+ */
+export function requireFeatureRoots(roots: readonly string[]): void {
+  for (const root of roots) {
+    if (!fs.existsSync(root))
+      throw new UsageError(`${displayPath(root)}: no such file or folder of features`);
+  }
+  if (findFeatureFiles(roots).length === 0) {
+    throw new UsageError(`${roots.map((root) => displayPath(root)).join(', ')}: no .feature files in it`);
+  }
 }
 
 /** Every `.feature` file below the given files or folders, in a stable order. */
@@ -57,7 +74,7 @@ export function loadCorpus(roots: readonly string[], cwd = process.cwd()): Corpu
     try {
       const parser = new Parser(new AstBuilder(newId), new GherkinClassicTokenMatcher());
       const document = { ...parser.parse(source), uri };
-      features.push({ uri, document, pickles: compile(document, uri, newId) });
+      features.push({ uri, document, pickles: compile(document, uri, newId), source });
     } catch (error) {
       const failure = error as GherkinError;
       for (const each of failure.errors ?? [failure]) {
@@ -71,4 +88,30 @@ export function loadCorpus(roots: readonly string[], cwd = process.cwd()): Corpu
     }
   }
   return { features, problems };
+}
+
+/**
+ * A pickle's `file:line` identity, keyed as run results are (scenarioKey): the line of its
+ * scenario, or of its Examples row for an outline.
+ */
+export function scenarioRef(feature: ParsedFeature, pickle: Pickle): string {
+  return scenarioKey({ uri: feature.uri, line: scenarioLine(feature, pickle.astNodeIds) });
+}
+
+function scenarioLine(feature: ParsedFeature, astNodeIds: readonly string[]): number {
+  const target = astNodeIds[astNodeIds.length - 1];
+  for (const child of feature.document.feature?.children ?? []) {
+    for (const scenario of [
+      child.scenario,
+      ...(child.rule?.children ?? []).map((ruleChild) => ruleChild.scenario),
+    ]) {
+      if (!scenario) continue;
+      if (scenario.id === target) return scenario.location.line;
+      for (const examples of scenario.examples) {
+        const row = examples.tableBody.find((candidate) => candidate.id === target);
+        if (row) return row.location.line;
+      }
+    }
+  }
+  return 0;
 }

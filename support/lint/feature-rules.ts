@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Background, GherkinDocument, Location, Scenario, Step, Tag } from '@cucumber/messages';
 import type { Corpus, ParsedFeature } from '../gherkin/corpus';
 import type { RequirementCatalog } from '../trace/requirements';
@@ -157,16 +155,7 @@ function readableTexts(document: GherkinDocument, source: readonly string[] | un
   return texts;
 }
 
-/** The lines of a feature file, to place description findings; undefined when it cannot be read. */
-function sourceLines(root: string, uri: string): string[] | undefined {
-  try {
-    return fs.readFileSync(path.resolve(root, uri), 'utf8').split(/\r?\n/);
-  } catch {
-    return undefined;
-  }
-}
-
-function lintFeature(feature: ParsedFeature, catalog: RequirementCatalog, root: string): Finding[] {
+function lintFeature(feature: ParsedFeature, catalog: RequirementCatalog): Finding[] {
   const findings: Finding[] = [];
   const { uri, document } = feature;
   const add = (line: number, rule: string, message: string): void => {
@@ -208,7 +197,7 @@ function lintFeature(feature: ParsedFeature, catalog: RequirementCatalog, root: 
 
   const technical = document.feature?.tags.some((tag) => tag.name === '@contract') ?? false;
   if (!technical) {
-    for (const { text, line, where } of readableTexts(document, sourceLines(root, uri))) {
+    for (const { text, line, where } of readableTexts(document, feature.source?.split(/\r?\n/))) {
       const found = TECHNICAL.find(({ pattern }) => pattern.test(text));
       if (found) {
         add(
@@ -222,18 +211,15 @@ function lintFeature(feature: ParsedFeature, catalog: RequirementCatalog, root: 
   return findings;
 }
 
-/**
- * Every finding of every feature, parse errors included, sorted by file and line. `root` is the
- * folder the corpus's uris are relative to (what `loadCorpus` was given as its `cwd`).
- */
-export function lintFeatures(corpus: Corpus, catalog: RequirementCatalog, root = process.cwd()): Finding[] {
+/** Every finding of every feature, parse errors included, sorted by file and line. */
+export function lintFeatures(corpus: Corpus, catalog: RequirementCatalog): Finding[] {
   const findings: Finding[] = corpus.problems.map((problem) => ({
     uri: problem.uri,
     line: problem.line,
     rule: 'parse-error',
     message: problem.message,
   }));
-  for (const feature of corpus.features) findings.push(...lintFeature(feature, catalog, root));
+  for (const feature of corpus.features) findings.push(...lintFeature(feature, catalog));
   return findings.sort((a, b) => a.uri.localeCompare(b.uri) || a.line - b.line);
 }
 

@@ -1,12 +1,7 @@
-import type { Contract, Operation } from '../contract/load';
+import type { Contract } from '../contract/load';
+import { hasPlaceholder, withPlaceholdersAs } from '../contract/interpolation';
+import { CONTRACT_STEPS, notJson, unknownParameter } from '../contract/operation-call';
 import type { PlannedRun, PlannedScenario, PlannedStep } from './planned-run';
-
-/** Step expressions of the generic contract steps whose input can be checked before a run. */
-export const CONTRACT_STEPS = {
-  call: 'I call {string}',
-  parameters: 'the request parameters:',
-  body: 'the request body:',
-} as const;
 
 /**
  * What would go wrong in the steps of a planned run, one line each, before any scenario runs:
@@ -49,8 +44,9 @@ function problemsOf(
   }
   if (expression === CONTRACT_STEPS.parameters) return parameterProblems(step, scenario, index, contract);
   if (expression === CONTRACT_STEPS.body) {
-    const problem = jsonProblem(step.docString ?? '');
-    return problem ? [`${step.where}: the request body is not JSON: ${problem}`] : [];
+    // `{{name}}` is filled in at run time: a placeholder stands for a JSON value, so `0` stands in.
+    const problem = notJson(withPlaceholdersAs(step.docString ?? '', '0'));
+    return problem ? [`${step.where}: ${problem}`] : [];
   }
   return [];
 }
@@ -78,31 +74,9 @@ function parameterProblems(
   if (hasPlaceholder(operationId)) return [];
   const operation = contract.operation(operationId);
   const [, ...rows] = step.dataTable ?? [];
-  return rows.flatMap(([name]) =>
-    name === undefined || hasPlaceholder(name) || hasParameter(operation, name)
-      ? []
-      : [
-          `${step.where}: ${operation.operationId} has no parameter "${name}"; its parameters are: ` +
-            (operation.parameters.map((parameter) => `${parameter.name} (${parameter.in})`).join(', ') ||
-              'none'),
-        ],
-  );
-}
-
-function hasParameter(operation: Operation, name: string): boolean {
-  return operation.parameters.some((parameter) => parameter.name === name && parameter.in !== 'cookie');
-}
-
-/** `{{name}}` is filled in at run time: a placeholder stands for a JSON value, so `0` stands in. */
-function jsonProblem(text: string): string | undefined {
-  try {
-    JSON.parse(text.replace(/\{\{[^}]*\}\}/g, '0'));
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
-
-function hasPlaceholder(text: string): boolean {
-  return /\{\{[^}]*\}\}/.test(text);
+  return rows.flatMap(([name]) => {
+    const problem =
+      name === undefined || hasPlaceholder(name) ? undefined : unknownParameter(operation, name);
+    return problem ? [`${step.where}: ${problem}`] : [];
+  });
 }

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Globals, TestResult, TestResultContainer } from 'allure-js-commons';
 import { propertiesText } from './run-environment';
@@ -114,11 +113,6 @@ export class BackgroundAllureWriter {
     }
     return this.thread;
   }
-}
-
-/** Where a run's Allure results go: the formatter and the plugin must agree. */
-export function allureResultsDir(reportsDir: string): string {
-  return path.join(reportsDir, 'allure-results');
 }
 
 const writers = new Map<string, BackgroundAllureWriter>();

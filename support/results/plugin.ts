@@ -4,7 +4,8 @@ import { loadContract } from '../contract/load';
 import { loadRequirements } from '../trace/requirements';
 import { onInterrupt } from './interruption';
 import { RunCollector } from './run-model';
-import { allureResultsDir, allureWriterFor } from '../report/allure-writer';
+import { allureWriterFor } from '../report/allure-writer';
+import { reportFile } from '../report/report-files';
 import { finishAllureResults, writeResultReports, type RunInputs } from './write-reports';
 
 /**
@@ -36,7 +37,7 @@ const resultsPlugin: Plugin = {
       const run = inputs();
       writeResultReports(settings.reportsDir, run);
       // Allure's files are written in the background: its extras go beside them once all are down.
-      finishing = allureWriterFor(allureResultsDir(settings.reportsDir))
+      finishing = allureWriterFor(reportFile(settings.reportsDir, 'allureResults'))
         .flush()
         .then((failures) => {
           for (const failure of failures) console.error(`allure: could not write ${failure}`);

@@ -1,9 +1,9 @@
-import path from 'node:path';
 import type { HarnessConfig } from '../config/config';
 import { computeCoverage, coverageMarkdown, type ContractCoverage } from '../contract/coverage';
 import type { Contract } from '../contract/load';
 import type { Corpus } from '../gherkin/corpus';
 import { runEnvironment, writeAllureExtras } from '../report/run-environment';
+import { reportFile } from '../report/report-files';
 import { writeJson, writeReportFile } from '../report/write-file';
 import { buildTraceability, type Traceability } from '../trace/traceability';
 import type { RequirementCatalog } from '../trace/requirements';
@@ -35,21 +35,20 @@ export function writeRunReports(reportsDir: string, inputs: RunInputs): RunRepor
 
 /** results.json, the contract coverage and the traceability matrix: what the gate reads. */
 export function writeResultReports(reportsDir: string, inputs: RunInputs): RunReports {
-  const file = (name: string): string => path.join(reportsDir, name);
   const { results, corpus, contract, catalog } = inputs;
-  writeJson(file('results.json'), results);
+  writeJson(reportFile(reportsDir, 'results'), results);
   const coverage = computeCoverage(contract, results);
-  writeJson(file('contract-coverage.json'), coverage);
-  writeReportFile(file('contract-coverage.md'), coverageMarkdown(coverage));
+  writeJson(reportFile(reportsDir, 'coverage'), coverage);
+  writeReportFile(reportFile(reportsDir, 'coverageMarkdown'), coverageMarkdown(coverage));
   const traceability = buildTraceability(catalog, corpus, results);
-  writeJson(file('traceability.json'), traceability);
+  writeJson(reportFile(reportsDir, 'traceability'), traceability);
   return { coverage, traceability };
 }
 
 /** Allure's environment, executor and categories, and flaky results flagged: once its results are written. */
 export function finishAllureResults(reportsDir: string, inputs: RunInputs): void {
   writeAllureExtras(
-    path.join(reportsDir, 'allure-results'),
+    reportFile(reportsDir, 'allureResults'),
     runEnvironment(inputs.config, inputs.contract, inputs.results),
   );
 }

@@ -1,6 +1,9 @@
-import type { Contract, Operation } from '../contract/load';
-import type { ApiRequest, HttpClient } from '../http/client';
-import { ACCOUNT_PARAMETERS, sampleBody, sampleRequest, takesBody } from './sample-request';
+import { authorization } from '../api/caller-id-api';
+import { operationName, type Operation } from '../contract/load';
+import { buildRequest, type PreparedCall } from '../contract/operation-call';
+import { expectTrue } from '../expect';
+import type { SecurityActors } from './protected-operations';
+import { ACCOUNT_PARAMETERS, sampleBody, sampleCall } from './sample-request';
 
 /** Strings that have broken services before: injections of every kind. */
 export const INJECTION_STRINGS: readonly string[] = [
@@ -25,56 +28,46 @@ export const UNICODE_STRINGS: readonly string[] = [
 ];
 
 /** One megabyte of JSON: far over what any request of the service needs. */
-const OVERSIZED_BYTES = 1024 * 1024;
+const OVERSIZED_JSON = JSON.stringify({ filler: 'x'.repeat(1024 * 1024) });
+const MALFORMED_JSON = '{"number": "+886912345678", "category": ';
 
-/** One hostile request, and what was hostile about it, for the failure message. */
-export interface HostileRequest {
-  readonly request: ApiRequest;
+/** One hostile call of an operation, and what was hostile about it, for the failure message. */
+export interface HostileVariant {
+  readonly call: PreparedCall;
   readonly what: string;
 }
 
-/** Every hostile input the features name, and the requests it makes for one operation. */
+/** Every hostile input the features name: the calls it makes of one operation from a sample call. */
 export const HOSTILE_INPUTS = {
-  'malformed JSON': (operation, request) =>
-    takesBody(operation)
-      ? [{ request: { ...withoutBody(request), rawBody: MALFORMED_JSON }, what: 'malformed JSON' }]
-      : [],
-  'an oversized body': (operation, request) =>
-    takesBody(operation)
-      ? [{ request: { ...withoutBody(request), rawBody: OVERSIZED_JSON }, what: 'a 1 MiB body' }]
-      : [],
-  'unicode text in every text field': (operation, request) =>
-    inEveryField(operation, request, UNICODE_STRINGS),
-  'injection strings in every text field': (operation, request) =>
-    inEveryField(operation, request, INJECTION_STRINGS),
-  'injection strings in every parameter': (operation, request) =>
+  'malformed JSON': (operation, call) =>
+    call.body === undefined ? [] : [{ call: { ...call, body: MALFORMED_JSON }, what: 'malformed JSON' }],
+  'an oversized body': (operation, call) =>
+    call.body === undefined ? [] : [{ call: { ...call, body: OVERSIZED_JSON }, what: 'a 1 MiB body' }],
+  'unicode text in every text field': (operation, call) => inEveryField(operation, call, UNICODE_STRINGS),
+  'injection strings in every text field': (operation, call) =>
+    inEveryField(operation, call, INJECTION_STRINGS),
+  'injection strings in every parameter': (operation, call) =>
     operation.parameters
       .filter((parameter) => parameter.in === 'path' || parameter.in === 'query')
       .filter((parameter) => !ACCOUNT_PARAMETERS.includes(parameter.name))
       .flatMap((parameter) =>
         INJECTION_STRINGS.map((text) => ({
-          request:
-            parameter.in === 'query'
-              ? { ...request, query: { ...request.query, [parameter.name]: text } }
-              : { ...request, path: replacePathParameter(operation, request, parameter.name, text) },
+          call: { ...call, parameters: new Map(call.parameters).set(parameter.name, text) },
           what: `${parameter.name} = ${JSON.stringify(text)}`,
         })),
       ),
-} satisfies Record<string, (operation: Operation, request: ApiRequest) => HostileRequest[]>;
+} satisfies Record<string, (operation: Operation, call: PreparedCall) => HostileVariant[]>;
 
-const MALFORMED_JSON = '{"number": "+886912345678", "category": ';
-const OVERSIZED_JSON = JSON.stringify({ filler: 'x'.repeat(OVERSIZED_BYTES) });
+export type HostileInput = keyof typeof HOSTILE_INPUTS;
 
-function inEveryField(operation: Operation, request: ApiRequest, texts: readonly string[]): HostileRequest[] {
+function inEveryField(operation: Operation, call: PreparedCall, texts: readonly string[]): HostileVariant[] {
   return texts.flatMap((text) =>
     oneStringReplaced(sampleBody(operation), text).map(({ field, body }) => ({
-      request: { ...request, body },
+      call: { ...call, body: JSON.stringify(body) },
       what: `${field} = ${JSON.stringify(text)}`,
     })),
   );
 }
-
-export type HostileInput = keyof typeof HOSTILE_INPUTS;
 
 export interface HostileCall {
   readonly operation: Operation;
@@ -84,21 +77,20 @@ export interface HostileCall {
 }
 
 /**
- * Sends a hostile input to every operation of the contract it applies to, as `owner` with
- * `headers` (credentials), each request otherwise made from the contract's examples.
+ * Sends a hostile input to every operation of the contract it applies to, signed in as `persona`
+ * on their own account, each call otherwise made from the contract's examples.
  */
 export async function sendHostileInput(
-  contract: Contract,
-  http: HttpClient,
+  actors: SecurityActors,
   input: HostileInput,
-  owner: string,
-  headers: Readonly<Record<string, string>>,
+  persona: string,
 ): Promise<HostileCall[]> {
+  const credentials = await actors.cast.credentials(persona);
   const calls: HostileCall[] = [];
-  for (const operation of contract.operations) {
-    const base = sampleRequest(operation, owner);
-    for (const { request, what } of HOSTILE_INPUTS[input](operation, base)) {
-      const response = await http.send({ ...request, headers: { ...request.headers, ...headers } });
+  for (const operation of actors.contract.operations) {
+    const base = { ...sampleCall(operation, credentials.username), headers: authorization(credentials) };
+    for (const { call, what } of HOSTILE_INPUTS[input](operation, base)) {
+      const response = await actors.http.send(buildRequest(operation, call));
       const mediaType = (response.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
       calls.push({ operation, what, status: response.status, mediaType });
     }
@@ -107,21 +99,27 @@ export async function sendHostileInput(
   return calls;
 }
 
-/** The calls the service broke on, or answered with an error that is not a problem document. */
-export function mishandled(calls: readonly HostileCall[], refusedOnly: boolean): string[] {
-  return calls.flatMap(({ operation, what, status, mediaType }) => {
-    const name = `${operation.operationId} (${operation.method} ${operation.pathTemplate}) with ${what}`;
+/**
+ * Fails, naming every call the service broke on (5xx), refused with something other than a
+ * problem document, or — when it had to be `refused` — accepted.
+ */
+export function expectHandled(calls: readonly HostileCall[], { refused }: { refused: boolean }): void {
+  const wrong = calls.flatMap(({ operation, what, status, mediaType }) => {
+    const name = `${operationName(operation)} with ${what}`;
     if (status >= 500) return [`${name} failed with ${status}`];
-    if (refusedOnly && status < 400) return [`${name} accepted it (${status})`];
+    if (refused && status < 400) return [`${name} accepted it (${status})`];
     if (status >= 400 && mediaType !== 'application/problem+json') {
       return [`${name} refused it (${status}) as ${mediaType || 'no content type'}, not a problem document`];
     }
     return [];
   });
-}
-
-function withoutBody(request: ApiRequest): ApiRequest {
-  return { ...request, body: undefined };
+  expectTrue(
+    refused
+      ? 'every hostile request refused with a problem document'
+      : 'no server error, every refusal a problem document',
+    wrong.length === 0,
+    wrong.join('; '),
+  );
 }
 
 /**
@@ -147,13 +145,4 @@ export function oneStringReplaced(value: unknown, text: string, at = ''): { fiel
     );
   }
   return [];
-}
-
-/** The request's path with one parameter's segment replaced by `text`. */
-function replacePathParameter(operation: Operation, request: ApiRequest, name: string, text: string): string {
-  const template = operation.pathTemplate.split('/');
-  return request.path
-    .split('/')
-    .map((segment, index) => (template[index] === `{${name}}` ? encodeURIComponent(text) : segment))
-    .join('/');
 }

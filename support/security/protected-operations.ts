@@ -1,8 +1,17 @@
-import type { Credentials } from '../api/caller-id-api';
+import { authorization } from '../api/caller-id-api';
 import type { Cast } from '../api/cast';
-import type { Contract, Operation } from '../contract/load';
+import { operationName, type Contract, type Operation } from '../contract/load';
+import { buildRequest } from '../contract/operation-call';
+import { expectTrue } from '../expect';
 import type { HttpClient } from '../http/client';
-import { sampleRequest } from './sample-request';
+import { sampleCall } from './sample-request';
+
+/** What the security checks work with: the World provides all of it. */
+export interface SecurityActors {
+  readonly contract: Contract;
+  readonly http: HttpClient;
+  readonly cast: Cast;
+}
 
 /** Whose credentials, if any, a request to a protected operation carries. */
 export type CredentialsUsed =
@@ -25,7 +34,7 @@ export function credentialsFrom(words: string): CredentialsUsed {
 }
 
 /** An Authorization header no service can take for a bearer token. */
-const MALFORMED = 'Bearer this is not a token!';
+const MALFORMED = { authorization: 'Bearer this is not a token!' };
 
 export interface ProtectedCall {
   readonly operation: Operation;
@@ -50,7 +59,7 @@ export function protectedOperations(contract: Contract): Operation[] {
  * so each is checked against the contract too: an undocumented refusal fails there.
  */
 export async function callProtectedOperations(
-  actors: { readonly contract: Contract; readonly http: HttpClient; readonly cast: Cast },
+  actors: SecurityActors,
   owner: string,
   used: CredentialsUsed,
 ): Promise<ProtectedCall[]> {
@@ -60,28 +69,28 @@ export async function callProtectedOperations(
       'the contract protects no operation (no security requirement): there is nothing to prove',
     );
   }
-  const account = await actors.cast.credentials(owner);
-  const headers = authorization(await credentialsFor(actors.cast, owner, used));
+  const { username } = await actors.cast.credentials(owner);
+  const headers = await credentialsFor(actors.cast, owner, used);
   const calls: ProtectedCall[] = [];
   for (const operation of operations) {
-    const request = sampleRequest(operation, account.username);
-    const response = await actors.http.send({ ...request, headers: { ...request.headers, ...headers } });
-    calls.push({ operation, status: response.status });
+    const request = buildRequest(operation, { ...sampleCall(operation, username), headers });
+    calls.push({ operation, status: (await actors.http.send(request)).status });
   }
   return calls;
 }
 
-/** The calls that did not end as expected, one line each: `reportNumber (POST /users/{username}/reports): got 201`. */
-export function unexpected(
+/** Fails, naming every call that did not answer as `expected` says and how it answered. */
+export function expectEveryCall(
   calls: readonly ProtectedCall[],
   expected: (call: ProtectedCall) => boolean,
-): string[] {
-  return calls
-    .filter((call) => !expected(call))
-    .map(
-      ({ operation, status }) =>
-        `${operation.operationId} (${operation.method} ${operation.pathTemplate}) answered ${status}`,
-    );
+  what: string,
+): void {
+  const wrong = calls.filter((call) => !expected(call));
+  expectTrue(
+    what,
+    wrong.length === 0,
+    wrong.map(({ operation, status }) => `${operationName(operation)} answered ${status}`).join('; '),
+  );
 }
 
 /**
@@ -94,34 +103,24 @@ export function refusesForeignToken({ operation, status }: ProtectedCall): boole
 
 /** One line per call, for the report: which operations were proven, and how they answered. */
 export function describeCalls(calls: readonly ProtectedCall[]): string {
-  return calls
-    .map(
-      ({ operation, status }) =>
-        `${status}  ${operation.operationId}  ${operation.method} ${operation.pathTemplate}`,
-    )
-    .join('\n');
+  return calls.map(({ operation, status }) => `${status}  ${operationName(operation)}`).join('\n');
 }
 
 async function credentialsFor(
   cast: Cast,
   owner: string,
   used: CredentialsUsed,
-): Promise<Credentials | string> {
+): Promise<Record<string, string>> {
   switch (used.kind) {
     case 'none':
       return {};
     case 'malformed':
       return MALFORMED;
     case 'expired':
-      return cast.expiredToken(owner);
+      return authorization(await cast.expiredToken(owner));
     case 'own':
-      return cast.credentials(owner);
+      return authorization(await cast.credentials(owner));
     case 'persona':
-      return cast.credentials(used.persona);
+      return authorization(await cast.credentials(used.persona));
   }
-}
-
-function authorization(credentials: Credentials | string): Record<string, string> {
-  if (typeof credentials === 'string') return { authorization: credentials };
-  return credentials.token ? { authorization: `Bearer ${credentials.token}` } : {};
 }

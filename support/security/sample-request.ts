@@ -1,7 +1,7 @@
 import { sample } from 'openapi-sampler';
 import type { OpenAPIV3 } from 'openapi-types';
 import type { Operation } from '../contract/load';
-import type { ApiRequest, HttpMethod } from '../http/client';
+import type { PreparedCall } from '../contract/operation-call';
 
 /** Path parameters that name the account an operation acts on: the account holder fills them in. */
 export const ACCOUNT_PARAMETERS: readonly string[] = ['username', 'userId', 'user', 'accountId', 'owner'];
@@ -9,30 +9,22 @@ export const ACCOUNT_PARAMETERS: readonly string[] = ['username', 'userId', 'use
 type Schema = OpenAPIV3.SchemaObject;
 
 /**
- * A well-formed request for an operation, made from its contract alone: the examples it gives,
- * else values sampled from its schemas (patterns included); account parameters name `owner`.
- * Only required query and header parameters are sent.
+ * A well-formed call of an operation, made from its contract alone — what the generic contract
+ * steps would prepare: the examples it gives, else values sampled from its schemas (patterns
+ * included); account parameters name `owner`. Path parameters and required query and header
+ * parameters are given. `buildRequest` turns it into the request.
  */
-export function sampleRequest(operation: Operation, owner: string): ApiRequest {
-  const values = (location: string, requiredOnly: boolean): [string, string][] =>
+export function sampleCall(operation: Operation, owner: string): PreparedCall {
+  const parameters = new Map(
     operation.parameters
-      .filter((parameter) => parameter.in === location && (parameter.required || !requiredOnly))
+      .filter((parameter) => parameter.in === 'path' || (parameter.required && parameter.in !== 'cookie'))
       .map((parameter) => [
         parameter.name,
         ACCOUNT_PARAMETERS.includes(parameter.name) ? owner : String(exampleOf(parameter)),
-      ]);
-  const pathValues = new Map(values('path', false));
-  const path = operation.pathTemplate.replace(/\{([^}]+)\}/g, (_whole, name: string) =>
-    encodeURIComponent(pathValues.get(name) ?? 'x'),
+      ]),
   );
   const body = sampleBody(operation);
-  return {
-    method: operation.method as HttpMethod,
-    path,
-    query: Object.fromEntries(values('query', true)),
-    headers: Object.fromEntries(values('header', true)),
-    ...(body === undefined ? {} : { body }),
-  };
+  return { headers: {}, parameters, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
 }
 
 /** The JSON request body the contract describes, as its example or a sample of its schema. */
@@ -42,11 +34,6 @@ export function sampleBody(operation: Operation): unknown {
   if (!json) return undefined;
   if (json.example !== undefined) return json.example as unknown;
   return json.schema ? sampleOf(json.schema as Schema, { skipReadOnly: true }) : {};
-}
-
-/** Does the operation take a JSON body? */
-export function takesBody(operation: Operation): boolean {
-  return sampleBody(operation) !== undefined;
 }
 
 function exampleOf(parameter: OpenAPIV3.ParameterObject): unknown {

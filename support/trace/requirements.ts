@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import Ajv from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
-import { UsageError, displayPath, yamlReason } from '../errors';
-import { locatePointer } from '../contract/locate';
+import { readOncePerChange } from '../config/read-once';
+import { readValidatedYaml } from '../config/yaml-file';
+import { UsageError } from '../errors';
 
 export type RequirementStatus = 'planned' | 'active' | 'retired';
 export type Layer = 'api' | 'ui';
@@ -68,62 +67,29 @@ interface RawCatalog {
 
 const validate = new Ajv({ allErrors: false, validateSchema: false }).compile<RawCatalog>(SCHEMA);
 
+/** Read once per process until the file changes. */
+const catalogs = new Map<string, RequirementCatalog>();
+
 /**
  * Reads `specs/requirements.yaml`. A malformed catalogue is one line naming the file, the line and
  * what is wrong with it.
  */
 export function loadRequirements(file: string): RequirementCatalog {
-  const stat = fs.statSync(file, { throwIfNoEntry: false });
-  const key = `${file}|${stat?.mtimeMs ?? 'missing'}|${stat?.size ?? 0}`;
-  const known = catalogs.get(key);
-  if (known) return known;
-  const catalog = readRequirements(file);
-  catalogs.set(key, catalog);
-  return catalog;
+  return readOncePerChange(catalogs, file, readRequirements);
 }
 
-/** Read once per process until the file changes: the command, the plugin and a worker share it. */
-const catalogs = new Map<string, RequirementCatalog>();
-
 function readRequirements(file: string): RequirementCatalog {
-  const shown = displayPath(file);
-  if (!fs.existsSync(file)) throw new UsageError(`${shown}: requirement catalogue not found`);
-  const lineCounter = new LineCounter();
-  const document = parseDocument(fs.readFileSync(file, 'utf8'), { lineCounter });
-  const [yamlError] = document.errors;
-  if (yamlError) {
-    const position = yamlError.linePos?.[0];
-    const where = position ? `${position.line}:${position.col}` : '1:1';
-    throw new UsageError(`${shown}:${where}: not valid YAML: ${yamlReason(yamlError.message)}`);
-  }
-  const raw: unknown = document.toJS();
-  if (!validate(raw)) {
-    const [error] = validate.errors ?? [];
-    const pointer = error?.instancePath ?? '';
-    const detail =
-      error?.params && 'additionalProperty' in error.params
-        ? ` "${String(error.params.additionalProperty)}"`
-        : '';
-    const allowed =
-      error?.params && 'allowedValues' in error.params
-        ? ` (${(error.params.allowedValues as unknown[]).join(', ')})`
-        : '';
-    throw new UsageError(
-      `${shown}:${locatePointer(file, `#${pointer}`) ?? '1:1'}: ${pointer || '/'} ${error?.message ?? 'is invalid'}${detail}${allowed}`,
-    );
-  }
+  const { data: raw, at } = readValidatedYaml(file, validate, 'requirement catalogue not found');
   const seen = new Set<string>();
   const requirements = raw.requirements.map((entry, index) => {
     if (seen.has(entry.id)) {
-      throw new UsageError(
-        `${shown}:${locatePointer(file, `#/requirements/${index}/id`) ?? '1:1'}: ${entry.id} is listed twice`,
-      );
+      throw new UsageError(`${at(`/requirements/${index}/id`)}: ${entry.id} is listed twice`);
     }
     seen.add(entry.id);
     const template = raw.trackers[entry.tracker ?? 'default'];
     if (template === undefined) {
       throw new UsageError(
-        `${shown}:${locatePointer(file, `#/requirements/${index}/tracker`) ?? '1:1'}: tracker "${entry.tracker}" is not among trackers (${Object.keys(raw.trackers).join(', ')})`,
+        `${at(`/requirements/${index}/tracker`)}: tracker "${entry.tracker}" is not among trackers (${Object.keys(raw.trackers).join(', ')})`,
       );
     }
     return {

@@ -1,4 +1,4 @@
-import type { Corpus } from '../gherkin/corpus';
+import { scenarioRef, type Corpus } from '../gherkin/corpus';
 import { REQUIREMENT_TAG } from '../lint/feature-rules';
 import type { RunResults, ScenarioResult, Status } from '../results/run-model';
 import { mostSevere, scenarioKey } from '../results/run-model';
@@ -36,7 +36,12 @@ export interface TracedRequirement {
   readonly link: string;
   readonly acceptance: readonly string[];
   readonly layersRequired: readonly Layer[];
-  /** Layers at which a scenario passed in the run, none there doing worse (tags alone prove nothing). */
+  /** What the run proved at each layer the requirement needs or is tested at. */
+  readonly layers: readonly LayerResult[];
+  /**
+   * The layers of `layers` that PASSED: a scenario there passed in the run, none there doing worse
+   * (tags alone prove nothing).
+   */
   readonly layersProven: readonly Layer[];
   /** PASSED only when every scenario ran and passed; NO_SCENARIO when nothing proves it. */
   readonly result: ScenarioStatus | 'NO_SCENARIO';
@@ -82,8 +87,7 @@ export function buildTraceability(
   for (const feature of corpus.features) {
     for (const pickle of feature.pickles) {
       const tags = pickle.tags.map((tag) => tag.name);
-      const line = scenarioLine(feature, pickle.astNodeIds);
-      const ref = `${feature.uri}:${line}`;
+      const ref = scenarioRef(feature, pickle);
       const result = ran.get(ref);
       const traced: TracedScenario = {
         ref,
@@ -111,9 +115,7 @@ export function buildTraceability(
     const operations = [...new Set(scenarios.flatMap((scenario) => scenario.operations))].sort();
     for (const operation of operations)
       byOperation.set(operation, (byOperation.get(operation) ?? new Set()).add(requirement.id));
-    const layersProven = layerResults({ layersRequired: requirement.layers, scenarios })
-      .filter((entry) => entry.result === 'PASSED')
-      .map((entry) => entry.layer);
+    const layers = layerResults(requirement.layers, scenarios);
     return {
       id: requirement.id,
       title: requirement.title,
@@ -124,7 +126,8 @@ export function buildTraceability(
       link: requirement.link,
       acceptance: requirement.acceptance,
       layersRequired: requirement.layers,
-      layersProven,
+      layers,
+      layersProven: layers.filter((entry) => entry.result === 'PASSED').map((entry) => entry.layer),
       result: scenarios.length === 0 ? 'NO_SCENARIO' : resultOf(scenarios.map((scenario) => scenario.status)),
       scenarios,
       operations,
@@ -146,9 +149,7 @@ export function buildTraceability(
         // Requirements with no scenario at all are already flagged above.
         .filter((requirement) => requirement.scenarios.length > 0)
         .flatMap((requirement) => {
-          const missing = layerResults(requirement).filter(
-            (entry) => entry.required && entry.result !== 'PASSED',
-          );
+          const missing = requirement.layers.filter((entry) => entry.required && entry.result !== 'PASSED');
           const short =
             missing.length > 0 &&
             (requirement.layersProven.length > 0 || missing.some((entry) => entry.result === 'NO_SCENARIO'));
@@ -159,10 +160,7 @@ export function buildTraceability(
 }
 
 /** Per layer (required or tested), what the requirement's scenarios there proved in the run. */
-export function layerResults(
-  requirement: Pick<TracedRequirement, 'layersRequired' | 'scenarios'>,
-): LayerResult[] {
-  const { layersRequired: required, scenarios } = requirement;
+function layerResults(required: readonly Layer[], scenarios: readonly TracedScenario[]): LayerResult[] {
   return (['api', 'ui'] as const).flatMap((layer) => {
     const statuses = scenarios
       .filter((scenario) => scenario.layers.includes(layer))
@@ -185,23 +183,4 @@ function resultOf(statuses: readonly ScenarioStatus[]): ScenarioStatus {
   const worst = mostSevere(ran);
   if (worst !== 'PASSED' && worst !== 'UNKNOWN') return worst;
   return statuses.includes('NOT_RUN') ? 'NOT_RUN' : worst;
-}
-
-/** The line of a pickle's scenario, or of its Examples row for an outline: its `file:line` identity. */
-export function scenarioLine(feature: Corpus['features'][number], astNodeIds: readonly string[]): number {
-  const target = astNodeIds[astNodeIds.length - 1];
-  for (const child of feature.document.feature?.children ?? []) {
-    for (const scenario of [
-      child.scenario,
-      ...(child.rule?.children ?? []).map((ruleChild) => ruleChild.scenario),
-    ]) {
-      if (!scenario) continue;
-      if (scenario.id === target) return scenario.location.line;
-      for (const examples of scenario.examples) {
-        const row = examples.tableBody.find((candidate) => candidate.id === target);
-        if (row) return row.location.line;
-      }
-    }
-  }
-  return 0;
 }

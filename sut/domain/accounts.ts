@@ -7,7 +7,8 @@ interface IssuedToken {
   readonly expiresAt: number;
 }
 
-export type TokenCheck = { readonly username: string } | 'unknown' | 'expired';
+/** Whose token it is and whether it has expired, or 'unknown' for a token never issued. */
+type TokenCheck = { readonly username: string; readonly expired: boolean } | 'unknown';
 
 /** Builds an account with a freshly salted password hash. */
 export function newAccount(
@@ -46,6 +47,10 @@ export class Accounts {
     return account;
   }
 
+  find(username: string): Account | undefined {
+    return this.accounts.get(username);
+  }
+
   /** The account when the password is right; undefined for a wrong password and an unknown user alike. */
   authenticate(username: string, password: string): Account | undefined {
     const account = this.accounts.get(username);
@@ -61,11 +66,9 @@ export class Accounts {
     return token;
   }
 
-  /** Whose token it is; `honourExpiry: false` exists only for the fault that forgets expiry. */
-  checkToken(token: string, { honourExpiry = true } = {}): TokenCheck {
+  checkToken(token: string): TokenCheck {
     const issued = this.tokens.get(token);
     if (!issued) return 'unknown';
-    if (honourExpiry && this.now().getTime() >= issued.expiresAt) return 'expired';
-    return { username: issued.username };
+    return { username: issued.username, expired: this.now().getTime() >= issued.expiresAt };
   }
 }

@@ -1,6 +1,6 @@
 import type { ReportCategory } from './types';
 
-export interface SeedReport {
+interface SeedReport {
   readonly number: string;
   readonly category: ReportCategory;
   readonly at: string;

@@ -20,7 +20,7 @@ const KINDS: Readonly<Record<number, readonly [type: string, title: string]>> = 
   500: ['/problems/internal-error', 'Something went wrong on our side'],
 };
 
-export interface ProblemOptions {
+interface ProblemOptions {
   readonly errors?: readonly FieldError[];
   readonly headers?: Readonly<Record<string, string>>;
 }

@@ -1,7 +1,7 @@
 import type { Account, BlockedNumber, NumberLookup, Report } from '../domain/types';
 
 /** RFC 3339 in UTC to the second, as the contract's examples write times: `2026-03-02T08:15:00Z`. */
-export function timestamp(date: Date): string {
+function timestamp(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 

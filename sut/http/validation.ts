@@ -1,8 +1,7 @@
 import type { FieldError } from './problem';
-import { MALFORMED, MISSING, type RequestBody } from './body';
 
-export const E164 = /^\+[1-9][0-9]{6,14}$/;
-export const NUMBER_MESSAGE = 'must be an E.164 phone number such as +886912345678';
+const E164 = /^\+[1-9][0-9]{6,14}$/;
+const NUMBER_MESSAGE = 'must be an E.164 phone number such as +886912345678';
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 const USERNAME_MESSAGE =
   'must be 3 to 64 characters: lower-case letters, digits, dots, dashes or underscores, not starting with a symbol';
@@ -23,7 +22,7 @@ interface IntegerRule {
   readonly maximum?: number;
 }
 
-export type FieldRule = StringRule | IntegerRule;
+type FieldRule = StringRule | IntegerRule;
 export type BodyRules = Readonly<Record<string, FieldRule>>;
 
 export const phoneNumber: StringRule = { type: 'string', pattern: { regex: E164, message: NUMBER_MESSAGE } };
@@ -53,10 +52,8 @@ function problemWith(value: unknown, rule: FieldRule): string | undefined {
   return undefined;
 }
 
-/** Checks a JSON body: an object, every known field's type and bounds, required ones, no others. */
-export function checkBody(body: RequestBody, rules: BodyRules): FieldError[] {
-  if (body === MISSING) return [{ in: 'body', field: 'body', message: 'is required' }];
-  if (body === MALFORMED) return [{ in: 'body', field: 'body', message: 'is not valid JSON' }];
+/** Checks a parsed JSON body: an object, every known field's type and bounds, required ones, no others. */
+export function checkBody(body: unknown, rules: BodyRules): FieldError[] {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return [{ in: 'body', field: 'body', message: 'must be a JSON object' }];
   }
@@ -80,18 +77,25 @@ export function checkPath(field: string, value: string, rule: FieldRule): FieldE
   return message ? [{ in: 'path', field, message }] : [];
 }
 
-/** A whole-number query parameter within bounds, or its default when absent. */
+/**
+ * A whole-number query parameter within bounds, or its default when absent; when it is not one,
+ * the error goes into `errors` and the default comes back.
+ */
 export function queryInteger(
   raw: unknown,
   field: string,
   fallback: number,
   bounds: { readonly minimum: number; readonly maximum?: number },
-): { readonly value: number } | { readonly error: FieldError } {
-  if (raw === undefined) return { value: fallback };
-  const text = typeof raw === 'string' ? raw : undefined;
-  if (text === undefined) return { error: { in: 'query', field, message: 'must be given once' } };
-  const message = /^[+-]?\d+$/.test(text)
-    ? problemWith(Number(text), { type: 'integer', ...bounds })
-    : 'must be an integer';
-  return message ? { error: { in: 'query', field, message } } : { value: Number(text) };
+  errors: FieldError[],
+): number {
+  if (raw === undefined) return fallback;
+  const message =
+    typeof raw !== 'string'
+      ? 'must be given once'
+      : /^[+-]?\d+$/.test(raw)
+        ? problemWith(Number(raw), { type: 'integer', ...bounds })
+        : 'must be an integer';
+  if (message === undefined) return Number(raw);
+  errors.push({ in: 'query', field, message });
+  return fallback;
 }

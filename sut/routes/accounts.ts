@@ -1,26 +1,27 @@
 import type { Router } from 'express';
+import { ownerOf } from '../http/auth';
 import { bodyOf, jsonBody } from '../http/body';
-import { sendProblem, sendValidationErrors } from '../http/problem';
+import { sendProblem } from '../http/problem';
 import { userJson } from '../http/representations';
 import { resource } from '../http/resource';
-import { checkBody, username } from '../http/validation';
-import type { ServiceContext } from './context';
+import { username } from '../http/validation';
+import { ownerGuards, type ServiceContext } from './context';
 
 const DEFAULT_TOKEN_SECONDS = 3600;
 
-export function accountRoutes(router: Router, { store }: ServiceContext): void {
+export function accountRoutes(router: Router, context: ServiceContext): void {
+  const { store } = context;
+  const { owner } = ownerGuards(context);
+
   resource(router, '/users', {
     post: [
-      jsonBody,
+      jsonBody({
+        username: { ...username, required: true },
+        password: { type: 'string', required: true, minLength: 8, maxLength: 128 },
+        displayName: { type: 'string', minLength: 1, maxLength: 80 },
+      }),
       (req, res) => {
-        const body = bodyOf(req);
-        const errors = checkBody(body, {
-          username: { ...username, required: true },
-          password: { type: 'string', required: true, minLength: 8, maxLength: 128 },
-          displayName: { type: 'string', minLength: 1, maxLength: 80 },
-        });
-        if (errors.length > 0) return sendValidationErrors(res, errors);
-        const input = body as { username: string; password: string; displayName?: string };
+        const input = bodyOf<{ username: string; password: string; displayName?: string }>(req);
         const account = store.accounts.register(
           input.username,
           input.password,
@@ -29,24 +30,32 @@ export function accountRoutes(router: Router, { store }: ServiceContext): void {
         if (account === 'taken') return sendProblem(res, 409, `The username ${input.username} is taken.`);
         res
           .status(201)
-          .location(`/api/v1/users/${encodeURIComponent(account.username)}`)
+          .location(`${req.baseUrl}/users/${encodeURIComponent(account.username)}`)
           .json(userJson(account));
+      },
+    ],
+  });
+
+  resource(router, '/users/:username', {
+    get: [
+      owner,
+      (req, res) => {
+        const account = store.accounts.find(ownerOf(req));
+        if (!account) return sendProblem(res, 404, 'There is no such account.');
+        res.json(userJson(account));
       },
     ],
   });
 
   resource(router, '/auth/token', {
     post: [
-      jsonBody,
+      jsonBody({
+        username: { type: 'string', required: true, minLength: 1 },
+        password: { type: 'string', required: true, minLength: 1 },
+        expiresIn: { type: 'integer', minimum: 1, maximum: DEFAULT_TOKEN_SECONDS },
+      }),
       (req, res) => {
-        const body = bodyOf(req);
-        const errors = checkBody(body, {
-          username: { type: 'string', required: true, minLength: 1 },
-          password: { type: 'string', required: true, minLength: 1 },
-          expiresIn: { type: 'integer', minimum: 1, maximum: DEFAULT_TOKEN_SECONDS },
-        });
-        if (errors.length > 0) return sendValidationErrors(res, errors);
-        const input = body as { username: string; password: string; expiresIn?: number };
+        const input = bodyOf<{ username: string; password: string; expiresIn?: number }>(req);
         const account = store.accounts.authenticate(input.username, input.password);
         if (!account) {
           return sendProblem(res, 401, 'Wrong username or password.', {

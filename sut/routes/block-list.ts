@@ -1,15 +1,16 @@
 import type { Router } from 'express';
 import { pathParam } from '../http/params';
-import { ownerOf, requireOwner } from '../http/auth';
+import { ownerOf } from '../http/auth';
 import { bodyOf, jsonBody } from '../http/body';
 import { sendProblem, sendValidationErrors } from '../http/problem';
 import { blockedNumberJson } from '../http/representations';
 import { resource } from '../http/resource';
-import { checkBody, checkPath, phoneNumber } from '../http/validation';
-import type { ServiceContext } from './context';
+import { checkPath, phoneNumber } from '../http/validation';
+import { ownerGuards, type ServiceContext } from './context';
 
-export function blockListRoutes(router: Router, { store, faults }: ServiceContext): void {
-  const owner = requireOwner(store.accounts, faults);
+export function blockListRoutes(router: Router, context: ServiceContext): void {
+  const { store } = context;
+  const { owner, deleting: deletingOwner } = ownerGuards(context);
 
   resource(router, '/users/:username/block-list', {
     get: [
@@ -21,15 +22,12 @@ export function blockListRoutes(router: Router, { store, faults }: ServiceContex
     ],
     post: [
       owner,
-      jsonBody,
+      jsonBody({
+        number: { ...phoneNumber, required: true },
+        label: { type: 'string', minLength: 1, maxLength: 60 },
+      }),
       (req, res) => {
-        const body = bodyOf(req);
-        const errors = checkBody(body, {
-          number: { ...phoneNumber, required: true },
-          label: { type: 'string', minLength: 1, maxLength: 60 },
-        });
-        if (errors.length > 0) return sendValidationErrors(res, errors);
-        const input = body as { number: string; label?: string };
+        const input = bodyOf<{ number: string; label?: string }>(req);
         const username = ownerOf(req);
         const entry = store.blockLists.block(username, input.number, input.label ?? null);
         if (entry === 'duplicate')
@@ -37,7 +35,7 @@ export function blockListRoutes(router: Router, { store, faults }: ServiceContex
         res
           .status(201)
           .location(
-            `/api/v1/users/${encodeURIComponent(username)}/block-list/${encodeURIComponent(entry.number)}`,
+            `${req.baseUrl}/users/${encodeURIComponent(username)}/block-list/${encodeURIComponent(entry.number)}`,
           )
           .json(blockedNumberJson(entry));
       },
@@ -46,7 +44,7 @@ export function blockListRoutes(router: Router, { store, faults }: ServiceContex
 
   resource(router, '/users/:username/block-list/:number', {
     delete: [
-      owner,
+      deletingOwner,
       (req, res) => {
         const number = pathParam(req, 'number');
         const errors = checkPath('number', number, phoneNumber);

@@ -3,7 +3,7 @@ import { sendProblem } from '../http/problem';
 import { resource } from '../http/resource';
 import type { ServiceContext } from './context';
 
-export const SERVICE_VERSION = '1.0.0';
+const SERVICE_VERSION = '1.0.0';
 
 export function healthRoutes(router: Router, { faults, uptimeSeconds }: ServiceContext): void {
   resource(router, '/health', {

@@ -1,38 +1,40 @@
 import type { Router } from 'express';
 import { pathParam } from '../http/params';
 import { CATEGORIES, type ReportCategory } from '../domain/types';
-import { ownerOf, requireOwner } from '../http/auth';
+import { ownerOf } from '../http/auth';
 import { bodyOf, jsonBody } from '../http/body';
-import { sendProblem, sendValidationErrors } from '../http/problem';
+import { sendProblem, sendValidationErrors, type FieldError } from '../http/problem';
 import { reportJson } from '../http/representations';
 import { resource } from '../http/resource';
-import { checkBody, checkPath, phoneNumber, queryInteger } from '../http/validation';
-import type { ServiceContext } from './context';
+import { checkPath, phoneNumber, queryInteger } from '../http/validation';
+import { ownerGuards, type ServiceContext } from './context';
 
-export function reportRoutes(router: Router, { store, faults }: ServiceContext): void {
-  const owner = requireOwner(store.accounts, faults);
+export function reportRoutes(router: Router, context: ServiceContext): void {
+  const { store, faults } = context;
+  const { owner, deleting: deletingOwner } = ownerGuards(context);
 
   resource(router, '/numbers/:number/reports', {
     get: [
       (req, res) => {
         const number = pathParam(req, 'number');
-        const page = queryInteger(req.query.page, 'page', 1, { minimum: 1 });
-        const pageSize = queryInteger(req.query.pageSize, 'pageSize', 10, { minimum: 1, maximum: 50 });
-        const errors = [
-          ...checkPath('number', number, phoneNumber),
-          ...('error' in page ? [page.error] : []),
-          ...('error' in pageSize ? [pageSize.error] : []),
-        ];
-        if (errors.length > 0 || 'error' in page || 'error' in pageSize)
-          return sendValidationErrors(res, errors);
+        const errors: FieldError[] = checkPath('number', number, phoneNumber);
+        const page = queryInteger(req.query.page, 'page', 1, { minimum: 1 }, errors);
+        const pageSize = queryInteger(
+          req.query.pageSize,
+          'pageSize',
+          10,
+          { minimum: 1, maximum: 50 },
+          errors,
+        );
+        if (errors.length > 0) return sendValidationErrors(res, errors);
         const active = store.reports.activeFor(number);
-        const start = (page.value - 1) * pageSize.value;
+        const start = (page - 1) * pageSize;
         res.json({
-          items: active.slice(start, start + pageSize.value).map(reportJson),
-          page: page.value,
-          pageSize: pageSize.value,
+          items: active.slice(start, start + pageSize).map(reportJson),
+          page,
+          pageSize,
           totalItems: active.length,
-          totalPages: Math.ceil(active.length / pageSize.value),
+          totalPages: Math.ceil(active.length / pageSize),
         });
       },
     ],
@@ -41,16 +43,13 @@ export function reportRoutes(router: Router, { store, faults }: ServiceContext):
   resource(router, '/users/:username/reports', {
     post: [
       owner,
-      jsonBody,
+      jsonBody({
+        number: { ...phoneNumber, required: true },
+        category: { type: 'string', required: true, enum: CATEGORIES },
+        comment: { type: 'string', maxLength: 500 },
+      }),
       (req, res) => {
-        const body = bodyOf(req);
-        const errors = checkBody(body, {
-          number: { ...phoneNumber, required: true },
-          category: { type: 'string', required: true, enum: CATEGORIES },
-          comment: { type: 'string', maxLength: 500 },
-        });
-        if (errors.length > 0) return sendValidationErrors(res, errors);
-        const input = body as { number: string; category: ReportCategory; comment?: string };
+        const input = bodyOf<{ number: string; category: ReportCategory; comment?: string }>(req);
         if (faults.has('report-comment-crashes') && /['"<]/.test(input.comment ?? '')) {
           throw new Error('the comment broke the report store');
         }
@@ -64,7 +63,7 @@ export function reportRoutes(router: Router, { store, faults }: ServiceContext):
           );
         }
         if (!faults.has('report-without-location')) {
-          res.location(`/api/v1/users/${encodeURIComponent(username)}/reports/${report.reportId}`);
+          res.location(`${req.baseUrl}/users/${encodeURIComponent(username)}/reports/${report.reportId}`);
         }
         res.status(201).json(reportJson(report));
       },
@@ -73,7 +72,7 @@ export function reportRoutes(router: Router, { store, faults }: ServiceContext):
 
   resource(router, '/users/:username/reports/:reportId', {
     delete: [
-      owner,
+      deletingOwner,
       (req, res) => {
         // A malformed id cannot be one of the person's reports: 404, as the contract has no 400 here.
         if (!store.reports.withdraw(ownerOf(req), pathParam(req, 'reportId'))) {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright';
+import type { Browser, Locator, Page } from 'playwright';
 import type { ContractCoverage } from '../../support/contract/coverage';
 import { loadCorpus } from '../../support/gherkin/corpus';
 import { loadRequirements } from '../../support/trace/requirements';
@@ -42,12 +42,21 @@ describe('the living documentation of a corpus using every Gherkin construct', (
   /** The navigation of the site: links there open a feature (the overview repeats them). */
   const nav = (): ReturnType<Page['getByRole']> => page.getByRole('navigation', { name: 'Specification' });
 
+  /** Opens a feature from the navigation; the page renders on hashchange, so it waits for its title. */
+  const openFeature = async (link: Locator): Promise<Locator> => {
+    const name = (await link.textContent()) ?? '';
+    await link.click();
+    const feature = page.locator('section.feature', { has: page.getByRole('heading', { name, level: 2 }) });
+    await feature.waitFor();
+    return feature;
+  };
+
   it('shows every scenario cucumber would run, each outline row with its own result', async () => {
     const corpus = loadCorpus([CORPUS], ROOT);
     const expected = corpus.features.reduce((count, feature) => count + feature.pickles.length, 0);
     let shown = 0;
     for (const link of await nav().locator('a[href^="#/feature/"]').all()) {
-      await link.click();
+      await openFeature(link);
       const plain = await page.locator('article.scenario:not(:has(.examples))').count();
       const rows = await page.locator('tr.row').count();
       shown += plain + rows;
@@ -121,8 +130,7 @@ describe('the living documentation of a corpus using every Gherkin construct', (
   });
 
   it('puts nothing between the title of a feature and its narrative when the feature has no tags', async () => {
-    await nav().getByRole('link', { name: 'Une fonctionnalité en français' }).click();
-    const feature = page.locator('section.feature');
+    const feature = await openFeature(nav().getByRole('link', { name: 'Une fonctionnalité en français' }));
     assert.equal(await feature.locator(':scope > .tags').count(), 0);
     assert.equal(await feature.locator(':scope > .narrative').count(), 0, 'no description, no narrative box');
     assert.deepEqual(errors, []);

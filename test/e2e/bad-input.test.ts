@@ -48,7 +48,7 @@ const CASES: readonly BadInput[] = [
     says: [
       /^ {2}test\/fixtures\/bad-input\/contract-mistakes\.feature:5: unknown operation "getHealthz" in specs\/openapi\.yaml; the operations are: getHealth, /m,
       /^ {2}test\/fixtures\/bad-input\/contract-mistakes\.feature:8: lookUpNumber has no parameter "numbr"; its parameters are: number \(path\)$/m,
-      /^ {2}test\/fixtures\/bad-input\/contract-mistakes\.feature:14: the request body is not JSON: /m,
+      /^ {2}test\/fixtures\/bad-input\/contract-mistakes\.feature:14: the request body is not valid JSON: /m,
     ],
   },
   {

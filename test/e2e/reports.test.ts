@@ -67,7 +67,7 @@ describe('the reports of a run that signs in and has one failing UI scenario', (
 
   after(async () => {
     await browser?.close();
-    sut?.stop();
+    await sut?.stop();
   });
 
   it('hold no password or token anywhere, traces and attachments included', async () => {

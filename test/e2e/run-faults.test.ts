@@ -35,7 +35,7 @@ describe('faults during a run', () => {
       REPORTS_DIR: reportsDir,
     });
     await until(() => finishedScenarios(reportsDir) >= 5, 'five scenarios before the service goes');
-    sut.stop();
+    await sut.stop();
     const run = await running;
     assert.equal(run.code, 1, run.output);
     assert.match(run.output, /Release gate \(partial policy\): NO-GO/);

@@ -22,7 +22,7 @@ describe('the security checks derived from the contract', () => {
     assert.match(run.output, /Scenario: Every protected operation refuses an expired token/);
     assert.match(
       run.output,
-      /every protected operation refused with 401: reportNumber \(POST \/users\/\{username\}\/reports\) answered 201/,
+      /every protected operation refused with 401: getUser \(GET \/users\/\{username\}\) answered 200; reportNumber \(POST \/users\/\{username\}\/reports\) answered 201/,
     );
     assert.match(run.output, /5 scenarios \(1 failed, 4 passed\)/);
   });

@@ -61,6 +61,7 @@ const requirement = (id: string, result: TracedRequirement['result']): TracedReq
   acceptance: [],
   layersRequired: ['api'],
   layersProven: ['api'],
+  layers: [{ layer: 'api', required: true, result }],
   result,
   scenarios: [],
   operations: [],

@@ -2,8 +2,10 @@ import { spawn } from 'node:child_process';
 import { ROOT } from './run-harness';
 
 export interface StandaloneSut {
+  /** `http://127.0.0.1:41234` */
   readonly origin: string;
-  stop(): void;
+  /** Stops npm and the service under it (their process group) and waits until npm has exited. */
+  stop(): Promise<void>;
 }
 
 /** `npm run sut` on a free port, as a person would start it; resolves once it is listening. */
@@ -14,17 +16,21 @@ export function startStandaloneSut(env: NodeJS.ProcessEnv = {}): Promise<Standal
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
-  const stop = (): void => {
-    try {
-      if (child.pid) process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      // already gone
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null && child.pid) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
     }
+    await exited;
   };
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => {
-      stop();
+      void stop();
       reject(new Error(`npm run sut did not start within 30 s:\n${output}`));
     }, 30_000);
     const onData = (chunk: Buffer): void => {

@@ -19,7 +19,7 @@ function lint(text: string, extraCatalog?: string): string[] {
     fs.writeFileSync(path.join(dir, 'requirements.yaml'), extraCatalog);
     requirements = loadRequirements(path.join(dir, 'requirements.yaml'));
   }
-  return lintFeatures(loadCorpus([dir], dir), requirements, dir).map(formatFinding);
+  return lintFeatures(loadCorpus([dir], dir), requirements).map(formatFinding);
 }
 
 const clean = `Feature: Lookups
@@ -34,7 +34,7 @@ const clean = `Feature: Lookups
 describe('feature lint', () => {
   it('passes the features of this repository', () => {
     assert.deepEqual(
-      lintFeatures(loadCorpus([path.join(ROOT, 'features')], ROOT), catalog, ROOT).map(formatFinding),
+      lintFeatures(loadCorpus([path.join(ROOT, 'features')], ROOT), catalog).map(formatFinding),
       [],
     );
   });

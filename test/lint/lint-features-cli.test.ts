@@ -77,6 +77,9 @@ describe('npm run lint:features', () => {
     );
     const noFolder = await runHarness('lint:features', [path.join(dir, 'nowhere')]);
     assert.equal(noFolder.code, 2, noFolder.output);
-    assert.equal(noFolder.output.trim(), `lint:features: ${dir}/nowhere: no such file or folder of features`);
+    assert.equal(
+      noFolder.output.trim(),
+      `lint:features: ${shown}/nowhere: no such file or folder of features`,
+    );
   });
 });

@@ -97,6 +97,24 @@ describe('the embedded service over HTTP', () => {
     );
   });
 
+  it('serves a new account where its Location says, to its holder only', async () => {
+    const created = await call(sut, 'POST', '/users', {
+      body: { username: 'erin-http', password: 'long-enough-password', displayName: 'Erin' },
+    });
+    const location = created.headers.get('location') ?? '';
+    assert.equal(location, '/api/v1/users/erin-http');
+    const erin = await call(sut, 'POST', '/auth/token', {
+      body: { username: 'erin-http', password: 'long-enough-password' },
+    });
+    const bob = await signUp(sut, 'bob-account-http');
+    const path = location.replace('/api/v1', '');
+    const own = await call(sut, 'GET', path, { token: String(erin.body.accessToken) });
+    assert.equal(own.status, 200);
+    assert.deepEqual(own.body, created.body);
+    assert.equal((await call(sut, 'GET', path)).status, 401);
+    assert.equal((await call(sut, 'GET', path, { token: bob })).status, 403);
+  });
+
   it('refuses an expired token as expired', async () => {
     await call(sut, 'POST', '/users', { body: { username: 'carol-http', password: 'long-enough-password' } });
     const issued = await call(sut, 'POST', '/auth/token', {
@@ -127,6 +145,18 @@ describe('the embedded service over HTTP', () => {
     );
     assert.equal(page.body.totalPages, 2);
     assert.equal((await call(sut, 'GET', '/numbers/%2B886911000777/reports?pageSize=51')).status, 400);
+  });
+
+  it('names every invalid path and query parameter of a listing at once', async () => {
+    const response = await call(sut, 'GET', '/numbers/12345/reports?page=0&pageSize=x');
+    assert.equal(response.status, 400);
+    assert.deepEqual(response.body.errors, [
+      { in: 'path', field: 'number', message: 'must be an E.164 phone number such as +886912345678' },
+      { in: 'query', field: 'page', message: 'must be at least 1' },
+      { in: 'query', field: 'pageSize', message: 'must be an integer' },
+    ]);
+    const repeated = await call(sut, 'GET', '/numbers/%2B886911000777/reports?page=1&page=2');
+    assert.deepEqual(repeated.body.errors, [{ in: 'query', field: 'page', message: 'must be given once' }]);
   });
 
   it('forgets everything but the seed data on reset', async () => {
@@ -164,6 +194,30 @@ describe('the fault switches', () => {
       assert.equal('kind' in lookup.body, false);
       const health = await fetch(`${sut.apiBaseUrl}/health`);
       assert.match(health.headers.get('content-type') ?? '', /^text\/plain/);
+    } finally {
+      await sut.close();
+    }
+  });
+
+  it("let an expired token in, and another account's token delete on the path's account only", async () => {
+    let clock = new Date('2026-06-01T00:00:00Z');
+    const sut = await startSut({
+      now: () => clock,
+      faults: parseFaults('expired-tokens-accepted,deletes-skip-owner-check'),
+    });
+    try {
+      const alice = await signUp(sut, 'alice-faults');
+      const bob = await signUp(sut, 'bob-faults');
+      const list = '/users/alice-faults/block-list';
+      await call(sut, 'POST', list, { token: alice, body: { number: '+886911000002' } });
+      assert.equal(
+        (await call(sut, 'POST', list, { token: bob, body: { number: '+886911000003' } })).status,
+        403,
+      );
+      assert.equal((await call(sut, 'DELETE', `${list}/%2B886911000002`, { token: bob })).status, 204);
+      assert.deepEqual((await call(sut, 'GET', list, { token: alice })).body.items, []);
+      clock = new Date(clock.getTime() + 3601_000);
+      assert.equal((await call(sut, 'GET', list, { token: alice })).status, 200);
     } finally {
       await sut.close();
     }

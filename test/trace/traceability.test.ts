@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { loadCorpus, type Corpus } from '../../support/gherkin/corpus';
+import { loadCorpus, scenarioRef, type Corpus } from '../../support/gherkin/corpus';
 import type { ExchangeSummary, RunResults, ScenarioResult, Status } from '../../support/results/run-model';
 import type { Layer, Requirement, RequirementCatalog } from '../../support/trace/requirements';
-import { buildTraceability, layerResults, scenarioLine } from '../../support/trace/traceability';
+import { buildTraceability } from '../../support/trace/traceability';
 import { tempDir } from '../helpers/temp';
 import { scenarioResult } from '../helpers/results';
 
@@ -203,7 +203,7 @@ describe('traceability', () => {
     );
     assert.deepEqual(apiOnly.requirements[0]?.layersProven, ['api']);
     assert.deepEqual(
-      layerResults(apiOnly.requirements[0]).map((entry) => [entry.layer, entry.required, entry.result]),
+      apiOnly.requirements[0]?.layers.map((entry) => [entry.layer, entry.required, entry.result]),
       [
         ['api', true, 'PASSED'],
         ['ui', true, 'FAILED'],
@@ -229,9 +229,7 @@ describe('traceability', () => {
     const allPassed = (text: string): RunResults =>
       runOf(
         ...corpusOf(text).features.flatMap((parsed) =>
-          parsed.pickles.map((pickle) =>
-            result(`${parsed.uri}:${scenarioLine(parsed, pickle.astNodeIds)}`, 'PASSED'),
-          ),
+          parsed.pickles.map((pickle) => result(scenarioRef(parsed, pickle), 'PASSED')),
         ),
       );
 

@@ -36,6 +36,9 @@ const allFeatures = model.capabilities.flatMap((capability) => capability.featur
 const LANGUAGES = new Map(allFeatures.map((feature) => [feature.uri, feature.language]));
 /** The language of the feature a `file:line` reference points into: text from it is marked so. */
 const languageOf = (ref) => LANGUAGES.get(refUri(ref));
+/** A link to the scenario (or Examples row) a `file:line` reference points at, marked with its language. */
+const refLink = (ref, text) =>
+  h('a', { href: `#/feature/${featureId(refUri(ref))}/${refLine(ref)}`, lang: languageOf(ref) }, text);
 const REQUIREMENTS = new Map(model.requirements.map((requirement) => [requirement.id, requirement]));
 
 // The page's own words are English, also inside a feature written in another language.
@@ -91,7 +94,8 @@ function layerChip(entry) {
 }
 
 const neededLayers = (requirement) => requirement.layers.filter((entry) => entry.required);
-const requirementLink = (id) => h('a', { href: `#/requirement/${encodeURIComponent(id)}` }, id);
+const requirementHref = (id) => `#/requirement/${encodeURIComponent(id)}`;
+const requirementLink = (id) => h('a', { href: requirementHref(id) }, id);
 
 /** A requirement's tag links to its page; other tags are plain chips. No tags, no element. */
 function tagChips(tags) {
@@ -106,7 +110,7 @@ function tagChips(tags) {
             'a',
             {
               class: 'tag requirement-tag',
-              href: `#/requirement/${encodeURIComponent(requirement.id)}`,
+              href: requirementHref(requirement.id),
               title: `${requirement.id} ${requirement.title}`,
             },
             tag,
@@ -350,7 +354,7 @@ function featurePage(feature) {
 }
 
 function overviewPage() {
-  const everything = model.capabilities.flatMap((capability) => capability.features.flatMap(allScenarios));
+  const everything = allFeatures.flatMap(allScenarios);
   return h(
     'section',
     {},
@@ -420,11 +424,9 @@ function requirementsPage() {
             { class: 'flag missing-layers' },
             'Proven at fewer layers than needed: ',
             flags.missingLayers.map((entry, index) => {
-              const layers = REQUIREMENTS.get(entry.id)?.layers ?? [];
-              const why = entry.missing.map((layer) => {
-                const found = layers.find((candidate) => candidate.layer === layer);
-                return `${layer}: ${found ? layerReason(found) : 'not proven'}`;
-              });
+              const why = REQUIREMENTS.get(entry.id)
+                .layers.filter((layer) => entry.missing.includes(layer.layer))
+                .map((layer) => `${layer.layer}: ${layerReason(layer)}`);
               return [index ? '; ' : '', requirementLink(entry.id), ` (${why.join(', ')})`];
             }),
           )
@@ -542,14 +544,7 @@ function requirementPage(id) {
               badge(requirementStatus(scenario.status) || 'not-run'),
               flakyBadge(scenario.flaky),
               ' ',
-              h(
-                'a',
-                {
-                  href: `#/feature/${featureId(refUri(scenario.ref))}/${refLine(scenario.ref)}`,
-                  lang: languageOf(scenario.ref),
-                },
-                scenario.name,
-              ),
+              refLink(scenario.ref, scenario.name),
               ' ',
               h('span', { class: 'ref' }, scenario.ref),
               ' ',
@@ -649,20 +644,7 @@ function glossaryPage() {
         ? h(
             'ul',
             { class: 'examples' },
-            step.examples.map((example) =>
-              h(
-                'li',
-                {},
-                h(
-                  'a',
-                  {
-                    href: `#/feature/${featureId(refUri(example.ref))}/${refLine(example.ref)}`,
-                    lang: languageOf(example.ref),
-                  },
-                  example.text,
-                ),
-              ),
-            ),
+            step.examples.map((example) => h('li', {}, refLink(example.ref, example.text))),
           )
         : null,
     );
@@ -714,13 +696,11 @@ function navigation() {
 function filterControls() {
   const tags = [
     ...new Set(
-      model.capabilities.flatMap((capability) =>
-        capability.features.flatMap((feature) =>
-          allScenarios(feature).flatMap((scenario) => [
-            ...scenario.tags,
-            ...scenario.examples.flatMap((block) => block.tags),
-          ]),
-        ),
+      allFeatures.flatMap((feature) =>
+        allScenarios(feature).flatMap((scenario) => [
+          ...scenario.tags,
+          ...scenario.examples.flatMap((block) => block.tags),
+        ]),
       ),
     ),
   ].sort();
@@ -785,9 +765,7 @@ function renderMain() {
   const main = document.getElementById('main');
   let page;
   if (route === 'feature') {
-    const feature = model.capabilities
-      .flatMap((capability) => capability.features)
-      .find((candidate) => candidate.id === id);
+    const feature = allFeatures.find((candidate) => candidate.id === id);
     page = feature ? featurePage(feature) : h('p', {}, 'No such feature.');
   } else if (route === 'requirements') page = requirementsPage();
   else if (route === 'requirement') page = requirementPage(decodeURIComponent(id || ''));
@@ -801,7 +779,7 @@ function renderMain() {
 
 function header() {
   const run = model.run;
-  const everything = model.capabilities.flatMap((capability) => capability.features.flatMap(allScenarios));
+  const everything = allFeatures.flatMap(allScenarios);
   document
     .getElementById('run')
     .replaceChildren(

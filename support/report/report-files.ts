@@ -1,0 +1,26 @@
+import path from 'node:path';
+
+/**
+ * The name of every file a run, the gate and `merge` write into the reports folder: the writers
+ * and the clean-up at the start of a run read them here, so a new report cannot be forgotten.
+ */
+export const REPORT_FILES = {
+  /** Cucumber's message stream, the raw record every other report is built from. */
+  messages: 'messages.ndjson',
+  /** allure-cucumberjs's stream output (empty: it writes into allureResults). */
+  allureLog: '.allure-formatter.log',
+  allureResults: 'allure-results',
+  results: 'results.json',
+  coverage: 'contract-coverage.json',
+  coverageMarkdown: 'contract-coverage.md',
+  traceability: 'traceability.json',
+  gate: 'gate.json',
+  junit: 'junit.xml',
+  summary: 'summary.md',
+} as const;
+
+export type ReportFile = keyof typeof REPORT_FILES;
+
+export function reportFile(reportsDir: string, name: ReportFile): string {
+  return path.join(reportsDir, REPORT_FILES[name]);
+}

@@ -1,0 +1,20 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { runHarness } from '../helpers/run-harness';
+
+// The progress formatter of logs (stdout not a terminal) writes its dots in batches: nothing of
+// what cucumber's own would have printed may be lost or come out of order.
+describe('the batched progress formatter', () => {
+  it('prints a dot per step and hook, then the summary, and a failure in full', async () => {
+    const passing = await runHarness('spec', ['--tags', '@REQ-501', '--no-gate']);
+    assert.equal(passing.code, 0, passing.output);
+    assert.match(passing.output, /^\.{5,}\n\n1 scenario \(1 passed\)\n3 steps \(3 passed\)\n/m);
+
+    const failing = await runHarness('spec', ['--tags', '@REQ-110 and @api', '--no-gate'], {
+      SUT_FAULTS: 'spam-threshold-off-by-one',
+    });
+    assert.equal(failing.code, 1, failing.output);
+    assert.match(failing.output, /^[.F-]*F[.F-]*\n\nFailures:\n/m);
+    assert.match(failing.output, /\n8 scenarios \(2 failed, 6 passed\)\n/);
+  });
+});
