@@ -1,21 +1,31 @@
 // Cucumber profiles. `npm run spec` runs the default profile; `-- --profile <name>` picks another
 // and any other cucumber option passes through (`npm run spec -- --tags @smoke`, a feature path).
-// Settings come from support/config (environment variables), read there and only there.
+// Settings come from support/config (the project file and environment variables), read there only.
+// Cucumber runs in the project's folder, which may be anywhere: the harness's own files are named
+// by absolute paths.
 require('ts-node/register');
+const path = require('node:path');
 const { config } = require('./support/config/config.ts');
 const { allureWriterFor } = require('./support/report/allure-writer.ts');
 const { reportFile } = require('./support/report/report-files.ts');
 
-const reports = config().reportsDir;
+const settings = config();
+const reports = settings.reportsDir;
 const allureResults = reportFile(reports, 'allureResults');
-const PROGRESS = './support/report/progress-formatter.cjs';
+const PROGRESS = path.join(__dirname, 'support/report/progress-formatter.cjs');
 
-// No `paths`: cucumber reads features/ by default, and paths given on the command line replace it.
+// No `paths`: cucumber adds a profile's paths to those of the command line. `npm run spec` gives
+// the project's feature folders when the command line names none.
 const common = {
   requireModule: ['ts-node/register'],
-  require: ['support/cucumber/**/*.ts', 'steps/**/*.ts'],
+  require: [
+    // The harness: the World, the hooks and the generic contract vocabulary, in every project.
+    path.join(__dirname, 'support/cucumber/**/*.ts'),
+    // The project's own step definitions.
+    ...settings.stepsDirs.map((dir) => path.join(dir, '**/*.ts')),
+  ],
   // Collects every scenario's result in the coordinator: results, contract coverage, traceability.
-  plugin: ['./support/results/plugin.cjs'],
+  plugin: [path.join(__dirname, 'support/results/plugin.cjs')],
   format: [
     // The only formatter on stdout: a progress bar on a terminal, dots in logs (in batches).
     process.stdout.isTTY ? 'progress-bar' : PROGRESS,

@@ -17,7 +17,9 @@ export class UsageError extends Error {
 export function oneLine(error: unknown): string {
   if (error instanceof Error) {
     const first = error.message.split('\n')[0] ?? '';
-    return error instanceof UsageError ? first : `${error.name}: ${first}`;
+    const own = error instanceof UsageError ? first : `${error.name}: ${first}`;
+    // Cucumber wraps what went wrong ("failed to load/parse"): the cause is what says why.
+    return error.cause instanceof Error ? `${own}: ${oneLine(error.cause)}` : own;
   }
   return String(error);
 }

@@ -1,56 +1,42 @@
 import type { HarnessConfig } from './config/config';
-import { UsageError } from './errors';
+import { EMBEDDED } from './config/project-file';
+import type { Contract } from './contract/load';
+import { apiRootOf } from './services/api-root';
+import { Services, openService } from './services/services';
 
-/** The system the scenarios run against: the embedded service of this worker or a deployment. */
+/** The systems the scenarios run against: the project's services, deployed or embedded. */
 export interface Target {
-  /** The API root every operation path is appended to: `http://127.0.0.1:41234/api/v1`. */
-  readonly apiBaseUrl: URL;
+  readonly services: Services;
   /** Where the web UI is served. */
   readonly uiBaseUrl: URL;
-  /** True when the harness started the service itself and can reset its state. */
+  /** True when the harness started the embedded service itself and can reset its state. */
   readonly embedded: boolean;
-  /** Restores the embedded service's seed data; a no-op against a deployment. */
+  /** Restores the embedded service's seed data; a no-op against deployments. */
   reset(): void;
   close(): Promise<void>;
 }
 
 /**
- * `BASE_URL` replaces the spec's server URL, base path included. An origin without a path
- * (`http://127.0.0.1:8080`) gets the spec's base path appended, which is what people mean when
- * they point the harness at a host.
+ * Finds every service of the project: the embedded caller-ID service is started here (one per
+ * worker) when the project asks for it; any other service is where its settings say.
  */
-export function apiBaseUrlFor(baseUrl: URL, specBasePath: string): URL {
-  const url = new URL(baseUrl.toString());
-  if (url.pathname === '/' || url.pathname === '') url.pathname = specBasePath || '/';
-  url.pathname = url.pathname.replace(/\/$/, '');
-  url.search = '';
-  url.hash = '';
-  return url;
-}
-
-export async function openTarget(config: HarnessConfig, specBasePath: string): Promise<Target> {
-  if (config.baseUrl) {
-    if (!/^https?:$/.test(config.baseUrl.protocol)) {
-      throw new UsageError(`BASE_URL: "${config.baseUrl.toString()}" must be an http(s) URL`);
-    }
-    const apiBaseUrl = apiBaseUrlFor(config.baseUrl, specBasePath);
-    return {
-      apiBaseUrl,
-      uiBaseUrl: config.uiBaseUrl ?? new URL(apiBaseUrl.origin),
-      embedded: false,
-      reset: () => undefined,
-      close: () => Promise.resolve(),
-    };
+export async function openTarget(config: HarnessConfig, contracts: readonly Contract[]): Promise<Target> {
+  let sut: { origin: string; reset(): void; close(): Promise<void> } | undefined;
+  if (config.services.some((service) => service.baseUrl === EMBEDDED)) {
+    // Loaded only when needed, so runs against deployments never load the service's code.
+    const { startSut, parseFaults } = await import('../sut');
+    sut = await startSut({ port: 0, faults: parseFaults(config.sutFaults) });
   }
-  // Loaded only when needed, so runs against a deployment never load the service's code.
-  const { startSut, parseFaults } = await import('../sut');
-  const sut = await startSut({ port: 0, faults: parseFaults(config.sutFaults) });
-  const apiBaseUrl = new URL(sut.origin + specBasePath);
+  const services = new Services(
+    config.services.map((service, index) =>
+      openService(service.name, contracts[index]!, apiRootOf(service, contracts[index]!, sut?.origin)),
+    ),
+  );
   return {
-    apiBaseUrl,
-    uiBaseUrl: config.uiBaseUrl ?? new URL(sut.origin),
-    embedded: true,
-    reset: () => sut.reset(),
-    close: () => sut.close(),
+    services,
+    uiBaseUrl: config.uiBaseUrl ?? new URL(sut?.origin ?? services.first.apiRoot.origin),
+    embedded: sut !== undefined,
+    reset: () => sut?.reset(),
+    close: () => sut?.close() ?? Promise.resolve(),
   };
 }

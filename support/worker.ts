@@ -1,25 +1,24 @@
 import { WorkerBrowser } from './browser/worker-browser';
 import { config, type HarnessConfig } from './config/config';
-import { ContractInspector } from './contract/inspector';
-import { loadContract, type Contract } from './contract/load';
 import { serviceProblem } from './preflight/service-check';
 import { ServiceWatch } from './service-watch';
+import { loadServiceContracts } from './services/contracts';
+import type { Services } from './services/services';
 import { openTarget, type Target } from './target';
 import { loadRequirements, type RequirementCatalog } from './trace/requirements';
 
 /**
- * What one cucumber worker process shares between its scenarios: the contract (parsed and its
- * validators compiled once), the target service, and the browser. Scenario state lives in the
- * World, never here.
+ * What one cucumber worker process shares between its scenarios: the services (each contract
+ * parsed and its validators compiled once), the target they run on, and the browser. Scenario
+ * state lives in the World, never here.
  */
 export interface WorkerResources {
   readonly config: HarnessConfig;
-  readonly contract: Contract;
+  readonly services: Services;
   readonly catalog: RequirementCatalog;
-  readonly inspector: ContractInspector;
   readonly target: Target;
   readonly browser: WorkerBrowser;
-  /** Notices when the service has gone, so that the scenarios after fail fast. */
+  /** Notices when a service has gone, so that the scenarios after fail fast. */
   readonly watch: ServiceWatch;
 }
 
@@ -28,19 +27,29 @@ let opening: Promise<WorkerResources> | undefined;
 export function openWorkerResources(): Promise<WorkerResources> {
   opening ??= (async () => {
     const settings = config();
-    const contract = await loadContract(settings.openapiSpec);
+    const contracts = await loadServiceContracts(settings);
     const catalog = loadRequirements(settings.requirementsFile);
-    const target = await openTarget(settings, contract.basePath);
+    const target = await openTarget(
+      settings,
+      contracts.map((entry) => entry.contract),
+    );
+    const { services } = target;
     return {
       config: settings,
-      contract,
+      services,
       catalog,
-      inspector: new ContractInspector(contract, target.apiBaseUrl.pathname.replace(/\/$/, '')),
       target,
       browser: new WorkerBrowser(settings),
-      watch: new ServiceWatch(() =>
-        serviceProblem(target.apiBaseUrl, contract, { waitMs: 0, attemptTimeoutMs: 1_000 }),
-      ),
+      watch: new ServiceWatch(async () => {
+        for (const service of services.list) {
+          const problem = await serviceProblem(service.apiRoot, service.contract, {
+            waitMs: 0,
+            attemptTimeoutMs: 1_000,
+          });
+          if (problem) return services.several ? `${service.name}: ${problem}` : problem;
+        }
+        return undefined;
+      }),
     };
   })();
   return opening;

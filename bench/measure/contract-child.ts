@@ -74,7 +74,7 @@ async function capture(
 }
 
 async function main(rounds: number): Promise<ContractFigures> {
-  const contract = await loadContract(config().openapiSpec);
+  const contract = await loadContract(config().services[0]!.contractFile);
   const sut = await startSut({ port: 0 });
   try {
     const apiBaseUrl = new URL(sut.origin + contract.basePath);

@@ -2,16 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { APIResponse, Browser, BrowserContext, Page, Request, Route } from 'playwright';
-import { decodeBody, lowerCaseHeaders } from '../http/client';
-import type { HttpExchange } from '../http/exchange';
+import { lowerCaseHeaders } from '../http/client';
+import { recordedBody, type HttpExchange } from '../http/exchange';
 import type { Traffic } from '../http/traffic';
 
 export interface BrowserSessionOptions {
   /** Record a Playwright trace (screenshots, DOM snapshots, network) of the scenario. */
   readonly trace: boolean;
   readonly uiBaseUrl: URL;
-  /** Requests below this URL are API exchanges: they go through the scenario's traffic. */
-  readonly apiBaseUrl: URL;
+  /** Is this request one of the project's API calls? Those go through the scenario's traffic. */
+  readonly isApiCall: (url: URL) => boolean;
   readonly timeoutMs: number;
   readonly traffic: Traffic;
 }
@@ -38,9 +38,8 @@ export class BrowserSession {
     });
     context.setDefaultTimeout(options.timeoutMs);
     context.setDefaultNavigationTimeout(options.timeoutMs * 2);
-    const apiPrefix = options.apiBaseUrl.toString().replace(/\/$/, '');
     await context.route(
-      (url) => url.href.startsWith(apiPrefix),
+      (url) => options.isApiCall(url),
       (route) => passThrough(route, options.traffic),
     );
     if (options.trace) await context.tracing.start({ screenshots: true, snapshots: true, sources: false });
@@ -117,12 +116,12 @@ function exchangeOf(request: Request, response: APIResponse, body: Buffer, start
       method: request.method(),
       url: request.url(),
       headers: requestHeaders,
-      body: decodeBody(requestHeaders, request.postData() ?? undefined),
+      ...recordedBody(requestHeaders, request.postData() ?? undefined),
     },
     response: {
       status: response.status(),
       headers: responseHeaders,
-      body: decodeBody(responseHeaders, body.toString('utf8')),
+      ...recordedBody(responseHeaders, body.toString('utf8')),
     },
   };
 }

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { loadConfiguration, loadSupport } from '@cucumber/cucumber/api';
 import type { SupportCodeLibrary } from '@cucumber/cucumber/lib/support_code_library_builder/types';
 import { config } from '../config/config';
+import { HARNESS_ROOT, enterProject } from '../config/project-dir';
 import type { ContractCoverage } from '../contract/coverage';
 import { buildGlossary, type StepDefinitionInfo } from '../docs/glossary';
 import { buildDocsModel } from '../docs/model';
@@ -33,6 +34,14 @@ function readJson<T>(file: string | undefined, what: string): T | undefined {
   }
 }
 
+/** A step file as the docs name it: the project's relative to it, the harness's own from the harness. */
+function shownUri(uri: string): string {
+  const file = path.resolve(uri);
+  const inHarness = path.relative(HARNESS_ROOT, file);
+  if (!path.relative(process.cwd(), file).startsWith('..') || inHarness.startsWith('..')) return uri;
+  return inHarness.split(path.sep).join('/');
+}
+
 /** Every step definition of the project, from cucumber's own loader, for the glossary. */
 async function stepDefinitions(): Promise<StepDefinitionInfo[]> {
   const environment = {
@@ -41,12 +50,15 @@ async function stepDefinitions(): Promise<StepDefinitionInfo[]> {
     stderr: process.stderr,
     env: process.env,
   };
-  const { runConfiguration } = await loadConfiguration({}, environment);
+  const { runConfiguration } = await loadConfiguration(
+    { file: path.relative(process.cwd(), path.join(HARNESS_ROOT, 'cucumber.cjs')) },
+    environment,
+  );
   // The public type is opaque; the object is cucumber's support code library.
   const library = (await loadSupport(runConfiguration, environment)) as unknown as SupportCodeLibrary;
   return library.stepDefinitions.map((definition) => ({
     pattern: typeof definition.pattern === 'string' ? definition.pattern : definition.pattern.source,
-    uri: definition.uri,
+    uri: shownUri(definition.uri),
     line: definition.line,
     matches: (text: string) => definition.matchesStepName(text),
   }));
@@ -56,20 +68,31 @@ async function main(): Promise<number> {
   const settings = config();
   const { values } = parseArgs({
     options: {
-      features: { type: 'string', multiple: true, default: ['features'] },
+      features: { type: 'string', multiple: true },
       out: { type: 'string', default: path.join(settings.reportsDir, 'living-docs') },
       results: { type: 'string', default: reportFile(settings.reportsDir, 'results') },
       coverage: { type: 'string', default: reportFile(settings.reportsDir, 'coverage') },
-      title: { type: 'string', default: 'Caller ID — living specification' },
+      title: { type: 'string', default: settings.title },
     },
   });
-  const roots = values.features.map((folder) => path.resolve(folder));
+  // Paths on the command line are where the command started; then the project's folder names
+  // feature files as the run's results do.
+  const roots = (values.features ?? settings.featuresDirs).map((folder) => path.resolve(folder));
+  const out = path.resolve(values.out);
+  const resultsFile = path.resolve(values.results);
+  const coverageFile = path.resolve(values.coverage);
+  enterProject(settings);
   requireFeatureRoots(roots);
   const corpus = loadCorpus(roots);
   const catalog = loadRequirements(settings.requirementsFile);
-  const results = readJson<RunResults>(values.results, 'run results');
-  const coverage = readJson<ContractCoverage>(values.coverage, 'contract coverage');
-  const traceability = buildTraceability(catalog, corpus, results);
+  const results = readJson<RunResults>(resultsFile, 'run results');
+  const coverage = readJson<ContractCoverage>(coverageFile, 'contract coverage');
+  const traceability = buildTraceability(
+    catalog,
+    corpus,
+    results,
+    settings.services.map((service) => service.name),
+  );
   const model = buildDocsModel({
     title: values.title,
     featuresRoots: roots,
@@ -79,7 +102,6 @@ async function main(): Promise<number> {
     ...(coverage ? { coverage } : {}),
     glossary: buildGlossary(await stepDefinitions(), corpus),
   });
-  const out = path.resolve(values.out);
   writeReportFile(path.join(out, 'index.html'), renderSite(model));
   const scenarios = corpus.features.reduce((count, feature) => count + feature.pickles.length, 0);
   console.log(

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { config } from '../config/config';
+import { enterProject } from '../config/project-dir';
 import { ExitCode, oneLine } from '../errors';
 import { namedPolicy } from '../gate/choose-policy';
 import { runGate } from '../gate/run-gate';
@@ -17,6 +18,7 @@ async function main(): Promise<number> {
     options: { policy: { type: 'string' }, reports: { type: 'string' } },
   });
   const reportsDir = values.reports ? path.resolve(values.reports) : settings.reportsDir;
+  enterProject(settings);
   const choice = namedPolicy(values.policy, 'npm run gate judges a release unless --policy names another');
   return (await runGate(settings, reportsDir, choice, (text) => console.log(text))).code;
 }

@@ -7,7 +7,9 @@
  * Exit 0 clean, 1 findings, 2 the catalogue is broken or there is nothing to lint.
  */
 import { parseArgs } from 'node:util';
+import path from 'node:path';
 import { config } from '../config/config';
+import { enterProject } from '../config/project-dir';
 import { ExitCode, oneLine } from '../errors';
 import { loadCorpus, requireFeatureRoots } from '../gherkin/corpus';
 import { formatFinding, lintFeatures } from '../lint/feature-rules';
@@ -18,11 +20,13 @@ function main(): number {
     allowPositionals: true,
     options: { features: { type: 'string', multiple: true, default: [] } },
   });
-  const roots = [...values.features, ...positionals];
-  if (roots.length === 0) roots.push('features');
+  const settings = config();
+  const given = [...values.features, ...positionals].map((root) => path.resolve(root));
+  const roots = given.length > 0 ? given : [...settings.featuresDirs];
+  enterProject(settings);
   requireFeatureRoots(roots);
 
-  const catalog = loadRequirements(config().requirementsFile);
+  const catalog = loadRequirements(settings.requirementsFile);
   const corpus = loadCorpus(roots);
   const findings = lintFeatures(corpus, catalog);
   for (const finding of findings) console.error(formatFinding(finding));

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { config } from '../config/config';
-import { loadContract } from '../contract/load';
+import { enterProject } from '../config/project-dir';
 import { ExitCode, UsageError, displayPath, oneLine } from '../errors';
 import { reportFile } from '../report/report-files';
 import { choiceLine, namedPolicy } from '../gate/choose-policy';
@@ -20,6 +20,7 @@ import { clearRunOutputs } from '../gate/run-outputs';
 import { readRun, UnusableResultsError } from '../results/read-run';
 import type { RunCollector } from '../results/run-model';
 import { writeRunReports } from '../results/write-reports';
+import { loadServiceContracts } from '../services/contracts';
 import { loadRequirements } from '../trace/requirements';
 
 /** Allure files each run writes for itself; the merged set gets its own. */
@@ -41,6 +42,7 @@ async function main(): Promise<number> {
     );
   const out = path.resolve(values.out);
   const shards = positionals.map((folder) => path.resolve(folder));
+  enterProject(settings);
   if (shards.includes(out))
     throw new UsageError(`--out ${displayPath(out)} is one of the shards: write the merge elsewhere`);
 
@@ -79,7 +81,7 @@ async function main(): Promise<number> {
   writeRunReports(out, {
     results,
     corpus: collector.corpus(),
-    contract: await loadContract(settings.openapiSpec),
+    contracts: await loadServiceContracts(settings),
     catalog: loadRequirements(settings.requirementsFile),
     config: settings,
   });

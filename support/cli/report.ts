@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { config } from '../config/config';
+import { enterProject } from '../config/project-dir';
 import { ExitCode, UsageError, displayPath, oneLine } from '../errors';
 import { reportFile } from '../report/report-files';
 import { markFlakyResults } from '../report/allure-metadata';
@@ -23,7 +24,9 @@ function allureBinary(): string {
 }
 
 function main(): number {
-  const reports = config().reportsDir;
+  const settings = config();
+  const reports = settings.reportsDir;
+  enterProject(settings);
   const results = reportFile(reports, 'allureResults');
   const report = path.join(reports, 'allure-report');
   const hasResults =

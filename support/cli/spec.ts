@@ -5,17 +5,16 @@
  * Exit 0 go (or, with --no-gate, every scenario passed), 1 no-go (scenarios failed), 2 the run
  * cannot be trusted: bad configuration, a broken spec or feature file, unusable results.
  */
+import path from 'node:path';
 import { config } from '../config/config';
-import { loadContract } from '../contract/load';
+import { HARNESS_ROOT, enterProject } from '../config/project-dir';
 import { ExitCode, UsageError, oneLine } from '../errors';
 import { choosePolicy } from '../gate/choose-policy';
 import { clearRunOutputs } from '../gate/run-outputs';
 import { PreflightError } from '../preflight/preflight-error';
 import { flushInterruptedRun } from '../results/interruption';
+import { loadServiceContracts } from '../services/contracts';
 import { loadRequirements } from '../trace/requirements';
-
-/** Where cucumber looks when no path is given: naming it is still the full suite. */
-const FEATURES_DIR = 'features';
 
 interface OwnOptions {
   readonly gate: boolean;
@@ -42,11 +41,26 @@ export function splitArguments(argv: readonly string[]): OwnOptions {
   return { gate, gatePolicy, cucumberArgs };
 }
 
+/**
+ * Feature paths as cucumber runs them, in the project's folder: those given on the command line
+ * (relative to where the command started), else the project's feature folders — the full suite.
+ */
+export function featurePaths(
+  given: readonly string[] | undefined,
+  featuresDirs: readonly string[],
+): string[] {
+  if (!given || given.length === 0) return [...featuresDirs];
+  return given.map((entry) => {
+    const lines = /(:\d+)+$/.exec(entry)?.[0] ?? '';
+    return path.resolve(entry.slice(0, entry.length - lines.length)) + lines;
+  });
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const settings = config();
   const own = splitArguments(argv);
   // A broken spec or catalogue stops the run before anything else is even loaded.
-  const contract = await loadContract(settings.openapiSpec);
+  const contracts = await loadServiceContracts(settings);
   loadRequirements(settings.requirementsFile);
 
   const { loadConfiguration, runCucumber } = await import('@cucumber/cucumber/api');
@@ -56,7 +70,11 @@ async function main(argv: readonly string[]): Promise<number> {
     ...(settings.workers > 1 && configuration.parallel === undefined ? { parallel: settings.workers } : {}),
     ...(settings.shard && configuration.shard === undefined ? { shard: settings.shard } : {}),
     ...configuration,
+    paths: featurePaths(configuration.paths, settings.featuresDirs),
   };
+  // Cucumber runs in the project's folder: feature files are named from there.
+  const configFile = options.config ? path.resolve(options.config) : path.join(HARNESS_ROOT, 'cucumber.cjs');
+  enterProject(settings);
   const environment = {
     cwd: process.cwd(),
     stdout: process.stdout,
@@ -64,7 +82,8 @@ async function main(argv: readonly string[]): Promise<number> {
     env: process.env,
   };
   const { runConfiguration } = await loadConfiguration(
-    { file: options.config, profiles: options.profile, provided },
+    // Cucumber reads its configuration file relative to the folder it runs in.
+    { file: path.relative(process.cwd(), configFile), profiles: options.profile, provided },
     environment,
   );
   // The policy is chosen, and its file checked, before a scenario runs: a typo costs no run.
@@ -76,7 +95,7 @@ async function main(argv: readonly string[]): Promise<number> {
       profiles: options.profile,
       policies: policyNames(settings.gatePolicyFile),
       selection: runConfiguration.sources,
-      featuresDir: FEATURES_DIR,
+      featuresDirs: settings.featuresDirs,
     });
     loadPolicy(settings.gatePolicyFile, choice.name);
     judge = async (): Promise<number> => {
@@ -90,7 +109,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const { preflight } = await import('../preflight/preflight');
   const checked = runConfiguration.runtime.dryRun
     ? undefined
-    : await preflight({ settings, contract, runConfiguration, environment });
+    : await preflight({ settings, contracts, runConfiguration, environment });
 
   // Nothing of an earlier run into the same folder mixes into this one's reports.
   clearRunOutputs(settings.reportsDir);

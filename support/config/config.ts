@@ -1,5 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { UsageError, displayPath } from '../errors';
 import { EnvReader } from './env';
+import { EMBEDDED, envSuffix, readProjectFile, type ServiceEntry } from './project-file';
 
 export const BROWSERS = ['chromium', 'firefox', 'webkit'] as const;
 export const TRACE_MODES = ['off', 'retain-on-failure', 'on'] as const;
@@ -11,12 +14,20 @@ export type BrowserName = (typeof BROWSERS)[number];
  * The README's "Configuration" table lists the same variables.
  */
 export interface HarnessConfig {
-  /** The API root of an external deployment; unset = start the embedded service in-process. */
-  readonly baseUrl: URL | undefined;
-  /** Where the web UI lives; defaults to the origin of the API. */
+  /** The project file (`harness.config.yaml`, or HARNESS_CONFIG) this configuration comes from. */
+  readonly projectFile: string;
+  /** Its folder: cucumber runs there, and feature URIs are relative to it. */
+  readonly projectDir: string;
+  /** What the living documentation and the reports call the project. */
+  readonly title: string;
+  /** The project's feature folders: the full suite. */
+  readonly featuresDirs: readonly string[];
+  /** The project's own step definitions (the harness's generic ones are always loaded). */
+  readonly stepsDirs: readonly string[];
+  /** The services the scenarios call, each checked against its own contract. */
+  readonly services: readonly ServiceConfig[];
+  /** Where the web UI lives; defaults to the origin of the first service. */
   readonly uiBaseUrl: URL | undefined;
-  /** The OpenAPI document every exchange is checked against. */
-  readonly openapiSpec: string;
   /** The requirement catalogue the @REQ tags refer to. */
   readonly requirementsFile: string;
   /** The release gate's policies. */
@@ -55,6 +66,27 @@ export interface HarnessConfig {
   readonly redact: RedactionNames;
 }
 
+/** One service of the project, with the environment's overrides applied. */
+export interface ServiceConfig {
+  readonly name: string;
+  /** The OpenAPI document its exchanges are checked against. */
+  readonly contractFile: string;
+  /**
+   * Where it is deployed: a URL, `embedded` (the harness starts the caller-ID example in-process),
+   * or undefined (the contract's server URL).
+   */
+  readonly baseUrl: URL | typeof EMBEDDED | undefined;
+  /** The setting `baseUrl` came from, named in messages: `BASE_URL_PETSTORE`, a project file line. */
+  readonly baseUrlFrom: string;
+  /** Replaces the path of the contract's server (`/` = served at the root); undefined keeps it. */
+  readonly basePath: string | undefined;
+  /** The setting `basePath` came from. */
+  readonly basePathFrom: string;
+  /** Which of the contract's servers, and its variables. */
+  readonly server: number;
+  readonly serverVariables: Readonly<Record<string, string>>;
+}
+
 export interface RedactionNames {
   readonly headers: readonly string[];
   readonly fields: readonly string[];
@@ -77,15 +109,30 @@ export const DEFAULT_REDACTION: RedactionNames = {
   query: ['token', 'access_token', 'api_key', 'apikey', 'password', 'secret'],
 };
 
+/** The project file of a run: HARNESS_CONFIG, else `harness.config.yaml` in the working folder. */
+export const PROJECT_FILE = 'harness.config.yaml';
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): HarnessConfig {
   const read = new EnvReader(env);
-  const baseUrl = read.url('BASE_URL');
+  const projectFile = path.resolve(cwd, read.string('HARNESS_CONFIG') ?? PROJECT_FILE);
+  if (!fs.existsSync(projectFile)) {
+    throw new UsageError(
+      `${displayPath(projectFile, cwd)}: project file not found (HARNESS_CONFIG names another; npm run init -- --spec <contract> writes one)`,
+    );
+  }
+  const project = readProjectFile(projectFile);
+  const services = serviceConfigs(project.services, read, cwd);
+  const embedded = services.some((service) => service.baseUrl === EMBEDDED);
   return {
-    baseUrl,
+    projectFile,
+    projectDir: project.dir,
+    title: project.title,
+    featuresDirs: project.features,
+    stepsDirs: project.steps,
+    services,
     uiBaseUrl: read.url('UI_BASE_URL'),
-    openapiSpec: path.resolve(cwd, read.string('OPENAPI_SPEC') ?? 'specs/openapi.yaml'),
-    requirementsFile: path.resolve(cwd, read.string('REQUIREMENTS') ?? 'specs/requirements.yaml'),
-    gatePolicyFile: path.resolve(cwd, read.string('GATE_POLICY') ?? 'gate.config.yaml'),
+    requirementsFile: path.resolve(cwd, read.string('REQUIREMENTS') ?? project.requirements),
+    gatePolicyFile: path.resolve(cwd, read.string('GATE_POLICY') ?? project.gate),
     browser: read.oneOf('BROWSER', BROWSERS, 'chromium'),
     headed: read.flag('HEADED'),
     slowMoMs: read.integer('SLOW_MO', 0, { max: 10_000 }),
@@ -96,8 +143,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     httpTimeoutMs: read.integer('HTTP_TIMEOUT', 10_000, { min: 100 }),
     uiTimeoutMs: read.integer('UI_TIMEOUT', 5_000, { min: 100 }),
     healthWaitMs: read.integer('HEALTH_WAIT', 5_000, { max: 300_000 }),
-    sutFaults: baseUrl ? undefined : read.string('SUT_FAULTS'),
-    reportsDir: path.resolve(cwd, read.string('REPORTS_DIR') ?? 'reports'),
+    sutFaults: embedded ? read.string('SUT_FAULTS') : undefined,
+    reportsDir: path.resolve(cwd, read.string('REPORTS_DIR') ?? path.join(project.dir, 'reports')),
     accounts: read.accounts('ACCOUNT_'),
     workers: read.integer('WORKERS', 1, { min: 1, max: 64 }),
     shard: read.shard('SHARD'),
@@ -107,6 +154,55 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       query: [...DEFAULT_REDACTION.query, ...read.list('REDACT_QUERY')],
     },
   };
+}
+
+/**
+ * The project file's services with the deployment's environment applied: `BASE_URL` and
+ * `API_BASE_PATH` (and `OPENAPI_SPEC`) for the first service, `BASE_URL_<SERVICE>` and
+ * `API_BASE_PATH_<SERVICE>` for any.
+ */
+function serviceConfigs(entries: readonly ServiceEntry[], read: EnvReader, cwd: string): ServiceConfig[] {
+  return entries.map((entry, index) => {
+    const suffix = envSuffix(entry.name);
+    const pick = (name: string): { value: string; from: string } | undefined => {
+      for (const variable of index === 0 ? [`${name}_${suffix}`, name] : [`${name}_${suffix}`]) {
+        const value = read.string(variable);
+        if (value !== undefined) return { value, from: variable };
+      }
+      return undefined;
+    };
+    const url = pick('BASE_URL');
+    const basePath = pick('API_BASE_PATH');
+    const contract = index === 0 ? read.string('OPENAPI_SPEC') : undefined;
+    if (url && !/^https?:$/.test(read.url(url.from)?.protocol ?? '')) {
+      throw new UsageError(`${url.from}: "${url.value}" must be an http(s) URL`);
+    }
+    if (basePath && !basePath.value.startsWith('/')) {
+      throw new UsageError(
+        `${basePath.from}: "${basePath.value}" must start with / (/ = served at the root)`,
+      );
+    }
+    return {
+      name: entry.name,
+      contractFile: contract ? path.resolve(cwd, contract) : entry.contract,
+      baseUrl: url
+        ? new URL(url.value)
+        : entry.baseUrl === EMBEDDED
+          ? EMBEDDED
+          : entry.baseUrl
+            ? new URL(entry.baseUrl)
+            : undefined,
+      baseUrlFrom:
+        url?.from ??
+        (entry.baseUrl
+          ? `${entry.where} baseUrl`
+          : `the contract's servers[${entry.server}] (no baseUrl in ${entry.where}, no ${index === 0 ? 'BASE_URL' : `BASE_URL_${suffix}`})`),
+      basePath: basePath?.value ?? entry.basePath,
+      basePathFrom: basePath?.from ?? `${entry.where} basePath`,
+      server: entry.server,
+      serverVariables: entry.serverVariables,
+    };
+  });
 }
 
 let cached: HarnessConfig | undefined;

@@ -36,7 +36,12 @@ export function readValidatedYaml<T>(
     const [error] = validate.errors ?? [];
     const pointer = error?.instancePath ?? '';
     const params = (error?.params ?? {}) as { additionalProperty?: string; allowedValues?: unknown[] };
-    const property = params.additionalProperty === undefined ? '' : ` "${params.additionalProperty}"`;
+    const property =
+      params.additionalProperty !== undefined
+        ? ` "${params.additionalProperty}"`
+        : error?.propertyName !== undefined
+          ? ` ("${error.propertyName}")`
+          : '';
     const allowed = params.allowedValues ? ` (${params.allowedValues.join(', ')})` : '';
     throw new UsageError(
       `${at(pointer)}: ${pointer || '/'} ${error?.message ?? 'is invalid'}${property}${allowed}`,

@@ -4,6 +4,7 @@ import type {
   ExchangeInspector,
   HttpExchange,
   InspectionContext,
+  RecordedBody,
 } from '../http/exchange';
 import { isJsonMediaType, mediaTypeOf } from '../http/exchange';
 import { operationName, type Contract, type Operation } from './load';
@@ -25,7 +26,7 @@ export class ContractInspector implements ExchangeInspector {
     private readonly contract: Contract,
     private readonly apiBasePath: string,
   ) {
-    this.validators = new SchemaValidators(contract.document);
+    this.validators = new SchemaValidators(contract.document, contract.dialect);
   }
 
   /** `lookUpNumber (GET /numbers/{number})` for an URL the contract knows, else `GET <url>`. */
@@ -115,13 +116,7 @@ export class ContractInspector implements ExchangeInspector {
       return { violations, mediaType };
     }
     violations.push(
-      ...this.checkBody(
-        'response body',
-        content[declaredType]!,
-        mediaType,
-        exchange.response.body,
-        'response',
-      ),
+      ...this.checkBody('response body', content[declaredType]!, mediaType, exchange.response, 'response'),
     );
     return { violations, mediaType: declaredType };
   }
@@ -196,7 +191,7 @@ export class ContractInspector implements ExchangeInspector {
       return violations;
     }
     violations.push(
-      ...this.checkBody('request body', body.content[declaredType]!, mediaType!, request.body, 'request'),
+      ...this.checkBody('request body', body.content[declaredType]!, mediaType!, request, 'request'),
     );
     return violations;
   }
@@ -205,15 +200,16 @@ export class ContractInspector implements ExchangeInspector {
     where: string,
     media: OpenAPIV3.MediaTypeObject,
     mediaType: string,
-    body: unknown,
+    sent: RecordedBody,
     direction: Direction,
   ): string[] {
     if (!media.schema) return [];
-    if (isJsonMediaType(mediaType) && typeof body === 'string') {
+    // The flag, not the body's type: a JSON string body (`"abc"`) is valid JSON, checked below.
+    if (isJsonMediaType(mediaType) && sent.malformedJson) {
       return [`${where} is not valid JSON although it is declared as ${mediaType}`];
     }
     return this.validators
-      .validate(media.schema as OpenAPIV3.SchemaObject, body, direction)
+      .validate(media.schema as OpenAPIV3.SchemaObject, sent.body, direction)
       .map((problem) => `${where} at ${problem.pointer}: ${problem.message} [rule: ${problem.rule}]`);
   }
 

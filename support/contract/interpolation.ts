@@ -13,6 +13,11 @@ export function hasPlaceholder(text: string): boolean {
   return new RegExp(PLACEHOLDER.source).test(text);
 }
 
+/** The names of the `{{name}}` placeholders in a text, in order. */
+export function placeholders(text: string): string[] {
+  return [...text.matchAll(new RegExp(PLACEHOLDER.source, 'g'))].map((match) => match[1]!);
+}
+
 /** The text with every `{{name}}` replaced by `stand`: how it can be checked before a run. */
 export function withPlaceholdersAs(text: string, stand: string): string {
   return text.replace(PLACEHOLDER, stand);

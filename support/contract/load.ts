@@ -7,6 +7,7 @@ import { readOncePerChange } from '../config/read-once';
 import { SpecError, UsageError, displayPath } from '../errors';
 import { locatePointer } from './locate';
 import { buildRouter, type Router } from './routes';
+import { serverUrl } from './servers';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -27,12 +28,24 @@ export function operationName(operation: Operation): string {
   return `${operation.operationId} (${operation.method} ${operation.pathTemplate})`;
 }
 
+/** The schema language of a contract: OpenAPI 3.0's JSON Schema subset, or 3.1's JSON Schema 2020-12. */
+export type Dialect = '3.0' | '3.1';
+
 export interface Contract {
   readonly file: string;
   readonly title: string;
   readonly version: string;
-  /** Path of the first server URL (`/api/v1`), '' when the API lives at the root. */
+  /** The document's `openapi` field: `3.0.3`, `3.1.0`. */
+  readonly openapi: string;
+  readonly dialect: Dialect;
+  /** Path of the first server URL, its variables at their defaults (`/api/v1`); '' at the root. */
   readonly basePath: string;
+  /** The `servers` entries as written, `{variables}` unfilled: serverUrl() fills them. */
+  readonly servers: readonly { url: string; description?: string }[];
+  /**
+   * The dereferenced document. A 3.1 document is typed as 3.0 too: the parts the harness reads
+   * (paths, operations, parameters, responses, servers) have the same shape in both.
+   */
   readonly document: OpenAPIV3.Document;
   readonly operations: readonly Operation[];
   readonly router: Router;
@@ -52,10 +65,10 @@ interface ParserError extends Error {
 const loaded = new Map<string, Promise<Contract>>();
 
 /**
- * Parses, validates and dereferences an OpenAPI 3.0 document. Validation of an unchanged document
- * is remembered (by the hash of every file it is made of), so a run pays for it once per change;
- * within a process the contract is read once (the command, the results plugin and an in-process
- * worker share it) until its file changes.
+ * Parses, validates and dereferences an OpenAPI 3.0 or 3.1 document. Validation of an unchanged
+ * document is remembered (by the hash of every file it is made of), so a run pays for it once per
+ * change; within a process the contract is read once (the command, the results plugin and an
+ * in-process worker share it) until its file changes.
  */
 export function loadContract(file: string): Promise<Contract> {
   return readOncePerChange(loaded, file, readContract);
@@ -66,27 +79,39 @@ async function readContract(file: string): Promise<Contract> {
   if (!fs.existsSync(file)) throw new SpecError(`${shown}: OpenAPI spec not found (set OPENAPI_SPEC)`);
   const parser = new SwaggerParser();
   let document: OpenAPIV3.Document;
+  let dialect: Dialect;
   try {
     document = (await parser.dereference(file)) as OpenAPIV3.Document;
+    // Before validation: a Swagger 2.0 document is valid to the parser, and not what the harness reads.
+    dialect = dialectOf(document, shown);
     const key = cacheKey(parser.$refs.paths());
     if (!isKnownValid(key)) {
       await SwaggerParser.validate(file);
       rememberValid(key);
     }
   } catch (error) {
+    if (error instanceof SpecError) throw error;
+    // The parser refuses versions it does not know with a message of its own; what it parsed says
+    // which version it was, for the one-line refusal every unsupported version gets.
+    const parsed = parser.api as unknown as VersionFields | null;
+    if (parsed && typeof parsed === 'object') dialectOf(parsed, shown);
     throw describeSpecError(error as ParserError, file, shown);
-  }
-  if (!String(document.openapi).startsWith('3.0')) {
-    throw new SpecError(`${shown}: openapi ${document.openapi} is not supported (use OpenAPI 3.0.x)`);
   }
   const operations = collectOperations(document);
   const router = buildRouter(operations, shown);
   const byId = new Map(operations.map((operation) => [operation.operationId, operation]));
+  const servers = (document.servers ?? []).map(({ url, description }) => ({
+    url,
+    ...(description === undefined ? {} : { description }),
+  }));
   return {
     file,
     title: document.info.title,
     version: document.info.version,
-    basePath: basePathOf(document),
+    openapi: document.openapi,
+    dialect,
+    basePath: basePathOf(file, document),
+    servers,
     document,
     operations,
     router,
@@ -100,6 +125,37 @@ async function readContract(file: string): Promise<Contract> {
       return found;
     },
   };
+}
+
+interface VersionFields {
+  readonly openapi?: unknown;
+  readonly swagger?: unknown;
+}
+
+/** `3.0.x` or `3.1.x`; any other version (Swagger 2.0 included) is refused in one line. */
+function dialectOf(document: VersionFields, shown: string): Dialect {
+  if (document.swagger !== undefined) {
+    throw new SpecError(
+      `${shown}: Swagger ${versionText(document.swagger)} is not supported: convert it to OpenAPI 3 first (npx swagger2openapi ${shown} -o openapi.yaml)`,
+    );
+  }
+  const version = document.openapi;
+  if (typeof version === 'string') {
+    const dialect = /^(3\.[01])\.\d+$/.exec(version)?.[1];
+    if (dialect) return dialect as Dialect;
+  }
+  if (version === undefined) {
+    throw new SpecError(`${shown}: not an OpenAPI document (it has no "openapi" version field)`);
+  }
+  if (typeof version !== 'string') {
+    throw new SpecError(`${shown}: openapi ${versionText(version)} must be a version string such as "3.1.0"`);
+  }
+  throw new SpecError(`${shown}: openapi ${version} is not supported (use OpenAPI 3.0.x or 3.1.x)`);
+}
+
+/** `2.0` as written; a YAML number (`openapi: 3.1`) or anything else as its JSON. */
+function versionText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 function describeSpecError(error: ParserError, file: string, shown: string): SpecError {
@@ -158,11 +214,16 @@ function collectOperations(document: OpenAPIV3.Document): Operation[] {
   return operations;
 }
 
-function basePathOf(document: OpenAPIV3.Document): string {
-  const server = document.servers?.[0]?.url;
-  if (!server) return '';
-  const pathname = new URL(server, 'http://placeholder').pathname;
-  return pathname.replace(/\/$/, '');
+/** `{scheme}://api.example.test/{version}/` → `/v1` (defaults filled); a relative URL keeps its path. */
+function basePathOf(file: string, document: OpenAPIV3.Document): string {
+  let url: string;
+  try {
+    url = serverUrl({ file, document });
+  } catch (error) {
+    // A server whose variables do not add up is a broken contract, reported like any other.
+    throw error instanceof UsageError ? new SpecError(error.message) : error;
+  }
+  return new URL(url, 'http://relative.invalid').pathname.replace(/\/$/, '');
 }
 
 const CACHE_DIR = path.resolve(__dirname, '../../node_modules/.cache/sbe-harness');

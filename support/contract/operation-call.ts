@@ -26,6 +26,8 @@ export const CONTRACT_STEPS = {
   parameters: 'the request parameters:',
   body: 'the request body:',
   call: 'I call {string}',
+  callOn: 'I call {string} on {string}',
+  authorized: 'I am authorized by {string} with {string}',
   status: 'the response status is {int}',
   bodyAt: 'the response body at {string} is {string}',
   bodyMatches: 'the response body matches:',

@@ -1,6 +1,8 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { OpenAPIV3 } from 'openapi-types';
+import type { Dialect } from './load';
 
 /** Which side sends the value: readOnly properties belong to responses, writeOnly ones to requests. */
 export type Direction = 'request' | 'response';
@@ -11,6 +13,34 @@ type JsonSchema = Record<string, unknown> | boolean;
 /** Keywords OpenAPI allows in a schema that JSON Schema validation ignores. */
 const ANNOTATIONS = ['example', 'xml', 'externalDocs'];
 
+/** Keywords whose value is one schema, in either dialect (3.0 knows the first few only). */
+const ONE_SCHEMA = new Set([
+  'items',
+  'not',
+  'additionalProperties',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+]);
+/** Keywords whose value is a list of schemas. */
+const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
+/** Keywords whose value maps names (or patterns) to schemas; `properties` has its own case. */
+const SCHEMA_MAPS = new Set(['patternProperties', 'dependentSchemas']);
+/** A 3.1 `schema: true` / `false`, as objects the validator cache can hold. */
+const ANYTHING: OpenAPIV3.SchemaObject = {};
+const NOTHING: OpenAPIV3.SchemaObject = { not: {} };
+
+/**
+ * 3.1 keywords that name or collect schemas for `$ref`s. The parser has already inlined every
+ * `$ref`, so nothing points at them any more — and the same `$id` compiled once per direction
+ * would be refused by Ajv as a duplicate. `$schema` goes too: the whole contract is 2020-12.
+ */
+const REFERENCE_TARGETS = new Set(['$id', '$schema', '$anchor', '$dynamicAnchor', '$defs', 'definitions']);
+
 export interface SchemaProblem {
   /** JSON pointer into the validated value ('' is the value itself). */
   readonly pointer: string;
@@ -19,11 +49,12 @@ export interface SchemaProblem {
 }
 
 /**
- * Compiles OpenAPI 3.0 schemas into Ajv validators, each schema once per direction, and validates
- * values without changing them (no coercion, no defaults, nothing removed).
+ * Compiles OpenAPI schemas into Ajv validators, each schema once per direction, and validates
+ * values without changing them (no coercion, no defaults, nothing removed). A 3.0 contract is
+ * compiled as the draft-04-flavoured subset 3.0 defines, a 3.1 contract as JSON Schema 2020-12.
  */
 export class SchemaValidators {
-  private readonly ajv: Ajv;
+  private readonly ajv: Ajv | Ajv2020;
   private readonly cache: Record<Direction, WeakMap<object, ValidateFunction>> = {
     request: new WeakMap(),
     response: new WeakMap(),
@@ -31,14 +62,25 @@ export class SchemaValidators {
   /** How many schemas were compiled: stays flat after warm-up (the benchmark checks it). */
   compilations = 0;
 
-  constructor(private readonly document: OpenAPIV3.Document) {
-    this.ajv = new Ajv({
+  constructor(
+    private readonly document: OpenAPIV3.Document,
+    private readonly dialect: Dialect,
+  ) {
+    const options = {
       allErrors: true,
       strict: true,
       strictTypes: false,
       strictTuples: false,
       validateFormats: true,
-    });
+    } as const;
+    // 2020-12 makes a keyword it does not define an annotation, so a 3.1 schema may carry any;
+    // 3.0 defines a closed list, so there an unknown keyword is a mistake worth stopping on. And
+    // 2020-12 contracts say "then certifier is required" (`then: { required: [certifier] }`)
+    // without repeating the property beside it, which strict mode would refuse.
+    this.ajv =
+      dialect === '3.1'
+        ? new Ajv2020({ ...options, strictSchema: false, strictRequired: false })
+        : new Ajv(options);
     addFormats(this.ajv);
     const anyNumber = { type: 'number' as const, validate: () => true };
     this.ajv.addFormat('int32', {
@@ -55,7 +97,10 @@ export class SchemaValidators {
   }
 
   validate(schema: OpenAPIV3.SchemaObject, value: unknown, direction: Direction): SchemaProblem[] {
-    const validator = this.validator(schema, direction);
+    // A 3.1 `schema: true` / `false`: one shared object each, so they are compiled once too.
+    const compiled =
+      (schema as unknown) === true ? ANYTHING : (schema as unknown) === false ? NOTHING : schema;
+    const validator = this.validator(compiled, direction);
     if (validator(value)) return [];
     return withoutNoise(validator.errors ?? []).map((error) => describe(error, value));
   }
@@ -69,7 +114,7 @@ export class SchemaValidators {
     return compiled;
   }
 
-  /** OpenAPI 3.0 schema → JSON Schema for Ajv, for one direction. */
+  /** OpenAPI schema → JSON Schema for Ajv, for one direction. */
   private toJsonSchema(schema: Schema, direction: Direction, stack: Set<object>): JsonSchema {
     // A dereferenced recursive schema is an object cycle; below the first repetition anything goes.
     if (stack.has(schema)) return true;
@@ -83,46 +128,35 @@ export class SchemaValidators {
 
   private convert(schema: Schema, direction: Direction, stack: Set<object>): JsonSchema {
     const out: Record<string, unknown> = {};
-    const child = (value: unknown): JsonSchema => this.toJsonSchema(value as Schema, direction, stack);
+    // 3.1 allows `true` and `false` wherever a schema goes.
+    const child = (value: unknown): JsonSchema =>
+      typeof value === 'boolean' ? value : this.toJsonSchema(value as Schema, direction, stack);
     for (const [keyword, value] of Object.entries(schema)) {
       if (keyword.startsWith('x-') || keyword === 'nullable' || keyword === 'discriminator') continue;
-      switch (keyword) {
-        case 'properties': {
-          const properties: Record<string, JsonSchema> = {};
-          for (const [name, property] of Object.entries(value as Record<string, Schema>)) {
-            properties[name] = excluded(property, direction) ? false : child(property);
-          }
-          out.properties = properties;
-          break;
-        }
-        case 'required':
-          out.required = (value as string[]).filter((name) => {
-            const property = schema.properties?.[name] as Schema | undefined;
-            return !property || !excluded(property, direction);
-          });
-          break;
-        case 'items':
-        case 'not':
-          out[keyword] = child(value);
-          break;
-        case 'additionalProperties':
-          out[keyword] = typeof value === 'boolean' ? value : child(value);
-          break;
-        case 'allOf':
-        case 'anyOf':
-        case 'oneOf':
-          out[keyword] = (value as Schema[]).map(child);
-          break;
-        case 'format':
-          // OpenAPI formats are open-ended: one Ajv does not know is an annotation, not an error.
-          if (this.ajv.formats[value as string]) out.format = value;
-          break;
-        default:
-          out[keyword] = value;
-      }
+      if (this.dialect === '3.1' && REFERENCE_TARGETS.has(keyword)) continue;
+      if (ONE_SCHEMA.has(keyword)) out[keyword] = child(value);
+      else if (SCHEMA_LISTS.has(keyword)) out[keyword] = (value as unknown[]).map(child);
+      else if (SCHEMA_MAPS.has(keyword)) out[keyword] = mapValues(value, child);
+      else if (keyword === 'properties') {
+        out.properties = mapValues(value, (property) =>
+          excluded(property, direction) ? false : child(property),
+        );
+      } else if (keyword === 'required') {
+        out.required = (value as string[]).filter((name) => {
+          const property = schema.properties?.[name];
+          return !property || !excluded(property, direction);
+        });
+      } else if (keyword === 'format') {
+        // OpenAPI formats are open-ended: one Ajv does not know is an annotation, not an error.
+        if (this.ajv.formats[value as string]) out.format = value;
+      } else out[keyword] = value;
     }
+    if (this.dialect === '3.0') exclusiveBounds(out);
     const discriminated = this.discriminate(schema, out, child);
-    return schema.nullable ? allowNull(discriminated) : discriminated;
+    // `nullable` is 3.0's way to admit null. 3.1 dropped it for `type: [..., "null"]`, and 2020-12
+    // makes it an annotation: a 3.1 contract still carrying it is judged as every 3.1 tool reads
+    // it (null refused), rather than as the 3.0 document it once was.
+    return this.dialect === '3.0' && schema.nullable ? allowNull(discriminated) : discriminated;
   }
 
   /**
@@ -178,8 +212,33 @@ export class SchemaValidators {
   }
 }
 
-function excluded(property: Schema, direction: Direction): boolean {
-  return direction === 'request' ? property.readOnly === true : property.writeOnly === true;
+function excluded(property: unknown, direction: Direction): boolean {
+  if (typeof property !== 'object' || property === null) return false;
+  const { readOnly, writeOnly } = property as Schema;
+  return direction === 'request' ? readOnly === true : writeOnly === true;
+}
+
+function mapValues(value: unknown, each: (schema: unknown) => JsonSchema): Record<string, JsonSchema> {
+  const out: Record<string, JsonSchema> = {};
+  for (const [name, schema] of Object.entries(value as Record<string, unknown>)) out[name] = each(schema);
+  return out;
+}
+
+/**
+ * 3.0 took `exclusiveMinimum` / `exclusiveMaximum` from draft-04: a boolean that makes `minimum` /
+ * `maximum` exclusive. Ajv speaks the later, numeric form, the bound itself.
+ */
+function exclusiveBounds(out: Record<string, unknown>): void {
+  for (const [bound, exclusive] of [
+    ['minimum', 'exclusiveMinimum'],
+    ['maximum', 'exclusiveMaximum'],
+  ] as const) {
+    if (typeof out[exclusive] !== 'boolean') continue;
+    if (out[exclusive] === true && typeof out[bound] === 'number') {
+      out[exclusive] = out[bound];
+      delete out[bound];
+    } else delete out[exclusive];
+  }
 }
 
 function allowNull(schema: Record<string, unknown>): JsonSchema {
@@ -231,16 +290,29 @@ function describe(error: ErrorObject, root: unknown): SchemaProblem {
       message = `missing required property "${String(params.missingProperty)}"`;
       break;
     case 'additionalProperties':
-      pointer = `${pointer}/${String(params.additionalProperty)}`;
-      message = `unexpected property "${String(params.additionalProperty)}" (additionalProperties: false)`;
-      break;
-    case 'false schema': {
-      const name = pointer.split('/').pop() ?? '';
-      message = `property "${name}" must not be sent in this direction (readOnly/writeOnly)`;
+    case 'unevaluatedProperties': {
+      const property = String(params.additionalProperty ?? params.unevaluatedProperty);
+      pointer = `${pointer}/${property}`;
+      message = `unexpected property "${property}" (${error.keyword}: false)`;
       break;
     }
-    case 'type':
-      message = `expected ${String(params.type)}, actual ${show(actual)}`;
+    case 'false schema': {
+      // readOnly/writeOnly properties become `false` for the direction they may not be sent in
+      // (a contract's own `properties: { x: false }` reads the same); any other `false`, such as
+      // a 3.1 `patternProperties: { "^_": false }`, is the contract's own.
+      const name = pointer.split('/').pop() ?? '';
+      message = /\/properties\/[^/]+\/false schema$/.test(error.schemaPath)
+        ? `property "${name}" must not be sent in this direction (readOnly/writeOnly)`
+        : `nothing is allowed here (false schema), actual ${show(actual)}`;
+      break;
+    }
+    case 'type': {
+      const types = Array.isArray(params.type) ? (params.type as unknown[]) : [params.type];
+      message = `expected ${types.map(String).join(' or ')}, actual ${show(actual)}`;
+      break;
+    }
+    case 'const':
+      message = `expected ${JSON.stringify(params.allowedValue)}, actual ${show(actual)}`;
       break;
     case 'enum':
       message = `expected one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, actual ${show(actual)}`;

@@ -6,15 +6,17 @@ import { Cast } from '../api/cast';
 import type { BrowserSession } from '../browser/browser-session';
 import type { Contract } from '../contract/load';
 import toPath from 'lodash/toPath';
+import { authorize, securityScheme, type Authorization } from '../contract/authorization';
 import { interpolate } from '../contract/interpolation';
-import { emptyCall, valueAtPath, type PreparedCall } from '../contract/operation-call';
+import { buildRequest, emptyCall, valueAtPath, type PreparedCall } from '../contract/operation-call';
 import { UsageError } from '../errors';
-import { HttpClient, type ApiResponse } from '../http/client';
+import { HttpClient, type ApiRequest, type ApiResponse } from '../http/client';
 import { BROWSER_KIND, EXCHANGE_MEDIA_TYPE, describeExchange, type ExchangeRecord } from '../http/exchange';
 import { Traffic } from '../http/traffic';
 import { Isolation } from '../isolation';
 import { exchangeAttachment } from '../report/exchange-attachment';
 import { Redactor } from '../report/redact';
+import type { Services } from '../services/services';
 import type { WorkerResources } from '../worker';
 
 /** State of one running scenario, created in `Before` once the worker's resources are ready. */
@@ -42,6 +44,8 @@ export class ScenarioWorld extends World {
   private readonly reportedOperations = new Set<string>();
   /** What the generic contract steps prepare for the next `When I call`. */
   prepared: PreparedCall = emptyCall();
+  /** Credentials given by security scheme: sent with every later call to a service that has the scheme. */
+  private readonly authorizations = new Map<string, Authorization>();
 
   constructor(options: IWorldOptions) {
     super(options);
@@ -51,14 +55,15 @@ export class ScenarioWorld extends World {
   begin(resources: WorkerResources, pickle: Pickle): void {
     const tags = new Set(pickle.tags.map((tag) => tag.name));
     const redactor = new Redactor(resources.config.redact);
-    const traffic = new Traffic(resources.inspector, [(record) => this.attachExchange(record, redactor)], {
+    const { services } = resources;
+    const traffic = new Traffic(services, [(record) => this.attachExchange(record, redactor)], {
       negative: tags.has('@negative'),
     });
     const http = new HttpClient(
-      resources.target.apiBaseUrl,
+      services.first.apiRoot,
       traffic,
       resources.config.httpTimeoutMs,
-      (method, url) => resources.inspector.nameRequest(method, url),
+      (method, url) => services.nameRequest(method, url),
     );
     const api = new CallerIdApi(http);
     const cast = new Cast(
@@ -89,7 +94,7 @@ export class ScenarioWorld extends World {
     const { BrowserSession } = await import('../browser/browser-session');
     this.session = await BrowserSession.open(await resources.browser.get(), {
       uiBaseUrl: resources.target.uiBaseUrl,
-      apiBaseUrl: resources.target.apiBaseUrl,
+      isApiCall: (url) => resources.services.isApiCall(url),
       timeoutMs: resources.config.uiTimeoutMs,
       traffic,
       trace: resources.config.trace !== 'off',
@@ -113,8 +118,49 @@ export class ScenarioWorld extends World {
     return this.scenario.traffic;
   }
 
+  /** The project's services: operations by operationId, each exchange checked by its service. */
+  get services(): Services {
+    return this.scenario.resources.services;
+  }
+
+  /** The first service's contract (the only one in a one-service project). */
   get contract(): Contract {
-    return this.scenario.resources.contract;
+    return this.services.first.contract;
+  }
+
+  /**
+   * Calls an operation by its operationId — in `service` when named — with what the contract steps
+   * prepared and the credentials given so far; the prepared parameters, headers and body are spent.
+   */
+  async callOperation(operationId: string, service?: string): Promise<ApiResponse> {
+    const called = this.services.operation(operationId, service);
+    let request: ApiRequest = {
+      ...buildRequest(called.operation, this.prepared),
+      baseUrl: called.service.apiRoot,
+    };
+    this.prepared = emptyCall();
+    for (const given of this.authorizations.values()) {
+      if (!('problem' in securityScheme(called.service.contract, given.scheme))) {
+        request = authorize(request, called.service.contract, given);
+      }
+    }
+    return this.http.send(request);
+  }
+
+  /**
+   * Gives a credential for a security scheme of the contracts: sent, where the scheme says, with
+   * every later call to a service whose contract has that scheme. The credential is a secret.
+   */
+  authorize(scheme: string, credential: string): void {
+    const owners = this.services.list.filter(
+      (service) => !('problem' in securityScheme(service.contract, scheme)),
+    );
+    if (owners.length === 0) {
+      const found = securityScheme(this.contract, scheme);
+      throw new UsageError('problem' in found ? found.problem : `no security scheme "${scheme}"`);
+    }
+    this.redactor.addSecret(credential);
+    this.authorizations.set(scheme, { scheme, credential });
   }
 
   get redactor(): Redactor {
@@ -184,9 +230,25 @@ export class ScenarioWorld extends World {
     this.remember(name, value);
   }
 
-  /** `{{name}}` in a step's text, table cell or doc string, replaced by what was remembered. */
+  /**
+   * `{{name}}` in a step's text, table cell or doc string, replaced by what was remembered;
+   * `{{env.NAME}}` by the environment variable NAME, which is then kept out of every report.
+   */
   interpolate(text: string): string {
-    return interpolate(text, (name) => (name.startsWith('$') ? this.builtIn(name) : this.recall(name)));
+    return interpolate(text, (name) => {
+      if (name.startsWith('$')) return this.builtIn(name);
+      if (name.startsWith('env.')) return this.fromEnvironment(name.slice('env.'.length));
+      return this.recall(name);
+    });
+  }
+
+  private fromEnvironment(variable: string): string {
+    const value = process.env[variable];
+    if (value === undefined || value === '') {
+      throw new Error(`the environment variable ${variable} is not set`);
+    }
+    this.redactor.addSecret(value);
+    return value;
   }
 
   /**

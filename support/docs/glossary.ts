@@ -1,5 +1,8 @@
 import { scenarioRef, type Corpus } from '../gherkin/corpus';
 
+/** Where the harness keeps the step definitions every project gets. */
+const HARNESS_STEPS = /(?:^|\/)support\/cucumber\/steps\//;
+
 /** A step definition as the glossary needs it: its wording, where it lives, and a matcher. */
 export interface StepDefinitionInfo {
   readonly pattern: string;
@@ -12,7 +15,7 @@ export interface StepUsage {
   readonly pattern: string;
   /** `steps/api/lookup.steps.ts:12` */
   readonly location: string;
-  /** The folder below steps/: api, ui, contract … */
+  /** The folder below steps/ (api, ui, …), or `generic` for the harness's own contract steps. */
   readonly layer: string;
   readonly uses: number;
   /** Up to three uses, each with the scenario it comes from (`file:line`). */
@@ -47,7 +50,9 @@ export function buildGlossary(definitions: readonly StepDefinitionInfo[], corpus
     .map((definition, index) => ({
       pattern: definition.pattern,
       location: `${definition.uri}:${definition.line}`,
-      layer: /(?:^|\/)steps\/([^/]+)\//.exec(definition.uri)?.[1] ?? 'other',
+      layer: HARNESS_STEPS.test(definition.uri)
+        ? 'generic'
+        : (/(?:^|\/)steps\/([^/]+)\//.exec(definition.uri)?.[1] ?? 'other'),
       uses: usage[index]!.uses,
       examples: usage[index]!.examples,
     }))

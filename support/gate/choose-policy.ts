@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { displayPath } from '../errors';
 
 /** The policy that judges a run, and why that one: printed before the gate's table. */
 export interface PolicyChoice {
@@ -46,16 +47,30 @@ function unwrap(expression: string): string {
 }
 
 /**
- * How a run narrowed the suite, one phrase per kind; empty for the full run. Naming the features
- * folder itself (`features/`) is the full run; any other path, or a line in a file, narrows it.
+ * How a run narrowed the suite, one phrase per kind; empty for the full run. Naming the project's
+ * feature folders themselves (`features/`) is the full run; any other path, a line in a file, or
+ * only some of the folders narrows it.
  */
-export function narrowing(selection: RunSelection, featuresDir: string, cwd = process.cwd()): string[] {
-  const full = path.resolve(cwd, featuresDir);
-  const paths = selection.paths.filter(
-    (given) => LINE_SUFFIX.test(given) || path.resolve(cwd, given) !== full,
+export function narrowing(
+  selection: RunSelection,
+  featuresDirs: string | readonly string[],
+  cwd = process.cwd(),
+): string[] {
+  const full = new Set(
+    (typeof featuresDirs === 'string' ? [featuresDirs] : featuresDirs).map((dir) => path.resolve(cwd, dir)),
   );
+  const given = selection.paths.map((entry) => (LINE_SUFFIX.test(entry) ? entry : path.resolve(cwd, entry)));
+  const whole =
+    given.length === 0 ||
+    (given.every((entry) => full.has(entry)) && [...full].every((dir) => given.includes(dir)));
+  const paths = whole
+    ? []
+    : selection.paths.filter((entry) => LINE_SUFFIX.test(entry) || !full.has(path.resolve(cwd, entry)));
+  const shown = paths.length > 0 ? paths : selection.paths;
   return [
-    ...(paths.length > 0 ? [`paths ${paths.join(' ')}`] : []),
+    ...(!whole
+      ? [`paths ${shown.map((entry) => displayPath(path.resolve(cwd, entry), cwd)).join(' ')}`]
+      : []),
     ...(selection.tagExpression.trim() ? [`tags "${unwrap(selection.tagExpression)}"`] : []),
     ...(selection.names.length > 0 ? [`names ${selection.names.map((name) => `"${name}"`).join(' ')}`] : []),
     ...(selection.shard ? [`shard ${selection.shard}`] : []),
@@ -72,13 +87,14 @@ export function choosePolicy(inputs: {
   readonly profiles: readonly string[];
   readonly policies: readonly string[];
   readonly selection: RunSelection;
-  readonly featuresDir: string;
+  /** The project's feature folders: naming all of them (or none) is the full suite. */
+  readonly featuresDirs: string | readonly string[];
   readonly cwd?: string;
 }): PolicyChoice {
   if (inputs.explicit) return { name: inputs.explicit, reason: 'named by --gate-policy' };
   const profile = inputs.profiles.find((name) => inputs.policies.includes(name));
   if (profile) return { name: profile, reason: `the profile "${profile}" is named like a policy` };
-  const narrowed = narrowing(inputs.selection, inputs.featuresDir, inputs.cwd);
+  const narrowed = narrowing(inputs.selection, inputs.featuresDirs, inputs.cwd);
   if (narrowed.length > 0) {
     return {
       name: PARTIAL_RUN_POLICY,

@@ -3,6 +3,7 @@ import type { RunResults, ScenarioResult } from '../results/run-model';
 import { scenarioKey } from '../results/run-model';
 import type { Traceability } from '../trace/traceability';
 import type { Policy, RuleId } from './policy';
+import { operationLabel } from '../services/operation-label';
 
 export interface RuleResult {
   readonly id: RuleId | 'every-selected-scenario-ran';
@@ -49,10 +50,55 @@ function atLeast(
   return { id, description, threshold: `≥ ${min}%`, actual: `${actual}%`, passed: actual >= min, details };
 }
 
+/**
+ * The project's operation × status pairs exercised, and with several services each service's on
+ * its own: every one must reach its minimum (`services.<name>`, else `min`).
+ */
+function contractCoverage(
+  options: NonNullable<Policy['rules']['contract-coverage']>,
+  coverage: ContractCoverage,
+): RuleResult {
+  const services = coverage.services ?? [];
+  const several = services.length > 1;
+  const overall = atLeast(
+    coverage.totals.statusPairsPercent,
+    options.min,
+    coverage.uncoveredStatusPairs.map((pair) => `not covered: ${pair}`),
+    'contract-coverage',
+    several
+      ? 'Operation × status pairs of the contracts exercised, in total and per service'
+      : 'Operation × status pairs of the contract exercised',
+  );
+  if (!several) return overall;
+  const short = services.filter(
+    (service) => service.totals.statusPairsPercent < (options.services?.[service.name] ?? options.min),
+  );
+  return {
+    ...overall,
+    threshold: `${overall.threshold}${
+      Object.keys(options.services ?? {}).length > 0
+        ? ` (${Object.entries(options.services ?? {})
+            .map(([name, min]) => `${name} ≥ ${min}%`)
+            .join(', ')})`
+        : ' each'
+    }`,
+    actual: `${overall.actual} (${services.map((service) => `${service.name} ${service.totals.statusPairsPercent}%`).join(', ')})`,
+    passed: overall.passed && short.length === 0,
+    details: [
+      ...short.map(
+        (service) =>
+          `${service.name}: ${service.totals.statusPairsPercent}% of its operation × status pairs (needs ${options.services?.[service.name] ?? options.min}%)`,
+      ),
+      ...overall.details,
+    ],
+  };
+}
+
 /** Applies a policy to a finished run. Pure: the same inputs give the same verdict. */
 export function evaluateGate(policy: Policy, inputs: GateInputs): GateResult {
   const { results, coverage, traceability } = inputs;
   const selected = results.scenarios.filter((scenario) => scenario.selected);
+  const several = (coverage.services ?? []).length > 1;
   const rules: RuleResult[] = [];
 
   // Always on: a run that skipped what it chose, or failed outside its scenarios, proves nothing.
@@ -123,7 +169,7 @@ export function evaluateGate(policy: Policy, inputs: GateInputs): GateResult {
         0,
         violating.map(
           ({ scenario, exchange }) =>
-            `${scenarioKey(scenario)} ${exchange.operationId ?? `${exchange.method} ${exchange.path}`} → ${exchange.status}: ${exchange.violations[0] ?? ''}`,
+            `${scenarioKey(scenario)} ${exchange.operationId ? operationLabel(exchange.operationId, exchange.service, several) : `${exchange.method} ${exchange.path}`} → ${exchange.status}: ${exchange.violations[0] ?? ''}`,
         ),
         'no-contract-violations',
         'No exchange breaks the OpenAPI contract',
@@ -141,17 +187,7 @@ export function evaluateGate(policy: Policy, inputs: GateInputs): GateResult {
       ),
     );
   }
-  if (options['contract-coverage']) {
-    rules.push(
-      atLeast(
-        coverage.totals.statusPairsPercent,
-        options['contract-coverage'].min,
-        coverage.uncoveredStatusPairs.map((pair) => `not covered: ${pair}`),
-        'contract-coverage',
-        'Operation × status pairs of the contract exercised',
-      ),
-    );
-  }
+  if (options['contract-coverage']) rules.push(contractCoverage(options['contract-coverage'], coverage));
   if (options['requirement-coverage']) {
     const active = traceability.requirements.filter((requirement) => requirement.status === 'active');
     const proven = active.filter((requirement) => requirement.result === 'PASSED');

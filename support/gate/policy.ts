@@ -11,7 +11,11 @@ export interface RuleOptions {
   readonly 'no-undefined-steps'?: Record<string, never>;
   readonly 'no-contract-violations'?: Record<string, never>;
   readonly 'no-undocumented-exchanges'?: Record<string, never>;
-  readonly 'contract-coverage'?: { readonly min: number };
+  /** `min` for the project and each service; `services` sets another minimum for a named service. */
+  readonly 'contract-coverage'?: {
+    readonly min: number;
+    readonly services?: Readonly<Record<string, number>>;
+  };
   readonly 'requirement-coverage'?: { readonly min: number };
   readonly 'flaky-scenarios'?: { readonly max: number };
   readonly duration?: { readonly maxSeconds: number };
@@ -63,7 +67,7 @@ const SCHEMA = {
                 type: 'object',
                 required: ['min'],
                 additionalProperties: false,
-                properties: { min: percent },
+                properties: { min: percent, services: { type: 'object', additionalProperties: percent } },
               },
               'requirement-coverage': {
                 type: 'object',

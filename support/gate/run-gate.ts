@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import type { HarnessConfig } from '../config/config';
 import { computeCoverage } from '../contract/coverage';
-import { loadContract } from '../contract/load';
 import { ExitCode, oneLine } from '../errors';
 import { readRun, UnusableResultsError } from '../results/read-run';
+import { loadServiceContracts } from '../services/contracts';
 import { reportFile } from '../report/report-files';
 import { writeJson, writeReportFile } from '../report/write-file';
 import { buildTraceability } from '../trace/traceability';
@@ -72,12 +72,13 @@ export async function runGate(
     return { code: ExitCode.unusable, gate };
   }
   const results = collector.results();
-  const contract = await loadContract(config.openapiSpec);
-  const coverage = computeCoverage(contract, results);
+  const contracts = await loadServiceContracts(config);
+  const coverage = computeCoverage(contracts, results);
   const traceability = buildTraceability(
     loadRequirements(config.requirementsFile),
     collector.corpus(),
     results,
+    contracts.map((service) => service.name),
   );
   const gate = evaluateGate(policy, { results, coverage, traceability });
   writeJson(reportFile(reportsDir, 'gate'), gateJson(gate, results));

@@ -1,12 +1,17 @@
 import request from 'supertest';
 import type { ExchangeRecord, Headers, HttpExchange } from './exchange';
-import { isJsonMediaType, mediaTypeOf } from './exchange';
+import { recordedBody } from './exchange';
 import type { Traffic } from './traffic';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
 
 export interface ApiRequest {
   readonly method: HttpMethod;
+  /**
+   * The API root this call goes below (`http://127.0.0.1:4010/v2`): each service of a project has
+   * its own. Without it, the client's own `apiBaseUrl`.
+   */
+  readonly baseUrl?: URL;
   /** Path below the API base URL, path parameters already encoded: `/numbers/%2B886912345678`. */
   readonly path: string;
   readonly query?: Readonly<Record<string, string | number | boolean>>;
@@ -91,11 +96,11 @@ export class HttpClient {
       source: 'api',
       startedAt: new Date(started).toISOString(),
       durationMs: Date.now() - started,
-      request: { method: call.method, url: url.toString(), headers, body: decodeBody(headers, payload) },
+      request: { method: call.method, url: url.toString(), headers, ...recordedBody(headers, payload) },
       response: {
         status: res.status,
         headers: responseHeaders,
-        body: decodeBody(responseHeaders, typeof res.body === 'string' ? res.body : undefined),
+        ...recordedBody(responseHeaders, typeof res.body === 'string' ? res.body : undefined),
       },
     };
     // The response is the scenario's last one even when the contract check below rejects it, so a
@@ -107,7 +112,7 @@ export class HttpClient {
   }
 
   private urlOf(call: ApiRequest): URL {
-    const base = this.apiBaseUrl.toString().replace(/\/$/, '');
+    const base = (call.baseUrl ?? this.apiBaseUrl).toString().replace(/\/$/, '');
     const url = new URL(base + (call.path.startsWith('/') ? call.path : `/${call.path}`));
     for (const [name, value] of Object.entries(call.query ?? {}))
       url.searchParams.append(name, String(value));
@@ -140,15 +145,4 @@ export function lowerCaseHeaders(
     if (value !== undefined) result[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
   return result;
-}
-
-/** JSON bodies become values (or stay text when they do not parse); empty bodies are undefined. */
-export function decodeBody(headers: Headers, text: string | undefined): unknown {
-  if (text === undefined || text === '') return undefined;
-  if (!isJsonMediaType(mediaTypeOf(headers))) return text;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
 }

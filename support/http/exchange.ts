@@ -10,24 +10,36 @@ export interface HttpExchange {
 
 export type Headers = Readonly<Record<string, string>>;
 
-export interface RecordedRequest {
+/** A recorded body, as `recordedBody` makes it from the text on the wire. */
+export interface RecordedBody {
+  /** Parsed JSON when the content type is JSON, text otherwise, undefined when there is none. */
+  readonly body: unknown;
+  /**
+   * Set when the content type says JSON but the text does not parse: `body` is then the text as
+   * sent. Without it a JSON string (`"abc"`, parsed to the string abc) could not be told apart
+   * from text that is not JSON. A flag rather than a wrapper keeps `body` what steps and reports
+   * read, and survives the JSON attachment to the message stream.
+   */
+  readonly malformedJson?: true;
+}
+
+export interface RecordedRequest extends RecordedBody {
   readonly method: string;
   /** Absolute URL, query string included. */
   readonly url: string;
   /** Lower-cased header names. */
   readonly headers: Headers;
-  /** Parsed JSON when the content type is JSON, text otherwise, undefined when there is none. */
-  readonly body: unknown;
 }
 
-export interface RecordedResponse {
+export interface RecordedResponse extends RecordedBody {
   readonly status: number;
   readonly headers: Headers;
-  readonly body: unknown;
 }
 
 /** What a check of an exchange found. `violations` fail the step that made the exchange. */
 export interface ExchangeAssessment {
+  /** The project's service the exchange went to, when it went to one of them. */
+  readonly service?: string;
   /** The contract operation the exchange matched, when one did. */
   readonly operationId?: string;
   /** The response key it matched: an exact status, a range such as `2XX`, or `default`. */
@@ -78,6 +90,17 @@ export function mediaTypeOf(headers: Headers): string | undefined {
 
 export function isJsonMediaType(mediaType: string | undefined): boolean {
   return mediaType !== undefined && /^application\/(.+\+)?json$/.test(mediaType);
+}
+
+/** JSON bodies become values (or stay text, flagged, when they do not parse); empty bodies are undefined. */
+export function recordedBody(headers: Headers, text: string | undefined): RecordedBody {
+  if (text === undefined || text === '') return { body: undefined };
+  if (!isJsonMediaType(mediaTypeOf(headers))) return { body: text };
+  try {
+    return { body: JSON.parse(text) as unknown };
+  } catch {
+    return { body: text, malformedJson: true };
+  }
 }
 
 /** The operation a person would recognise: `lookUpNumber` when known, else `GET /path`. */

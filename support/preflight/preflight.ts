@@ -2,13 +2,14 @@ import { Writable } from 'node:stream';
 import { runCucumber, type IRunConfiguration, type IRunEnvironment } from '@cucumber/cucumber/api';
 import parseTagExpression from '@cucumber/tag-expressions';
 import { WorkerBrowser } from '../browser/worker-browser';
-import type { HarnessConfig } from '../config/config';
-import type { Contract } from '../contract/load';
+import type { HarnessConfig, ServiceConfig } from '../config/config';
+import { EMBEDDED, envSuffix } from '../config/project-file';
 import { UsageError, oneLine } from '../errors';
+import { apiRootOf } from '../services/api-root';
+import type { ServiceContract } from '../services/contracts';
 import { PreflightError } from './preflight-error';
-import { apiBaseUrlFor } from '../target';
 import { PlanCollector, type PlannedRun } from './planned-run';
-import { serviceProblem } from './service-check';
+import { serviceProblem, uncheckable } from './service-check';
 import { stepProblems } from './step-checks';
 
 type SupportCodeLibrary = Awaited<ReturnType<typeof runCucumber>>['support'];
@@ -21,8 +22,8 @@ export interface PreflightResult {
 
 export interface PreflightInputs {
   readonly settings: HarnessConfig;
-  /** The contract, already loaded: a spec that cannot be read stops a run before the preflight. */
-  readonly contract: Contract;
+  /** Every service's contract, already loaded: a spec that cannot be read stops a run before the preflight. */
+  readonly contracts: readonly ServiceContract[];
   readonly runConfiguration: IRunConfiguration;
   readonly environment: IRunEnvironment;
 }
@@ -36,7 +37,7 @@ export interface PreflightInputs {
  */
 export async function preflight({
   settings,
-  contract,
+  contracts,
   runConfiguration,
   environment,
 }: PreflightInputs): Promise<PreflightResult> {
@@ -48,9 +49,13 @@ export async function preflight({
   if (problems.length === 0 && plan.scenarios.length === 0 && !runConfiguration.sources.shard) {
     problems.push('no scenario selected: the paths, tags, names or shard given match none');
   }
-  problems.push(...stepProblems(plan, contract));
-  const service = await checkService(settings, contract);
-  if (service) problems.push(service);
+  problems.push(...stepProblems(plan, contracts));
+  const checks = await Promise.all(
+    settings.services.map((service, index) =>
+      checkService(settings, service, contracts[index]!, contracts.length),
+    ),
+  );
+  problems.push(...checks.flatMap((check) => (check ? [check] : [])));
   if (plan.scenarios.some((scenario) => scenario.tags.includes('@ui'))) {
     const browser = await checkBrowser(settings);
     if (browser) problems.push(browser);
@@ -89,14 +94,39 @@ async function dryRun(
   return { plan: collector.plan(), support };
 }
 
-/** Only a deployment is checked: the embedded service is started by each worker itself. */
-async function checkService(settings: HarnessConfig, contract: Contract): Promise<string | undefined> {
-  if (!settings.baseUrl) return undefined;
-  const problem = await serviceProblem(apiBaseUrlFor(settings.baseUrl, contract.basePath), contract, {
+/**
+ * Only deployments are checked: the embedded service is started by each worker itself. A service
+ * whose contract offers nothing safe to call is only asked whether its host answers, and a note
+ * says so.
+ */
+async function checkService(
+  settings: HarnessConfig,
+  service: ServiceConfig,
+  { contract }: ServiceContract,
+  count: number,
+): Promise<string | undefined> {
+  if (service.baseUrl === EMBEDDED) return undefined;
+  const name = count > 1 ? `${service.name} (${service.baseUrlFrom})` : service.baseUrlFrom;
+  let root: URL;
+  try {
+    root = apiRootOf(service, contract);
+  } catch (error) {
+    return oneLine(error);
+  }
+  const note = uncheckable(contract);
+  if (note) environmentNote(`${count > 1 ? `${service.name}: ` : ''}${note}`);
+  const problem = await serviceProblem(root, contract, {
     waitMs: settings.healthWaitMs,
     attemptTimeoutMs: Math.min(settings.httpTimeoutMs, 5_000),
+    setting: service.baseUrlFrom,
+    basePathSetting: count > 1 ? `API_BASE_PATH_${envSuffix(service.name)}` : 'API_BASE_PATH',
   });
-  return problem && `BASE_URL: ${problem}`;
+  return problem && `${name}: ${problem}`;
+}
+
+/** A line about the run that is not a problem with it. */
+function environmentNote(text: string): void {
+  process.stderr.write(`preflight: note: ${text}\n`);
 }
 
 /** Launches (or connects to) the browser the UI scenarios would use, and closes it again. */

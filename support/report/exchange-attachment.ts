@@ -1,4 +1,10 @@
-import { EXCHANGE_KIND, type ExchangeRecord, type RecordedRequest } from '../http/exchange';
+import {
+  EXCHANGE_KIND,
+  isJsonMediaType,
+  mediaTypeOf,
+  type ExchangeRecord,
+  type RecordedRequest,
+} from '../http/exchange';
 
 /** What each HTTP exchange attachment holds: the (redacted) record and a curl line to replay it. */
 export interface ExchangeAttachment extends ExchangeRecord {
@@ -19,12 +25,15 @@ export function curlOf(request: RecordedRequest): string {
     if (!NOISE.has(name)) parts.push('-H', shellQuote(`${name}: ${value}`));
   }
   if (request.body !== undefined) {
-    parts.push(
-      '--data-raw',
-      shellQuote(typeof request.body === 'string' ? request.body : JSON.stringify(request.body)),
-    );
+    parts.push('--data-raw', shellQuote(bodyText(request)));
   }
   return parts.join(' ');
+}
+
+/** The body as it was sent: text as it is, JSON (a JSON string too) as JSON. */
+function bodyText(request: RecordedRequest): string {
+  const sentAsJson = isJsonMediaType(mediaTypeOf(request.headers)) && !request.malformedJson;
+  return typeof request.body === 'string' && !sentAsJson ? request.body : JSON.stringify(request.body);
 }
 
 export function exchangeAttachment(record: ExchangeRecord): ExchangeAttachment {

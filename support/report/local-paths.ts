@@ -1,13 +1,12 @@
 import os from 'node:os';
 import path from 'node:path';
+import { HARNESS_ROOT } from '../config/project-dir';
 
-const PROJECT_ROOT = path.resolve(__dirname, '../..');
-
-/** The machine's own folders that must not reach a report: the project, the working folder, home. */
+/** The machine's own folders that must not reach a report: the harness, the project (the working folder), home. */
 function localRoots(): { readonly from: string; readonly to: string }[] {
   const home = os.homedir();
   const roots = [
-    { from: PROJECT_ROOT, to: '.' },
+    { from: HARNESS_ROOT, to: '.' },
     { from: process.cwd(), to: '.' },
     ...(home && home !== path.parse(home).root ? [{ from: home, to: '~' }] : []),
   ];

@@ -5,6 +5,39 @@ import { withoutLocalPaths } from './local-paths';
 export const REDACTED = '[REDACTED]';
 
 /**
+ * Values that stand in credential positions without being secrets: placeholders of contracts and
+ * mocks (`"token": "string"`), cookie attributes. Redacting them by value would blank every
+ * ordinary occurrence of the word in every report.
+ */
+const NOT_SECRETS = new Set([
+  'string',
+  'password',
+  'passw0rd',
+  'secret',
+  'token',
+  'changeme',
+  'example',
+  'sample',
+  'default',
+  'null',
+  'undefined',
+  'true',
+  'false',
+  'bearer',
+  'basic',
+  'admin',
+  'test',
+  'value',
+  'strict',
+  'none',
+]);
+
+/** Could a value seen in a credential position be a secret, rather than a placeholder or a word? */
+function couldBeSecret(value: string): boolean {
+  return value.length >= 6 && !NOT_SECRETS.has(value.toLowerCase()) && !/^(.)\1*$/.test(value);
+}
+
+/**
  * Keeps secrets out of everything the harness writes. Two nets: by name (headers, JSON fields and
  * query parameters on the configured lists) and by value (every password and token the scenario
  * created, wherever it turns up: a URL, an echoed body, a log line).
@@ -46,13 +79,9 @@ export class Redactor {
       for (const [name, value] of Object.entries(headers)) {
         const header = name.toLowerCase();
         if (!this.headers.has(header)) continue;
-        if (header === 'cookie' || header === 'set-cookie') {
-          // `a=1; b=2` and `id=3; Path=/; HttpOnly`: every cookie value is a secret.
-          for (const pair of value.split(/[;,]/)) this.addSecret(pair.split('=').slice(1).join('=').trim());
-          continue;
+        for (const credential of credentialsIn(header, value)) {
+          if (couldBeSecret(credential)) this.addSecret(credential);
         }
-        const credential = /^(?:bearer|basic|token)\s+(.+)$/i.exec(value)?.[1] ?? value;
-        this.addSecret(credential.trim());
       }
     }
     for (const body of [request.body, response.body]) this.learnFields(body);
@@ -62,8 +91,9 @@ export class Redactor {
     if (Array.isArray(value)) for (const item of value) this.learnFields(item);
     else if (value !== null && typeof value === 'object') {
       for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-        if (this.fields.has(key.toLowerCase()) && typeof item === 'string') this.addSecret(item);
-        else this.learnFields(item);
+        if (this.fields.has(key.toLowerCase()) && typeof item === 'string') {
+          if (couldBeSecret(item)) this.addSecret(item);
+        } else this.learnFields(item);
       }
     }
   }
@@ -141,4 +171,20 @@ export class Redactor {
     }
     return value;
   }
+}
+
+/**
+ * The credentials a secret-named header carries: each cookie's value (`a=1; b=2`); for
+ * `Set-Cookie`, each cookie's value but none of its attributes (`Path=/`, `Domain=…`, `SameSite=…`,
+ * an `Expires` date with its comma); otherwise the value after an auth scheme, or the whole value.
+ */
+function credentialsIn(header: string, value: string): string[] {
+  const valueOf = (pair: string): string => pair.split('=').slice(1).join('=').trim();
+  if (header === 'cookie') return value.split(';').map(valueOf);
+  if (header === 'set-cookie') {
+    // Several Set-Cookie headers arrive joined by commas; a comma inside `Expires=Wed, 21 Oct …` is
+    // followed by no `name=` and so does not start a cookie.
+    return value.split(/,(?=\s*[^;,=\s]+=)/).map((cookie) => valueOf(cookie.split(';')[0] ?? ''));
+  }
+  return [(/^(?:bearer|basic|token)\s+(.+)$/i.exec(value)?.[1] ?? value).trim()];
 }

@@ -1,24 +1,32 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { HarnessConfig } from '../config/config';
-import type { Contract } from '../contract/load';
-import { apiBaseUrlFor } from '../target';
+import { EMBEDDED } from '../config/project-file';
+import { apiRootOf } from '../services/api-root';
+import type { ServiceContract } from '../services/contracts';
 import { CATEGORIES, markFlakyResults } from './allure-metadata';
 import { writeJson, writeReportFile } from './write-file';
 
-/** Where and against what a run happened: shown in Allure's Environment panel. */
-export interface RunEnvironment {
+/** One service of the run, as Allure's Environment panel shows it. */
+export interface ServiceEnvironment {
+  readonly name: string;
   /**
-   * The API root the scenarios called, from `BASE_URL`; undefined when the harness started the
-   * embedded service, whose loopback URL is known only from the exchanges the run made.
+   * The API root the scenarios called; undefined for the embedded service, whose loopback URL is
+   * known only from the exchanges the run made (`embeddedRoots`).
    */
   readonly apiBaseUrl: string | undefined;
-  /** `UI_BASE_URL`, or the origin of the API. */
-  readonly uiBaseUrl: string | undefined;
-  /** The contract's base path, to tell an API URL's root from the operation's path. */
-  readonly basePath: string;
+  /** The setting that said where it is (`BASE_URL`), or undefined for the embedded service. */
+  readonly from: string | undefined;
   readonly specTitle: string;
   readonly specVersion: string;
+}
+
+/** Where and against what a run happened: shown in Allure's Environment panel. */
+export interface RunEnvironment {
+  readonly project: string;
+  readonly services: readonly ServiceEnvironment[];
+  /** `UI_BASE_URL`, or the origin of the first service's API. */
+  readonly uiBaseUrl: string | undefined;
   readonly commit: string;
   /** `chromium 156.0.8078.79`, when a UI scenario ran. */
   readonly browser: string | undefined;
@@ -49,17 +57,43 @@ export interface RunPlace {
   readonly origins?: readonly string[];
 }
 
-export function runEnvironment(config: HarnessConfig, contract: Contract, place: RunPlace): RunEnvironment {
-  const apiBaseUrl = config.baseUrl ? apiBaseUrlFor(config.baseUrl, contract.basePath) : undefined;
-  const embeddedRoots = apiBaseUrl
-    ? []
-    : (place.origins ?? []).map((origin) => shown(new URL(contract.basePath || '/', origin)));
+export function runEnvironment(
+  config: HarnessConfig,
+  contracts: readonly ServiceContract[],
+  place: RunPlace,
+): RunEnvironment {
+  const services = config.services.map((service, index): ServiceEnvironment => {
+    const contract = contracts[index]!.contract;
+    const deployed = service.baseUrl !== EMBEDDED;
+    let apiBaseUrl: string | undefined;
+    if (deployed) {
+      try {
+        apiBaseUrl = shown(apiRootOf(service, contract));
+      } catch {
+        apiBaseUrl = 'not known (the contract names no host)';
+      }
+    }
+    return {
+      name: service.name,
+      apiBaseUrl,
+      from: deployed ? service.baseUrlFrom : undefined,
+      specTitle: contract.title,
+      specVersion: contract.version,
+    };
+  });
+  const embedded = config.services.findIndex((service) => service.baseUrl === EMBEDDED);
+  const embeddedPath = embedded >= 0 ? (contracts[embedded]?.contract.basePath ?? '') : '';
+  const embeddedRoots =
+    embedded >= 0 ? (place.origins ?? []).map((origin) => shown(new URL(embeddedPath || '/', origin))) : [];
+  const [first] = services;
   return {
-    apiBaseUrl: apiBaseUrl && shown(apiBaseUrl),
-    uiBaseUrl: config.uiBaseUrl ? shown(config.uiBaseUrl) : apiBaseUrl && shown(new URL(apiBaseUrl.origin)),
-    basePath: contract.basePath,
-    specTitle: contract.title,
-    specVersion: contract.version,
+    project: config.title,
+    services,
+    uiBaseUrl: config.uiBaseUrl
+      ? shown(config.uiBaseUrl)
+      : first?.apiBaseUrl && /^https?:/.test(first.apiBaseUrl)
+        ? shown(new URL(new URL(first.apiBaseUrl).origin))
+        : undefined,
     commit: commitId(),
     browser: place.browser,
     embeddedRoots: [...new Set(embeddedRoots)].sort(),
@@ -70,21 +104,31 @@ export function runEnvironment(config: HarnessConfig, contract: Contract, place:
 export function environmentProperties(environment: RunEnvironment): Record<string, string> {
   const { embeddedRoots } = environment;
   const [embedded] = embeddedRoots;
-  const apiBaseUrl = environment.apiBaseUrl ?? embedded ?? 'not used (no HTTP exchange)';
+  const several = environment.services.length > 1;
+  const rootOf = (service: ServiceEnvironment): string =>
+    service.apiBaseUrl ?? embedded ?? 'not used (no HTTP exchange)';
+  const targetOf = (service: ServiceEnvironment): string =>
+    service.from
+      ? `a deployment (${service.from})`
+      : embeddedRoots.length > 1
+        ? `the embedded service, started by the harness: ${embeddedRoots.length} instances (${embeddedRoots.join(', ')})`
+        : 'the embedded service, started by the harness';
+  const perService = environment.services.flatMap((service): [string, string][] => {
+    const suffix = several ? ` (${service.name})` : '';
+    return [
+      [`Base URL${suffix}`, rootOf(service)],
+      [`Target${suffix}`, targetOf(service)],
+      [`Spec${suffix}`, service.specTitle],
+      [`Spec version${suffix}`, service.specVersion],
+    ];
+  });
   const uiBaseUrl =
     environment.uiBaseUrl ?? (embedded ? new URL(embedded).origin : 'not used (no HTTP exchange)');
-  const target = environment.apiBaseUrl
-    ? 'a deployment (BASE_URL)'
-    : embeddedRoots.length > 1
-      ? `the embedded service, started by the harness: ${embeddedRoots.length} instances (${embeddedRoots.join(', ')})`
-      : 'the embedded service, started by the harness';
   const [browserName, ...browserVersion] = (environment.browser ?? '').split(' ');
   return {
-    'Base URL': apiBaseUrl,
+    Project: environment.project,
+    ...Object.fromEntries(perService),
     'UI URL': uiBaseUrl,
-    Target: target,
-    Spec: environment.specTitle,
-    'Spec version': environment.specVersion,
     Commit: environment.commit,
     Browser: browserName || 'not used (no UI scenario ran)',
     'Browser version': browserVersion.join(' ') || 'not used',

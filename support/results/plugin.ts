@@ -1,6 +1,6 @@
 import type { Plugin } from '@cucumber/cucumber/api';
 import { config } from '../config/config';
-import { loadContract } from '../contract/load';
+import { loadServiceContracts } from '../services/contracts';
 import { loadRequirements } from '../trace/requirements';
 import { onInterrupt } from './interruption';
 import { RunCollector } from './run-model';
@@ -17,13 +17,13 @@ const resultsPlugin: Plugin = {
   type: 'plugin',
   coordinator: async ({ on }) => {
     const settings = config();
-    const contract = await loadContract(settings.openapiSpec);
+    const contracts = await loadServiceContracts(settings);
     const catalog = loadRequirements(settings.requirementsFile);
     const collector = new RunCollector();
     const inputs = (): RunInputs => ({
       results: collector.results(),
       corpus: collector.corpus(),
-      contract,
+      contracts,
       catalog,
       config: settings,
     });

@@ -27,6 +27,8 @@ export function mostSevere(statuses: readonly Status[]): Status {
 /** One exchange of a scenario, without its bodies: what coverage and traceability need. */
 export interface ExchangeSummary {
   readonly source: 'api' | 'browser';
+  /** The project's service the exchange went to, when it went to one. */
+  readonly service?: string;
   readonly method: string;
   readonly path: string;
   readonly status: number;
@@ -320,6 +322,7 @@ export class RunCollector {
       method: exchange.request.method,
       path: new URL(exchange.request.url).pathname,
       status: exchange.response.status,
+      ...(assessment.service ? { service: assessment.service } : {}),
       ...(assessment.operationId ? { operationId: assessment.operationId } : {}),
       ...(assessment.responseKey ? { responseKey: assessment.responseKey } : {}),
       ...(assessment.mediaType ? { mediaType: assessment.mediaType } : {}),

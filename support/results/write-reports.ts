@@ -1,6 +1,6 @@
 import type { HarnessConfig } from '../config/config';
 import { computeCoverage, coverageMarkdown, type ContractCoverage } from '../contract/coverage';
-import type { Contract } from '../contract/load';
+import type { ServiceContract } from '../services/contracts';
 import type { Corpus } from '../gherkin/corpus';
 import { runEnvironment, writeAllureExtras } from '../report/run-environment';
 import { reportFile } from '../report/report-files';
@@ -17,7 +17,8 @@ export interface RunReports {
 export interface RunInputs {
   readonly results: RunResults;
   readonly corpus: Corpus;
-  readonly contract: Contract;
+  /** The project's services, each with its contract. */
+  readonly contracts: readonly ServiceContract[];
   readonly catalog: RequirementCatalog;
   readonly config: HarnessConfig;
 }
@@ -35,12 +36,17 @@ export function writeRunReports(reportsDir: string, inputs: RunInputs): RunRepor
 
 /** results.json, the contract coverage and the traceability matrix: what the gate reads. */
 export function writeResultReports(reportsDir: string, inputs: RunInputs): RunReports {
-  const { results, corpus, contract, catalog } = inputs;
+  const { results, corpus, contracts, catalog } = inputs;
   writeJson(reportFile(reportsDir, 'results'), results);
-  const coverage = computeCoverage(contract, results);
+  const coverage = computeCoverage(contracts, results);
   writeJson(reportFile(reportsDir, 'coverage'), coverage);
   writeReportFile(reportFile(reportsDir, 'coverageMarkdown'), coverageMarkdown(coverage));
-  const traceability = buildTraceability(catalog, corpus, results);
+  const traceability = buildTraceability(
+    catalog,
+    corpus,
+    results,
+    contracts.map((service) => service.name),
+  );
   writeJson(reportFile(reportsDir, 'traceability'), traceability);
   return { coverage, traceability };
 }
@@ -49,6 +55,6 @@ export function writeResultReports(reportsDir: string, inputs: RunInputs): RunRe
 export function finishAllureResults(reportsDir: string, inputs: RunInputs): void {
   writeAllureExtras(
     reportFile(reportsDir, 'allureResults'),
-    runEnvironment(inputs.config, inputs.contract, inputs.results),
+    runEnvironment(inputs.config, inputs.contracts, inputs.results),
   );
 }

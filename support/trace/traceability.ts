@@ -3,6 +3,7 @@ import { REQUIREMENT_TAG } from '../lint/feature-rules';
 import type { RunResults, ScenarioResult, Status } from '../results/run-model';
 import { mostSevere, scenarioKey } from '../results/run-model';
 import type { Layer, RequirementCatalog } from './requirements';
+import { operationLabel } from '../services/operation-label';
 
 /** A scenario's last result: cucumber's status, or NOT_RUN when this run did not select it. */
 export type ScenarioStatus = Status | 'NOT_RUN';
@@ -51,6 +52,7 @@ export interface TracedRequirement {
 
 export interface Traceability {
   readonly requirements: readonly TracedRequirement[];
+  /** Operation → requirements; `service:operationId` when the project has several services. */
   readonly operations: readonly { readonly operationId: string; readonly requirements: readonly string[] }[];
   readonly flags: {
     /** Active requirements no scenario proves. */
@@ -73,12 +75,15 @@ function layersOf(tags: readonly string[]): Layer[] {
 /**
  * Requirement → scenarios → last status → operations exercised, and operation → requirements.
  * Built from the catalogue, every scenario of the features (run or not) and the run's results.
+ * With several services (`services`, the project's), operations are named with their service.
  */
 export function buildTraceability(
   catalog: RequirementCatalog,
   corpus: Corpus,
   results: RunResults | undefined,
+  services: readonly string[] = [],
 ): Traceability {
+  const several = services.length > 1;
   const ran = new Map<string, ScenarioResult>();
   for (const scenario of results?.scenarios ?? []) ran.set(scenarioKey(scenario), scenario);
 
@@ -98,7 +103,7 @@ export function buildTraceability(
         operations: [
           ...new Set(
             (result?.exchanges ?? []).flatMap((exchange) =>
-              exchange.operationId ? [exchange.operationId] : [],
+              exchange.operationId ? [operationLabel(exchange.operationId, exchange.service, several)] : [],
             ),
           ),
         ].sort(),

@@ -12,7 +12,7 @@ const choose = (selection: Partial<RunSelection>, profiles: string[] = [], expli
     profiles,
     policies: POLICIES,
     selection: { ...FULL, ...selection },
-    featuresDir: 'features',
+    featuresDirs: 'features',
     cwd: CWD,
   }).name;
 
@@ -52,7 +52,7 @@ describe('which policy judges a run', () => {
         profiles: [],
         policies: POLICIES,
         selection: { paths: ['features/a.feature:13'], tagExpression: '@smoke', names: [], shard: '1/3' },
-        featuresDir: 'features',
+        featuresDirs: 'features',
         cwd: CWD,
       }),
     );

@@ -42,6 +42,7 @@ const coverage = (percent: number, undocumented = 0): ContractCoverage => ({
     undocumented,
     violations: 0,
   },
+  services: [],
   entries: [],
   uncoveredStatusPairs: percent < 100 ? ['op 404'] : [],
   catchAll: [],
@@ -196,5 +197,39 @@ describe('the release gate', () => {
     assert.deepEqual(gate.reasons, [
       'no-failed-scenarios: 1 (needs ≤ 0) — features/a.feature:7 scenario 7 — Then the spam level is spam: expected "spam", actual "suspicious"',
     ]);
+  });
+});
+
+describe('contract coverage of a project of several services', () => {
+  const service = (name: string, percent: number): ContractCoverage['services'][number] => ({
+    name,
+    title: name,
+    version: '1',
+    totals: { ...coverage(percent).totals },
+  });
+  const several = (percents: Record<string, number>, total: number): ContractCoverage => ({
+    ...coverage(total),
+    services: Object.entries(percents).map(([name, percent]) => service(name, percent)),
+  });
+  const policy = (rule: { min: number; services?: Record<string, number> }): Policy => ({
+    name: 'release',
+    description: '',
+    rules: { 'contract-coverage': rule },
+  });
+  const judge = (rule: { min: number; services?: Record<string, number> }, cover: ContractCoverage) =>
+    evaluateGate(policy(rule), { results: run([]), coverage: cover, traceability: trace() }).rules.find(
+      (result) => result.id === 'contract-coverage',
+    );
+
+  it('passes when the total and every service reach their minimum', () => {
+    const rule = judge({ min: 50, services: { billing: 40 } }, several({ users: 60, billing: 45 }, 55));
+    assert.equal(rule?.passed, true);
+    assert.equal(rule?.actual, '55% (users 60%, billing 45%)');
+  });
+
+  it('fails on one service below its own minimum even when the total reaches it, naming the service', () => {
+    const rule = judge({ min: 50 }, several({ users: 90, billing: 30 }, 70));
+    assert.equal(rule?.passed, false);
+    assert.equal(rule?.details[0], 'billing: 30% of its operation × status pairs (needs 50%)');
   });
 });

@@ -4,7 +4,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loadContract, type Contract } from '../../support/contract/load';
-import { healthOperation, serviceProblem } from '../../support/preflight/service-check';
+import {
+  healthOperation,
+  probeOperation,
+  serviceProblem,
+  uncheckable,
+} from '../../support/preflight/service-check';
+import { tempFile } from '../helpers/temp';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -60,5 +66,77 @@ describe('the preflight check that the service answers', () => {
       problem ?? '',
       /getHealth \(GET [^)]+\) failed: ECONNREFUSED \(waited 0 s; is BASE_URL right/,
     );
+  });
+});
+
+describe('the preflight check of a contract without a health operation', () => {
+  /** A service that answers `/v2/stations` but not `/stations`, or the other way round. */
+  async function serving(prefix: string): Promise<{ origin: string; close: () => Promise<void> }> {
+    const server = http.createServer((req, res) => {
+      const known = req.url === `${prefix}/stations`;
+      res.writeHead(known ? 200 : 404, { 'content-type': 'application/json' }).end(known ? '[]' : '{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return {
+      origin: `http://127.0.0.1:${port}`,
+      close: () => new Promise((resolve) => server.close(() => resolve())),
+    };
+  }
+  let tides: Contract;
+  before(async () => {
+    tides = await loadContract(path.join(ROOT, 'test/fixtures/projects/tides/specs/tides.yaml'));
+  });
+
+  it('probes a safe GET of the contract, and passes where the API is', async () => {
+    assert.equal(probeOperation(tides)?.operationId, 'listStations');
+    const service = await serving('/v2');
+    after(service.close);
+    assert.equal(
+      await serviceProblem(new URL(`${service.origin}/v2`), tides, { waitMs: 0, attemptTimeoutMs: 500 }),
+      undefined,
+    );
+  });
+
+  it('says the API is served at the root when the base path answers 404 and the root does not', async () => {
+    const service = await serving('');
+    after(service.close);
+    const problem = await serviceProblem(new URL(`${service.origin}/v2`), tides, {
+      waitMs: 0,
+      attemptTimeoutMs: 500,
+      basePathSetting: 'API_BASE_PATH_TIDES',
+    });
+    assert.equal(
+      problem,
+      `the API is not at ${service.origin}/v2: listStations (GET ${service.origin}/v2/stations) answered 404, which the contract does not document; at ${service.origin} it answers 200: the API is served at the root: set basePath: / in the project file, or API_BASE_PATH_TIDES=/`,
+    );
+  });
+
+  it("says the API is under the contract's base path when the root answers 404", async () => {
+    const service = await serving('/v2');
+    after(service.close);
+    const problem = await serviceProblem(new URL(service.origin), tides, {
+      waitMs: 0,
+      attemptTimeoutMs: 500,
+    });
+    assert.match(
+      problem ?? '',
+      /at http:\/\/127\.0\.0\.1:\d+\/v2 it answers 200: the API is under the contract's base path: set basePath: \/v2 in the project file, or API_BASE_PATH=\/v2$/,
+    );
+  });
+
+  it('notes when the contract offers nothing to check but the host', async () => {
+    const bare = await loadContract(
+      tempFile(
+        'bare.yaml',
+        'openapi: 3.1.0\ninfo: { title: B, version: "1" }\npaths:\n  /orders/{id}:\n    get:\n      operationId: getOrder\n      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]\n      responses: { "200": { description: ok } }\n',
+      ),
+    );
+    assert.equal(probeOperation(bare), undefined);
+    assert.match(
+      uncheckable(bare) ?? '',
+      /^nothing could be checked before the run but that the host answers/,
+    );
+    assert.equal(uncheckable(tides), undefined);
   });
 });

@@ -42,7 +42,10 @@ describe("Allure's environment.properties", () => {
   it('names the deployment BASE_URL points at, without its credentials or query', () => {
     const dir = tempDir();
     const config = loadConfig({ BASE_URL: 'https://qa:s3cret-pw@api.example.com/?token=abc123' }, ROOT);
-    writeAllureExtras(dir, runEnvironment(config, contract, { browser: 'chromium 131.0.6778.33' }));
+    writeAllureExtras(
+      dir,
+      runEnvironment(config, [{ name: 'caller-id', contract }], { browser: 'chromium 131.0.6778.33' }),
+    );
     const environment = properties(dir);
     assert.equal(environment['Base URL'], 'https://api.example.com/api/v1');
     assert.equal(environment['UI URL'], 'https://api.example.com');
@@ -58,7 +61,10 @@ describe("Allure's environment.properties", () => {
   it("names the embedded services' loopback URLs, from the origins the run's exchanges went to", () => {
     const dir = tempDir();
     const origins = ['http://127.0.0.1:40001', 'http://127.0.0.1:40002'];
-    writeAllureExtras(dir, runEnvironment(loadConfig({}, ROOT), contract, { origins }));
+    writeAllureExtras(
+      dir,
+      runEnvironment(loadConfig({}, ROOT), [{ name: 'caller-id', contract }], { origins }),
+    );
     const environment = properties(dir);
     assert.equal(environment['Base URL'], 'http://127.0.0.1:40001/api/v1');
     assert.equal(environment['UI URL'], 'http://127.0.0.1:40001');
@@ -71,7 +77,7 @@ describe("Allure's environment.properties", () => {
 
   it('says so when a run against the embedded service made no HTTP exchange', () => {
     const dir = tempDir();
-    writeAllureExtras(dir, runEnvironment(loadConfig({}, ROOT), contract, {}));
+    writeAllureExtras(dir, runEnvironment(loadConfig({}, ROOT), [{ name: 'caller-id', contract }], {}));
     assert.equal(properties(dir)['Base URL'], 'not used (no HTTP exchange)');
   });
 });

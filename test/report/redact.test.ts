@@ -69,3 +69,50 @@ describe('Redactor learning secrets from exchanges', () => {
     );
   });
 });
+
+describe('Redactor learning only what can be a secret', () => {
+  const exchange = (
+    requestBody: unknown,
+    responseHeaders: Record<string, string>,
+    responseBody: unknown,
+  ): ExchangeRecord => ({
+    assessment: { validated: true, undocumented: false, violations: [] },
+    exchange: {
+      source: 'api',
+      startedAt: '2026-01-01T00:00:00.000Z',
+      durationMs: 1,
+      request: { method: 'POST', url: 'http://api.test/sessions', headers: {}, body: requestBody },
+      response: { status: 201, headers: responseHeaders, body: responseBody },
+    },
+  });
+
+  it("does not learn a mock's placeholder values, so ordinary text keeps its words", () => {
+    const redactor = new Redactor(DEFAULT_REDACTION);
+    // What a mock serving a contract without examples answers: placeholder values in secret-named fields.
+    redactor.learnFrom(exchange({ password: 'string' }, {}, { token: 'string', accessToken: 'xxxxxxxx' }));
+    assert.equal(
+      redactor.text('response body at /name: expected string, actual 42; xxxxxxxx'),
+      'response body at /name: expected string, actual 42; xxxxxxxx',
+    );
+  });
+
+  it("learns a cookie's value but none of its attributes", () => {
+    const redactor = new Redactor(DEFAULT_REDACTION);
+    redactor.learnFrom(
+      exchange(
+        undefined,
+        {
+          'set-cookie':
+            'sid=k9Qz7-session-value; Domain=shop.example.com; Path=/; SameSite=Strict; Expires=Wed, 21 Oct 2026 07:28:00 GMT, theme=darkmode-long; Max-Age=3600',
+        },
+        undefined,
+      ),
+    );
+    assert.equal(
+      redactor.text(
+        'GET https://shop.example.com/cart (SameSite=Strict) sid k9Qz7-session-value theme darkmode-long',
+      ),
+      `GET https://shop.example.com/cart (SameSite=Strict) sid ${REDACTED} theme ${REDACTED}`,
+    );
+  });
+});

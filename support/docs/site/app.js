@@ -590,6 +590,21 @@ function coveragePage() {
       {},
       `Undocumented exchanges: ${totals.undocumented}. Exchanges with contract violations: ${totals.violations}.`,
     ),
+    // A project of several services: each service's contract on its own.
+    (coverage.services ?? []).length > 1
+      ? table(
+          [
+            ['service', 'contract', 'operations', 'operation × status', 'exchanges validated'],
+            ...coverage.services.map(({ name, title, version, totals: own }) => [
+              name,
+              `${title} ${version}`,
+              `${own.operationsCovered} of ${own.operations} (${own.operationsPercent} %)`,
+              `${own.statusPairsCovered} of ${own.statusPairs} (${own.statusPairsPercent} %)`,
+              `${own.validated} of ${own.exchanges}`,
+            ]),
+          ].map((row) => row.map(String)),
+        )
+      : null,
     h(
       'table',
       { class: 'data coverage' },
@@ -617,7 +632,18 @@ function coverageRow(entry) {
   return h(
     'tr',
     { class: entry.covered ? 'covered' : 'uncovered' },
-    h('td', {}, h('code', {}, entry.operationId), ` ${entry.method} ${entry.path}`),
+    h(
+      'td',
+      {},
+      h(
+        'code',
+        {},
+        (model.coverage?.services ?? []).length > 1
+          ? `${entry.service}:${entry.operationId}`
+          : entry.operationId,
+      ),
+      ` ${entry.method} ${entry.path}`,
+    ),
     h('td', {}, entry.responseKey),
     h('td', {}, entry.mediaType || '(no body)'),
     h('td', {}, entry.covered ? '✔' : '✘'),
@@ -631,7 +657,6 @@ function coverageRow(entry) {
 }
 
 function glossaryPage() {
-  const used = model.glossary.filter((step) => step.uses > 0);
   const unused = model.glossary.filter((step) => step.uses === 0);
   const entry = (step) =>
     h(
@@ -648,16 +673,32 @@ function glossaryPage() {
           )
         : null,
     );
+  // The project's own steps first; the harness's generic contract steps, loaded in every project, apart.
+  const groups = [
+    ["The project's steps", model.glossary.filter((step) => step.layer !== 'generic')],
+    [
+      "The harness's generic contract steps (in every project)",
+      model.glossary.filter((step) => step.layer === 'generic'),
+    ],
+  ].filter(([, steps]) => steps.length > 0);
   return h(
     'section',
     {},
     h('h2', {}, 'Step vocabulary'),
     h('p', {}, `${model.glossary.length} step definitions; ${unused.length} not used by any feature.`),
-    h('ul', { class: 'glossary' }, used.map(entry)),
-    h('h3', {}, 'Steps no feature uses'),
-    unused.length
-      ? h('ul', { class: 'glossary unused' }, unused.map(entry))
-      : h('p', {}, 'Every step is used.'),
+    groups.map(([title, steps]) => {
+      const notUsed = steps.filter((step) => step.uses === 0);
+      return h(
+        'div',
+        { class: 'glossary-group' },
+        h('h3', {}, title),
+        h('ul', { class: 'glossary' }, steps.filter((step) => step.uses > 0).map(entry)),
+        h('h4', {}, 'Not used by any feature'),
+        notUsed.length
+          ? h('ul', { class: 'glossary unused' }, notUsed.map(entry))
+          : h('p', {}, 'Every step is used.'),
+      );
+    }),
   );
 }
 

@@ -1,21 +1,15 @@
 import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
-import { withInterpolation as filled } from '../../support/contract/interpolation';
-import {
-  CONTRACT_STEPS,
-  buildRequest,
-  emptyCall,
-  matchesWritten,
-  notJson,
-  valueAtPath,
-} from '../../support/contract/operation-call';
-import type { ScenarioWorld } from '../../support/cucumber/world';
-import { UsageError } from '../../support/errors';
-import { expectEqual, expectTrue } from '../../support/expect';
+import { withInterpolation as filled } from '../../contract/interpolation';
+import { CONTRACT_STEPS, matchesWritten, notJson, valueAtPath } from '../../contract/operation-call';
+import { UsageError } from '../../errors';
+import { expectEqual, expectTrue } from '../../expect';
+import type { ScenarioWorld } from '../world';
 
-// A generic vocabulary for API-level features tagged @contract. It works against any OpenAPI 3.0
-// service by configuration alone (OPENAPI_SPEC + BASE_URL): operations are called by operationId
-// and parameters are placed by the contract. Every step body is `filled`: `{{name}}` is replaced in
-// each of its string arguments, doc strings and table cells before it runs.
+// The harness's generic vocabulary for API-level features tagged @contract, loaded in every
+// project: it works against any OpenAPI 3.0 or 3.1 service by configuration alone. Operations are
+// called by operationId (with the service when two share one) and parameters are placed by the
+// contract. Every step body is `filled`: `{{name}}` (and `{{env.NAME}}`) is replaced in each of its
+// string arguments, doc strings and table cells before it runs.
 
 function pairs(table: DataTable, first: string, second: string): [string, string][] {
   const [header, ...rows] = table.raw();
@@ -48,12 +42,24 @@ Given(
   }),
 );
 
+Given(
+  CONTRACT_STEPS.authorized,
+  filled(function (this: ScenarioWorld, scheme: string, credential: string) {
+    this.authorize(scheme, credential);
+  }),
+);
+
 When(
   CONTRACT_STEPS.call,
   filled(async function (this: ScenarioWorld, operationId: string) {
-    const request = buildRequest(this.contract.operation(operationId), this.prepared);
-    this.prepared = emptyCall();
-    await this.http.send(request);
+    await this.callOperation(operationId);
+  }),
+);
+
+When(
+  CONTRACT_STEPS.callOn,
+  filled(async function (this: ScenarioWorld, operationId: string, service: string) {
+    await this.callOperation(operationId, service);
   }),
 );
 

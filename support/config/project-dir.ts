@@ -1,0 +1,23 @@
+import path from 'node:path';
+import type { HarnessConfig } from './config';
+
+/** The harness's own folder: its support code, cucumber.cjs and node_modules. */
+export const HARNESS_ROOT = path.resolve(__dirname, '../..');
+
+/** Variables naming files: relative to where the command was started, whatever folder runs. */
+const PATH_VARIABLES = ['HARNESS_CONFIG', 'OPENAPI_SPEC', 'REQUIREMENTS', 'GATE_POLICY', 'REPORTS_DIR'];
+
+/**
+ * Moves a command into the project's folder, where cucumber runs and from where feature files,
+ * reports and messages are named (`features/pets.feature`, not a path from the harness's folder).
+ * Paths given in the environment are made absolute first, so the cucumber workers (started in the
+ * project's folder) read the same files; they compile TypeScript with the harness's settings.
+ */
+export function enterProject(settings: HarnessConfig, env: NodeJS.ProcessEnv = process.env): void {
+  for (const name of PATH_VARIABLES) {
+    const value = env[name]?.trim();
+    if (value) env[name] = path.resolve(value);
+  }
+  env.TS_NODE_PROJECT ??= path.join(HARNESS_ROOT, 'tsconfig.json');
+  process.chdir(settings.projectDir);
+}

@@ -1,0 +1,17 @@
+import type { HarnessConfig } from '../config/config';
+import { loadContract, type Contract } from '../contract/load';
+
+/** A service's name with its contract: what coverage, reports and the preflight read. */
+export interface ServiceContract {
+  readonly name: string;
+  readonly contract: Contract;
+}
+
+/** The contract of every service of the project, in the project file's order (each read once). */
+export async function loadServiceContracts(config: HarnessConfig): Promise<ServiceContract[]> {
+  const contracts: ServiceContract[] = [];
+  for (const service of config.services) {
+    contracts.push({ name: service.name, contract: await loadContract(service.contractFile) });
+  }
+  return contracts;
+}
