@@ -32,12 +32,23 @@ export function yamlReason(message: string): string {
 /** A spec that cannot be used: the message is one line naming the file and the location. */
 export class SpecError extends UsageError {}
 
+/** Where the command was started (npm runs scripts in the package's folder and says where in INIT_CWD). */
+const LAUNCHED_IN = process.env.INIT_CWD ?? process.cwd();
+
 /**
  * A path as people want to read it, and as reports may show it: relative to the working folder
  * (`specs/openapi.yaml`, `../shards/2/messages.ndjson`), so no report names the machine's folders.
+ * A path far outside it (a temporary folder) reads better relative to where the command was
+ * started, or else as it is.
  */
 export function displayPath(file: string, cwd = process.cwd()): string {
-  const relative = path.relative(cwd, file);
-  if (relative === '') return '.';
-  return path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+  for (const base of cwd === LAUNCHED_IN ? [cwd] : [cwd, LAUNCHED_IN]) {
+    const relative = path.relative(base, file);
+    if (relative === '') return '.';
+    if (path.isAbsolute(relative)) return file;
+    if (!relative.startsWith(`..${path.sep}..${path.sep}`) && relative !== `..${path.sep}..`) {
+      return relative.split(path.sep).join('/');
+    }
+  }
+  return file;
 }

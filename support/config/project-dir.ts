@@ -19,5 +19,13 @@ export function enterProject(settings: HarnessConfig, env: NodeJS.ProcessEnv = p
     if (value) env[name] = path.resolve(value);
   }
   env.TS_NODE_PROJECT ??= path.join(HARNESS_ROOT, 'tsconfig.json');
+  // Node resolves `-r ts-node/register` from the working folder; the processes and threads started
+  // from here (cucumber's workers, the Allure writer) inherit it and start in the project's folder,
+  // which has no node_modules of its own: name the module by its absolute path.
+  const register = require.resolve('ts-node/register');
+  process.execArgv.forEach((arg, index) => {
+    if (arg === 'ts-node/register') process.execArgv[index] = register;
+    else if (arg === '--require=ts-node/register') process.execArgv[index] = `--require=${register}`;
+  });
   process.chdir(settings.projectDir);
 }

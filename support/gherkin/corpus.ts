@@ -69,7 +69,8 @@ export function loadCorpus(roots: readonly string[], cwd = process.cwd()): Corpu
   const features: ParsedFeature[] = [];
   const problems: ParseProblem[] = [];
   for (const file of findFeatureFiles(roots)) {
-    const uri = displayPath(file, cwd).split(path.sep).join('/');
+    // Named as cucumber names it: relative to the folder it runs in.
+    const uri = path.relative(cwd, file).split(path.sep).join('/');
     const source = fs.readFileSync(file, 'utf8');
     try {
       const parser = new Parser(new AstBuilder(newId), new GherkinClassicTokenMatcher());

@@ -102,7 +102,13 @@ export class BackgroundAllureWriter {
 
   private started(): Worker {
     if (!this.thread) {
-      const thread = new Worker(WRITER_THREAD, { eval: true, workerData: { dir: this.resultsDir } });
+      // Plain JavaScript: none of the process's preloads (`-r ts-node/register`, which a thread would
+      // resolve from the project's folder, where it may not be found).
+      const thread = new Worker(WRITER_THREAD, {
+        eval: true,
+        execArgv: [],
+        workerData: { dir: this.resultsDir },
+      });
       thread.on('message', (message: Flushed) => {
         this.waiting.get(message.id)?.(message.failures);
         this.waiting.delete(message.id);
