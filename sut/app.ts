@@ -5,7 +5,9 @@ import { blockListRoutes } from './routes/block-list';
 import type { ServiceContext } from './routes/context';
 import { healthRoutes } from './routes/health';
 import { lookupRoutes } from './routes/lookup';
+import { partnerRoutes } from './routes/partner';
 import { reportRoutes } from './routes/reports';
+import { smsReportRoutes } from './routes/sms-reports';
 import { uiRoutes } from './routes/ui';
 
 export const API_BASE_PATH = '/api/v1';
@@ -29,6 +31,8 @@ export function createApp(context: ServiceContext): Express {
   lookupRoutes(api, context);
   reportRoutes(api, context);
   blockListRoutes(api, context);
+  smsReportRoutes(api);
+  partnerRoutes(api, context);
   api.use(notFound);
   api.use(problemOnError);
   app.use(API_BASE_PATH, api);

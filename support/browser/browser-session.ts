@@ -5,6 +5,7 @@ import type { APIResponse, Browser, BrowserContext, Page, Request, Route } from 
 import { lowerCaseHeaders } from '../http/client';
 import { recordedBody, type HttpExchange } from '../http/exchange';
 import type { Traffic } from '../http/traffic';
+import { sameOrigin } from '../services/services';
 
 export interface BrowserSessionOptions {
   /** Record a Playwright trace (screenshots, DOM snapshots, network) of the scenario. */
@@ -38,10 +39,17 @@ export class BrowserSession {
     });
     context.setDefaultTimeout(options.timeoutMs);
     context.setDefaultNavigationTimeout(options.timeoutMs * 2);
-    await context.route(
-      (url) => options.isApiCall(url),
-      (route) => passThrough(route, options.traffic),
-    );
+    // Every request the page makes is looked at, not only those to a host name the harness knows:
+    // the API under another name is still the API, and a call to an API the project does not know
+    // is recorded (an undocumented exchange) instead of passing unseen. The page's own resources go on.
+    await context.route('**/*', (route) => {
+      const request = route.request();
+      const url = new URL(request.url());
+      if (options.isApiCall(url) || isForeignCall(request, url, options.uiBaseUrl)) {
+        return passThrough(route, options.traffic);
+      }
+      return route.fallback();
+    });
     if (options.trace) await context.tracing.start({ screenshots: true, snapshots: true, sources: false });
     const page = await context.newPage();
     return new BrowserSession(context, page, options.trace);
@@ -74,6 +82,12 @@ export class BrowserSession {
   async close(): Promise<void> {
     await this.context.close();
   }
+}
+
+/** A fetch or XHR to another origin than the web app's, and not to a service of the project. */
+function isForeignCall(request: Request, url: URL, uiBaseUrl: URL): boolean {
+  const kind = request.resourceType();
+  return (kind === 'fetch' || kind === 'xhr') && !sameOrigin(url, uiBaseUrl);
 }
 
 /**

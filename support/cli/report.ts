@@ -12,6 +12,9 @@ import { enterProject } from '../config/project-dir';
 import { ExitCode, UsageError, displayPath, oneLine } from '../errors';
 import { reportFile } from '../report/report-files';
 import { markFlakyResults } from '../report/allure-metadata';
+import { Redactor } from '../report/redact';
+import { withoutCredentialShapes } from '../report/secret-scan';
+import { scrubHistory } from '../report/scrub-history';
 
 function allureBinary(): string {
   const packageJson = require.resolve('allure-commandline/package.json');
@@ -36,7 +39,14 @@ function main(): number {
 
   markFlakyResults(results);
   const history = path.join(report, 'history');
+  // Old results' messages come back in every later report: credentials of known shapes and the
+  // configured accounts' passwords are scrubbed from the history, before it is carried over and after.
+  const redactor = new Redactor(settings.redact);
+  for (const account of Object.values(settings.accounts)) redactor.addSecret(account.password);
+  const scrub = (text: string): string => withoutCredentialShapes(redactor.text(text));
+  scrubHistory(history, scrub);
   if (fs.existsSync(history)) fs.cpSync(history, path.join(results, 'history'), { recursive: true });
+  scrubHistory(path.join(results, 'history'), scrub);
 
   // No analytics: a report must not call out to a tracking service (and closed networks refuse it).
   const run = spawnSync(allureBinary(), ['generate', results, '--clean', '-o', report], {
@@ -47,6 +57,7 @@ function main(): number {
     const reason = run.error?.message ?? `${run.stderr}${run.stdout}`.trim().split('\n')[0];
     throw new UsageError(`allure generate failed: ${reason} (Allure needs Java 8+ on the PATH)`);
   }
+  scrubHistory(history, scrub);
   console.log(
     `Allure report: ${displayPath(path.join(report, 'index.html'))} (view it with \`npx allure open ${displayPath(report)}\`)`,
   );

@@ -114,6 +114,10 @@ async function main(argv: readonly string[]): Promise<number> {
   // Nothing of an earlier run into the same folder mixes into this one's reports.
   clearRunOutputs(settings.reportsDir);
   onSignals((signal) => interrupted(signal, judge));
+  // The workers of a parallel run send the secrets they meet here, in memory, for the gate's scan.
+  const { openSecretChannel } = await import('../report/secret-channel');
+  const { registerRunSecret } = await import('../report/run-secrets');
+  const channel = judge ? await openSecretChannel(registerRunSecret) : undefined;
   let success: boolean;
   try {
     ({ success } = await runCucumber(
@@ -125,6 +129,8 @@ async function main(argv: readonly string[]): Promise<number> {
     // then, so the gate still decides on them.
     console.error(`spec: the run ended abnormally (did a worker die?): ${oneLine(error)}`);
     success = false;
+  } finally {
+    await channel?.close();
   }
   if (!judge) return success ? ExitCode.ok : ExitCode.failed;
   return judge();

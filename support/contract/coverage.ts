@@ -193,8 +193,8 @@ export function computeCoverage(
   return {
     spec: several
       ? {
-          title: services.map(({ contract }) => contract.title).join(' + '),
-          version: services.map(({ contract }) => contract.version).join(' + '),
+          title: services.map(({ contract }) => `${contract.title} ${contract.version}`).join(' · '),
+          version: '',
         }
       : { title: services[0]?.contract.title ?? '', version: services[0]?.contract.version ?? '' },
     totals: totalsOf(
@@ -263,7 +263,7 @@ export function coverageMarkdown(coverage: ContractCoverage): string {
   const several = (coverage.services?.length ?? 1) > 1;
   const label = (entry: CoverageEntry): string => operationLabel(entry.operationId, entry.service, several);
   const lines = [
-    `# Contract coverage — ${coverage.spec.title} ${coverage.spec.version}`,
+    `# Contract coverage — ${coverage.spec.title} ${coverage.spec.version}`.trimEnd(),
     '',
     '| measure | covered | of | % |',
     '| --- | ---: | ---: | ---: |',

@@ -8,6 +8,7 @@ import type {
 } from '../http/exchange';
 import { isJsonMediaType, mediaTypeOf } from '../http/exchange';
 import { operationName, type Contract, type Operation } from './load';
+import { parseQueryParameter, parseSimpleParameter } from './parameter-style';
 import { SchemaValidators, type Direction } from './schemas';
 
 /** Request headers OpenAPI says parameter definitions must not describe. */
@@ -155,17 +156,12 @@ export class ContractInspector implements ExchangeInspector {
     const { request } = exchange;
     const url = new URL(request.url);
     const violations: string[] = [];
+    const query = [...url.searchParams.entries()];
+    const named = new Set(operation.parameters.map((parameter) => parameter.name));
     for (const parameter of operation.parameters) {
       const where = `request ${parameter.in} parameter ${parameter.name}`;
-      let raw: string | string[] | undefined;
-      if (parameter.in === 'path') raw = pathParams[parameter.name];
-      else if (parameter.in === 'query') {
-        const values = url.searchParams.getAll(parameter.name);
-        raw = values.length === 0 ? undefined : values.length === 1 ? values[0] : values;
-      } else if (parameter.in === 'header') {
-        if (RESERVED_HEADERS.has(parameter.name.toLowerCase())) continue;
-        raw = request.headers[parameter.name.toLowerCase()];
-      } else continue;
+      if (parameter.in === 'header' && RESERVED_HEADERS.has(parameter.name.toLowerCase())) continue;
+      const raw = sentParameter(parameter, { pathParams, query, named, headers: request.headers });
       if (raw === undefined) {
         if (parameter.required) violations.push(`${where} is required but missing`);
         continue;
@@ -190,9 +186,10 @@ export class ContractInspector implements ExchangeInspector {
       );
       return violations;
     }
-    violations.push(
-      ...this.checkBody('request body', body.content[declaredType]!, mediaType!, request, 'request'),
-    );
+    const media = body.content[declaredType]!;
+    // A form arrives as text fields: read them as the types the schema declares, as parameters are.
+    const sent = isFormMediaType(mediaType) ? { body: coerceForm(request.body, media.schema) } : request;
+    violations.push(...this.checkBody('request body', media, mediaType!, sent, 'request'));
     return violations;
   }
 
@@ -216,7 +213,7 @@ export class ContractInspector implements ExchangeInspector {
   private checkValue(
     where: string,
     declared: unknown,
-    raw: string | string[],
+    raw: string | string[] | Record<string, string>,
     direction: Direction,
   ): string[] {
     if (!declared) return [];
@@ -256,8 +253,81 @@ export function matchMediaType(actual: string, declared: readonly string[]): str
   );
 }
 
+interface SentRequest {
+  readonly pathParams: Record<string, string>;
+  readonly query: readonly (readonly [string, string])[];
+  /** The names of all the operation's parameters: an exploded form object takes the other pairs. */
+  readonly named: ReadonlySet<string>;
+  readonly headers: Record<string, string>;
+}
+
+/** The shape a parameter's schema asks for, which decides how its serialized text is read back. */
+function shapeOf(parameter: OpenAPIV3.ParameterObject): 'array' | 'object' | 'scalar' {
+  const type = (parameter.schema as OpenAPIV3.SchemaObject | undefined)?.type;
+  return type === 'array' || type === 'object' ? type : 'scalar';
+}
+
+/** A parameter as the request sent it, read back by its style; undefined when it was not sent. */
+export function sentParameter(
+  parameter: OpenAPIV3.ParameterObject,
+  sent: SentRequest,
+): string | string[] | Record<string, string> | undefined {
+  const shape = shapeOf(parameter);
+  const others = new Set([...sent.named].filter((name) => name !== parameter.name));
+  switch (parameter.in) {
+    case 'query':
+      return parseQueryParameter(parameter, sent.query, others, shape);
+    case 'path': {
+      const raw = sent.pathParams[parameter.name];
+      return raw === undefined ? undefined : parseSimpleParameter(parameter, raw, shape);
+    }
+    case 'header': {
+      const raw = sent.headers[parameter.name.toLowerCase()];
+      return raw === undefined ? undefined : parseSimpleParameter(parameter, raw, shape);
+    }
+    case 'cookie': {
+      const cookies = (sent.headers.cookie ?? '')
+        .split(';')
+        .map((pair) => pair.trim().split('=') as [string, string?])
+        .filter(([name]) => name !== '')
+        .map(([name, value = '']) => [name, decodeURIComponent(value)] as const);
+      return parseQueryParameter(parameter, cookies, others, shape);
+    }
+    default:
+      return undefined;
+  }
+}
+
+function isFormMediaType(mediaType: string | undefined): boolean {
+  return mediaType === 'application/x-www-form-urlencoded' || mediaType === 'multipart/form-data';
+}
+
+/** A decoded form's text fields read as the types of the schema's properties. */
+export function coerceForm(body: unknown, declared: unknown): unknown {
+  const schema = declared as OpenAPIV3.SchemaObject | undefined;
+  if (typeof body !== 'object' || body === null || !schema?.properties) return body;
+  return Object.fromEntries(
+    Object.entries(body as Record<string, string | string[]>).map(([name, value]) => {
+      const property = schema.properties![name] as OpenAPIV3.SchemaObject | undefined;
+      return [name, property ? coerceParameter(value, property) : value];
+    }),
+  );
+}
+
 /** Parameters arrive as text: read them as the types their schema declares, without guessing. */
-export function coerceParameter(raw: string | string[], schema: OpenAPIV3.SchemaObject): unknown {
+export function coerceParameter(
+  raw: string | string[] | Record<string, string>,
+  schema: OpenAPIV3.SchemaObject,
+): unknown {
+  if (!Array.isArray(raw) && typeof raw === 'object') {
+    const properties = schema.properties ?? {};
+    return Object.fromEntries(
+      Object.entries(raw).map(([key, value]) => {
+        const property = properties[key] as OpenAPIV3.SchemaObject | undefined;
+        return [key, property ? coerceParameter(value, property) : value];
+      }),
+    );
+  }
   if (schema.type === 'array') {
     const values = Array.isArray(raw) ? raw : raw.split(',');
     const items = (schema.items ?? {}) as OpenAPIV3.SchemaObject;

@@ -83,4 +83,7 @@ After({ name: 'Finish the scenario' }, async function (this: ScenarioWorld, { pi
 
 AfterAll(async function () {
   await closeWorkerResources();
+  // A parallel worker's secrets have all reached the coordinator's report scanner before it exits.
+  const { closeCoordinatorChannel } = await import('../report/secret-channel');
+  await closeCoordinatorChannel();
 });

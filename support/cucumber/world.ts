@@ -1,3 +1,4 @@
+import { dirname, resolve } from 'node:path';
 import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
 import type { Pickle } from '@cucumber/messages';
 import type { Page } from 'playwright';
@@ -44,16 +45,29 @@ export class ScenarioWorld extends World {
   private readonly reportedOperations = new Set<string>();
   /** What the generic contract steps prepare for the next `When I call`. */
   prepared: PreparedCall = emptyCall();
+  /** The folder of the scenario's feature file: `@file:<path>` form parts are read relative to it. */
+  featureDir = '.';
   /** Credentials given by security scheme: sent with every later call to a service that has the scheme. */
   private readonly authorizations = new Map<string, Authorization>();
 
   constructor(options: IWorldOptions) {
     super(options);
+    // What a step attaches or logs leaves it with the scenario's secrets redacted (binary data —
+    // screenshots, scrubbed traces — passes as it is).
+    const { attach, log } = options;
+    const writable = this as { attach: typeof attach; log: typeof log };
+    writable.attach = ((data: unknown, ...rest: unknown[]) =>
+      (attach as (...args: unknown[]) => unknown)(
+        typeof data === 'string' && this.state ? this.state.redactor.text(data) : data,
+        ...rest,
+      )) as typeof attach;
+    writable.log = (text: string) => log(this.state ? this.state.redactor.text(text) : text);
   }
 
   /** Called by the `Before` hook: async set-up stays out of the constructor. */
   begin(resources: WorkerResources, pickle: Pickle): void {
     const tags = new Set(pickle.tags.map((tag) => tag.name));
+    this.featureDir = dirname(resolve(pickle.uri));
     const redactor = new Redactor(resources.config.redact);
     const { services } = resources;
     const traffic = new Traffic(services, [(record) => this.attachExchange(record, redactor)], {
@@ -160,11 +174,29 @@ export class ScenarioWorld extends World {
       throw new UsageError('problem' in found ? found.problem : `no security scheme "${scheme}"`);
     }
     this.redactor.addSecret(credential);
+    this.redactor.label(credential, `the credential for "${scheme}"`);
     this.authorizations.set(scheme, { scheme, credential });
+  }
+
+  /** Remembers a header of the last response (any case) as `name`; a missing one is an error. */
+  rememberResponseHeader(header: string, name: string): void {
+    const value = this.lastResponse.headers[header.toLowerCase()];
+    if (value === undefined) {
+      const sent = Object.keys(this.lastResponse.headers).join(', ') || 'none';
+      throw new UsageError(
+        `the response has no header ${header} to remember as "${name}" (its headers: ${sent})`,
+      );
+    }
+    this.remember(name, value);
   }
 
   get redactor(): Redactor {
     return this.scenario.redactor;
+  }
+
+  /** The scenario's redactor, or none before `Before` began it (what a failed hook is redacted with). */
+  get redactorIfStarted(): Redactor | undefined {
+    return this.state?.redactor;
   }
 
   get resources(): WorkerResources {
@@ -214,6 +246,8 @@ export class ScenarioWorld extends World {
 
   remember(name: string, value: unknown): void {
     this.memory.set(name, value);
+    // A remembered secret is named, not quoted, by a failure that involves it.
+    this.redactorIfStarted?.label(value, `the remembered "${name}"`);
   }
 
   /**
@@ -248,6 +282,7 @@ export class ScenarioWorld extends World {
       throw new Error(`the environment variable ${variable} is not set`);
     }
     this.redactor.addSecret(value);
+    this.redactor.label(value, `{{env.${variable}}}`);
     return value;
   }
 
@@ -264,6 +299,7 @@ export class ScenarioWorld extends World {
     else if (name === '$password') {
       value = this.isolation.password();
       this.redactor.addSecret(value);
+      this.redactor.label(value, '{{$password}}');
     } else
       throw new Error(
         `{{${name}}} is not a built-in value (use {{$unique}}, {{$uniqueDigits}} or {{$password}})`,

@@ -1,3 +1,4 @@
+import { MARKER_DOCS, stepDocOf, type StepDoc } from '../contract/step-docs';
 import { scenarioRef, type Corpus } from '../gherkin/corpus';
 
 /** Where the harness keeps the step definitions every project gets. */
@@ -20,6 +21,8 @@ export interface StepUsage {
   readonly uses: number;
   /** Up to three uses, each with the scenario it comes from (`file:line`). */
   readonly examples: readonly { readonly text: string; readonly ref: string }[];
+  /** For a generic contract step: what it does, an example, and the markers when it compares. */
+  readonly doc?: StepDoc & { readonly markers?: readonly string[] };
 }
 
 /**
@@ -55,6 +58,15 @@ export function buildGlossary(definitions: readonly StepDefinitionInfo[], corpus
         : (/(?:^|\/)steps\/([^/]+)\//.exec(definition.uri)?.[1] ?? 'other'),
       uses: usage[index]!.uses,
       examples: usage[index]!.examples,
+      ...genericDoc(definition),
     }))
     .sort((a, b) => a.layer.localeCompare(b.layer) || a.pattern.localeCompare(b.pattern));
+}
+
+/** The documentation of a generic step (the harness's own), with the markers of comparing steps. */
+function genericDoc(definition: StepDefinitionInfo): { doc?: StepUsage['doc'] } {
+  if (!HARNESS_STEPS.test(definition.uri)) return {};
+  const doc = stepDocOf(definition.pattern);
+  if (!doc) return {};
+  return { doc: doc.takesMarkers ? { ...doc, markers: MARKER_DOCS } : doc };
 }

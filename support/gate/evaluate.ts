@@ -2,6 +2,7 @@ import type { ContractCoverage } from '../contract/coverage';
 import type { RunResults, ScenarioResult } from '../results/run-model';
 import { scenarioKey } from '../results/run-model';
 import type { Traceability } from '../trace/traceability';
+import type { SecretHit } from '../report/secret-scan';
 import type { Policy, RuleId } from './policy';
 import { operationLabel } from '../services/operation-label';
 
@@ -27,6 +28,8 @@ export interface GateInputs {
   readonly results: RunResults;
   readonly coverage: ContractCoverage;
   readonly traceability: Traceability;
+  /** What the report scanner found (file and kind, never a value); none when it did not run. */
+  readonly secretHits?: readonly SecretHit[];
 }
 
 const BROKEN_STEPS = new Set(['UNDEFINED', 'PENDING', 'AMBIGUOUS']);
@@ -230,6 +233,17 @@ export function evaluateGate(policy: Policy, inputs: GateInputs): GateResult {
       actual: `${seconds} s`,
       passed: seconds <= options.duration.maxSeconds,
       details: [],
+    });
+  }
+  if (options['no-secrets-in-reports']) {
+    const hits = inputs.secretHits ?? [];
+    rules.push({
+      id: 'no-secrets-in-reports',
+      description: 'No secret of the run, nor a credential of a known shape, in any report file',
+      threshold: '0 secrets',
+      actual: `${hits.length} found`,
+      passed: hits.length === 0,
+      details: hits.map((hit) => `${hit.file}: ${hit.kind}`),
     });
   }
   const failed = rules.filter((rule) => !rule.passed);

@@ -11,6 +11,8 @@ export interface RuleOptions {
   readonly 'no-undefined-steps'?: Record<string, never>;
   readonly 'no-contract-violations'?: Record<string, never>;
   readonly 'no-undocumented-exchanges'?: Record<string, never>;
+  /** No secret of the run, nor a credential of a known shape, in any file of the reports folder. */
+  readonly 'no-secrets-in-reports'?: Record<string, never>;
   /** `min` for the project and each service; `services` sets another minimum for a named service. */
   readonly 'contract-coverage'?: {
     readonly min: number;
@@ -63,6 +65,7 @@ const SCHEMA = {
               'no-undefined-steps': empty,
               'no-contract-violations': empty,
               'no-undocumented-exchanges': empty,
+              'no-secrets-in-reports': empty,
               'contract-coverage': {
                 type: 'object',
                 required: ['min'],

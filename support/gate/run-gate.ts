@@ -5,6 +5,8 @@ import { ExitCode, oneLine } from '../errors';
 import { readRun, UnusableResultsError } from '../results/read-run';
 import { loadServiceContracts } from '../services/contracts';
 import { reportFile } from '../report/report-files';
+import { runSecrets } from '../report/run-secrets';
+import { scanReports } from '../report/secret-scan';
 import { writeJson, writeReportFile } from '../report/write-file';
 import { buildTraceability } from '../trace/traceability';
 import { loadRequirements } from '../trace/requirements';
@@ -32,6 +34,14 @@ export function writeUnusableVerdict(reportsDir: string, policyName: string, pro
   writeReportFile(reportFile(reportsDir, 'junit'), junitXml(undefined, gate));
   writeReportFile(reportFile(reportsDir, 'summary'), summaryMarkdown(gate, undefined, undefined));
   return gate;
+}
+
+/**
+ * The secrets the scanner looks for by value: those this process registered during the run (when
+ * the gate ends `npm run spec`; kept in memory only) and the provisioned accounts' passwords.
+ */
+function knownSecrets(config: HarnessConfig): string[] {
+  return [...runSecrets(), ...Object.values(config.accounts).map((account) => account.password)];
 }
 
 /** Did an interrupted run leave its results so far here (`complete: false`)? */
@@ -80,7 +90,11 @@ export async function runGate(
     results,
     contracts.map((service) => service.name),
   );
-  const gate = evaluateGate(policy, { results, coverage, traceability });
+  // Before the verdict files are written: they hold only what the scanned reports hold, redacted.
+  const secretHits = policy.rules['no-secrets-in-reports']
+    ? await scanReports(reportsDir, knownSecrets(config))
+    : undefined;
+  const gate = evaluateGate(policy, { results, coverage, traceability, secretHits });
   writeJson(reportFile(reportsDir, 'gate'), gateJson(gate, results));
   writeReportFile(reportFile(reportsDir, 'junit'), junitXml(results, gate));
   writeReportFile(reportFile(reportsDir, 'summary'), summaryMarkdown(gate, results, coverage));

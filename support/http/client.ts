@@ -15,11 +15,19 @@ export interface ApiRequest {
   /** Path below the API base URL, path parameters already encoded: `/numbers/%2B886912345678`. */
   readonly path: string;
   readonly query?: Readonly<Record<string, string | number | boolean>>;
+  /**
+   * Query pairs already serialized by their OpenAPI style (`tags=dog&tags=cat`, `f[a]=1`), sent
+   * before `query` and never re-encoded, so the style's delimiters reach the service as written.
+   */
+  readonly queryString?: string;
   readonly headers?: Readonly<Record<string, string>>;
   /** Sent as JSON. */
   readonly body?: unknown;
-  /** Sent verbatim instead of `body`: malformed JSON, oversized payloads. */
-  readonly rawBody?: string;
+  /**
+   * Sent verbatim instead of `body`: malformed JSON, oversized payloads, text, XML, forms and
+   * multipart bodies (their Content-Type in `headers`).
+   */
+  readonly rawBody?: string | Buffer;
 }
 
 export interface ApiResponse {
@@ -66,7 +74,7 @@ export class HttpClient {
     const url = this.urlOf(call);
     const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
     for (const [name, value] of Object.entries(call.headers ?? {})) headers[name.toLowerCase()] = value;
-    let payload: string | undefined;
+    let payload: string | Buffer | undefined;
     if (call.rawBody !== undefined) payload = call.rawBody;
     else if (call.body !== undefined) payload = JSON.stringify(call.body);
     if (payload !== undefined) headers['content-type'] ??= 'application/json';
@@ -96,7 +104,13 @@ export class HttpClient {
       source: 'api',
       startedAt: new Date(started).toISOString(),
       durationMs: Date.now() - started,
-      request: { method: call.method, url: url.toString(), headers, ...recordedBody(headers, payload) },
+      request: {
+        method: call.method,
+        url: url.toString(),
+        headers,
+        // Binary parts are recorded as text: the report and the contract check read text.
+        ...recordedBody(headers, Buffer.isBuffer(payload) ? payload.toString('utf8') : payload),
+      },
       response: {
         status: res.status,
         headers: responseHeaders,
@@ -113,10 +127,13 @@ export class HttpClient {
 
   private urlOf(call: ApiRequest): URL {
     const base = (call.baseUrl ?? this.apiBaseUrl).toString().replace(/\/$/, '');
-    const url = new URL(base + (call.path.startsWith('/') ? call.path : `/${call.path}`));
-    for (const [name, value] of Object.entries(call.query ?? {}))
-      url.searchParams.append(name, String(value));
-    return url;
+    // Joined by hand: `searchParams.append` would re-encode the styled pairs (`|`, `,`, `[`).
+    const pairs = new URLSearchParams(
+      Object.entries(call.query ?? {}).map(([name, value]) => [name, String(value)]),
+    ).toString();
+    const query = [call.queryString ?? '', pairs].filter((part) => part !== '').join('&');
+    const path = call.path.startsWith('/') ? call.path : `/${call.path}`;
+    return new URL(base + path + (query === '' ? '' : `?${query}`));
   }
 
   private unreachable(error: SuperagentError, method: string, url: URL): Error {

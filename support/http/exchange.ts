@@ -1,3 +1,5 @@
+import { decodeForm } from './form-body';
+
 /** One HTTP request and its response, as the harness saw it. */
 export interface HttpExchange {
   /** `api` for calls made by steps, `browser` for calls the web UI made in the page. */
@@ -92,9 +94,15 @@ export function isJsonMediaType(mediaType: string | undefined): boolean {
   return mediaType !== undefined && /^application\/(.+\+)?json$/.test(mediaType);
 }
 
-/** JSON bodies become values (or stay text, flagged, when they do not parse); empty bodies are undefined. */
+/**
+ * JSON bodies become values (or stay text, flagged, when they do not parse); forms (urlencoded and
+ * multipart) the object they encode, so the contract check validates them as such; empty bodies
+ * are undefined.
+ */
 export function recordedBody(headers: Headers, text: string | undefined): RecordedBody {
   if (text === undefined || text === '') return { body: undefined };
+  const form = decodeForm(headerValue(headers, 'content-type'), text);
+  if (form) return { body: form };
   if (!isJsonMediaType(mediaTypeOf(headers))) return { body: text };
   try {
     return { body: JSON.parse(text) as unknown };

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { displayPath } from '../errors';
 import type { Background, GherkinDocument, Location, Scenario, Step, Tag } from '@cucumber/messages';
 import type { Corpus, ParsedFeature } from '../gherkin/corpus';
 import type { RequirementCatalog } from '../trace/requirements';
@@ -224,5 +226,6 @@ export function lintFeatures(corpus: Corpus, catalog: RequirementCatalog): Findi
 }
 
 export function formatFinding(finding: Finding): string {
-  return `${finding.uri}:${finding.line}: ${finding.message} [${finding.rule}]`;
+  // The URI is relative to the project's folder; a file far outside it reads better from where the command started.
+  return `${displayPath(path.resolve(finding.uri))}:${finding.line}: ${finding.message} [${finding.rule}]`;
 }

@@ -1,6 +1,14 @@
 import { securityScheme } from '../contract/authorization';
 import { hasPlaceholder, placeholders, withPlaceholdersAs } from '../contract/interpolation';
-import { CONTRACT_STEPS, notJson, unknownParameter } from '../contract/operation-call';
+import { markerProblem, markersInJson } from '../contract/markers';
+import {
+  CONTRACT_STEPS,
+  declaredBodyTypes,
+  notJson,
+  tableRows,
+  unknownParameter,
+} from '../contract/operation-call';
+import { matchMediaType } from '../contract/inspector';
 import type { Operation } from '../contract/load';
 import { findOperation, type NamedContract } from '../services/find-operation';
 import type { PlannedRun, PlannedScenario, PlannedStep } from './planned-run';
@@ -9,7 +17,9 @@ import type { PlannedRun, PlannedScenario, PlannedStep } from './planned-run';
  * What would go wrong in the steps of a planned run, one line each, before any scenario runs:
  * undefined and ambiguous steps; contract steps naming an operation, a service, a parameter or a
  * security scheme the contracts do not have, an operation id two services share without saying
- * which, or a body that is not JSON; `{{env.NAME}}` naming a variable that is not set. The same
+ * which, a body that is not JSON or of a media type the operation does not take; a table that is
+ * not two columns; an unknown marker (`#foo`) in a compared value; `{{env.NAME}}` naming a
+ * variable that is not set. The same
  * problem in several rows of an Outline is reported once.
  */
 export function stepProblems(
@@ -68,7 +78,75 @@ function problemsOf(
     const problem = notJson(withPlaceholdersAs(step.docString ?? '', '0'));
     return problem ? [`${step.where}: ${problem}`] : [];
   }
-  return [];
+  if (expression === CONTRACT_STEPS.bodyAs) return mediaTypeProblems(step, scenario, index, services);
+  if (expression === CONTRACT_STEPS.form) return tableProblems(step, 'name', 'value');
+  return comparisonProblems(step, expression).map((problem) => `${step.where}: ${problem}`);
+}
+
+/** The rows of a step's two-column table, or why it has none (`file:line` added by the caller). */
+function rowsOf(
+  step: PlannedStep,
+  first: string,
+  second: string,
+): { rows: [string, string][] } | { problem: string } {
+  try {
+    return { rows: tableRows(step.dataTable ?? [], first, second) };
+  } catch (error) {
+    return { problem: (error as Error).message };
+  }
+}
+
+function tableProblems(step: PlannedStep, first: string, second: string): string[] {
+  const found = rowsOf(step, first, second);
+  return 'problem' in found ? [`${step.where}: ${found.problem}`] : [];
+}
+
+/**
+ * The written values of the comparing steps: an unknown marker (or one with an unusable argument)
+ * is reported before the run, never compared literally; a `contains:` doc string must be JSON.
+ */
+function comparisonProblems(step: PlannedStep, expression: string): string[] {
+  const written: string[] = [];
+  if (expression === CONTRACT_STEPS.bodyAt || expression === CONTRACT_STEPS.responseHeader) {
+    written.push(step.args[1] ?? '');
+  } else if (expression === CONTRACT_STEPS.bodyMatches || expression === CONTRACT_STEPS.everyItem) {
+    const found = rowsOf(step, 'path', 'value');
+    if ('problem' in found) return [found.problem];
+    written.push(...found.rows.map(([, value]) => value));
+  } else if (expression === CONTRACT_STEPS.bodyContains) {
+    const text = withPlaceholdersAs(step.docString ?? '', '0');
+    const problem = notJson(text);
+    if (problem) return [problem.replace('request body', 'expected body')];
+    written.push(...markersInJson(JSON.parse(text)));
+  }
+  return written.filter((value) => !hasPlaceholder(value)).flatMap((value) => markerProblem(value) ?? []);
+}
+
+/** `Given the request body as "<type>":` needs a media type the next call's operation declares. */
+function mediaTypeProblems(
+  step: PlannedStep,
+  scenario: PlannedScenario,
+  index: number,
+  services: readonly NamedContract[],
+): string[] {
+  const mediaType = (step.args[0] ?? '').split(';')[0]!.trim().toLowerCase();
+  const operation = nextOperation(scenario, index, services);
+  if (!operation || hasPlaceholder(mediaType)) return [];
+  const declared = declaredBodyTypes(operation);
+  if (declared.length === 0 || matchMediaType(mediaType, declared)) return [];
+  return [
+    `${step.where}: ${operation.operationId} does not take a ${mediaType} body (it declares: ${declared.join(', ')})`,
+  ];
+}
+
+/** The operation the scenario calls after step `index`, when the contracts know it. */
+function nextOperation(
+  scenario: PlannedScenario,
+  index: number,
+  services: readonly NamedContract[],
+): Operation | undefined {
+  const call = scenario.steps.slice(index + 1).find((next) => CALLS.includes(next.matches[0] ?? ''));
+  return call && operationOf(services, call).operation;
 }
 
 /** The operation a call step names, or why it names none (nothing to say while a placeholder is in it). */
@@ -92,11 +170,11 @@ function parameterProblems(
   index: number,
   services: readonly NamedContract[],
 ): string[] {
-  const call = scenario.steps.slice(index + 1).find((next) => CALLS.includes(next.matches[0] ?? ''));
-  const operation = call && operationOf(services, call).operation;
+  const found = rowsOf(step, 'name', 'value');
+  if ('problem' in found) return [`${step.where}: ${found.problem}`];
+  const operation = nextOperation(scenario, index, services);
   if (!operation) return [];
-  const [, ...rows] = step.dataTable ?? [];
-  return rows.flatMap(([name]) => {
+  return found.rows.flatMap(([name]) => {
     const problem =
       name === undefined || hasPlaceholder(name) ? undefined : unknownParameter(operation, name);
     return problem ? [`${step.where}: ${problem}`] : [];

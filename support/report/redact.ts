@@ -1,8 +1,19 @@
 import type { RedactionNames } from '../config/config';
 import type { ExchangeRecord, Headers } from '../http/exchange';
 import { withoutLocalPaths } from './local-paths';
+import { registerRunSecret } from './run-secrets';
+import { encodingsOf } from './secret-encodings';
 
 export const REDACTED = '[REDACTED]';
+
+/** Secrets shorter than this are redacted by name only: by value they would blank ordinary words. */
+const MIN_BY_VALUE = 4;
+/**
+ * A credential after an auth scheme (`Basic dXNlcjpw…`, `Bearer ey…`) whoever made it — not a word:
+ * it has a digit or a token character (`Bearer authentication` stays). Group 1 is the scheme.
+ */
+const SCHEME_CREDENTIAL =
+  '\\b([Bb]asic|[Bb]earer|BASIC|BEARER)\\s+(?!\\[REDACTED\\])(?=[A-Za-z0-9._~+/-]*[0-9._~+/=-])[A-Za-z0-9._~+/-]{8,}=*';
 
 /**
  * Values that stand in credential positions without being secrets: placeholders of contracts and
@@ -47,6 +58,14 @@ export class Redactor {
   private readonly fields: Set<string>;
   private readonly query: Set<string>;
   private readonly secrets = new Set<string>();
+  /** What a feature calls a secret (`the remembered "tok"`): how a failure names it instead of quoting it. */
+  private readonly labels = new Map<string, string>();
+  /** Values known to be public (a hostile-input test's strings): never learned as secrets. */
+  private readonly published = new Set<string>();
+  /** Every form of every secret long enough to be redacted wherever it stands, longest first. */
+  private forms: string[] = [];
+  /** The forms and the auth-scheme credentials in one expression: one pass over each text. */
+  private pattern: RegExp | undefined;
 
   constructor(names: RedactionNames) {
     this.headers = new Set(names.headers.map((name) => name.toLowerCase()));
@@ -63,9 +82,35 @@ export class Redactor {
     );
   }
 
-  /** A value that must never be written anywhere (ignored when too short to be a secret). */
+  /**
+   * A value that must never be written anywhere, whatever its length: the harness made it or was
+   * given it. From 4 characters it is redacted wherever it stands, in every encoding a report can
+   * hold it in; shorter ones only where they stand as a credential (a secret-named field, header or
+   * parameter), or every "a" of every report would go.
+   */
   addSecret(value: string): void {
-    if (value.length >= 6) this.secrets.add(value);
+    this.keep(value, true);
+  }
+
+  /**
+   * Values a step sends on purpose in secret-named places that are not secrets (the injection
+   * strings of a hostile-input check, sent as a password): they stay readable in every message.
+   */
+  treatAsPublic(values: Iterable<string>): void {
+    for (const value of values) this.published.add(value);
+  }
+
+  /** `runWide`: also one the report scanner looks for in every file of the run. */
+  private keep(value: string, runWide: boolean): void {
+    // A value that has been through redaction already is the marker, not a secret.
+    if (value.length === 0 || value.includes(REDACTED)) return;
+    if (runWide) registerRunSecret(value);
+    if (this.secrets.has(value)) return;
+    this.secrets.add(value);
+    if (value.length < MIN_BY_VALUE) return;
+    for (const form of encodingsOf(value).values()) if (!this.forms.includes(form)) this.forms.push(form);
+    this.forms.sort((a, b) => b.length - a.length);
+    this.pattern = undefined;
   }
 
   /**
@@ -74,37 +119,71 @@ export class Redactor {
    * holds the token the page received at sign-in, which no step ever saw).
    */
   learnFrom(record: ExchangeRecord): void {
+    // What the service sent (a token issued) is a secret of the run; what the scenario sent in a
+    // secret-named place is kept out of this scenario's reports only — a hostile-input scenario's
+    // "password" may be another scenario's ordinary text, and the scanner must not flag that.
     const { request, response } = record.exchange;
-    for (const headers of [request.headers, response.headers]) {
-      for (const [name, value] of Object.entries(headers)) {
-        const header = name.toLowerCase();
-        if (!this.headers.has(header)) continue;
-        for (const credential of credentialsIn(header, value)) {
-          if (couldBeSecret(credential)) this.addSecret(credential);
-        }
-      }
-    }
-    for (const body of [request.body, response.body]) this.learnFields(body);
+    this.learnHeaders(request.headers, false);
+    this.learnHeaders(response.headers, true);
+    this.learnFields(request.body, false);
+    this.learnFields(response.body, true);
   }
 
-  private learnFields(value: unknown): void {
-    if (Array.isArray(value)) for (const item of value) this.learnFields(item);
+  private learnHeaders(headers: Headers, runWide: boolean): void {
+    for (const [name, value] of Object.entries(headers)) {
+      const header = name.toLowerCase();
+      if (!this.headers.has(header)) continue;
+      for (const credential of credentialsIn(header, value)) {
+        if (couldBeSecret(credential) && !this.published.has(credential)) this.keep(credential, runWide);
+      }
+    }
+  }
+
+  private learnFields(value: unknown, runWide: boolean): void {
+    if (Array.isArray(value)) for (const item of value) this.learnFields(item, runWide);
     else if (value !== null && typeof value === 'object') {
       for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
         if (this.fields.has(key.toLowerCase()) && typeof item === 'string') {
-          if (couldBeSecret(item)) this.addSecret(item);
-        } else this.learnFields(item);
+          if (couldBeSecret(item) && !this.published.has(item)) this.keep(item, runWide);
+        } else this.learnFields(item, runWide);
       }
     }
   }
 
-  /** Any text bound for a report: secrets by value, and the machine's own paths, removed. */
-  text(value: string): string {
-    let result = withoutLocalPaths(value);
-    for (const secret of this.secrets) {
-      if (result.includes(secret)) result = result.split(secret).join(REDACTED);
+  /**
+   * Names a secret the way the feature knows it (`the remembered "tok"`, `{{$password}}`); a failure
+   * that quotes it then says `expected the remembered "tok" [secret], actual "Bearer"`.
+   */
+  label(value: unknown, label: string): void {
+    if (typeof value === 'string' && this.secrets.has(value)) this.labels.set(value, label);
+  }
+
+  /**
+   * A failure's message for a report: each secret the feature named is said by its name (quoted or
+   * not), then everything else as `text()` does.
+   */
+  errorText(value: string): string {
+    let result = value;
+    for (const [secret, label] of this.labels) {
+      if (secret.length < MIN_BY_VALUE || !result.includes(secret)) continue;
+      result = result
+        .split(JSON.stringify(secret))
+        .join(`${label} [secret]`)
+        .split(secret)
+        .join(`${label} [secret]`);
     }
-    return result;
+    return this.text(result);
+  }
+
+  /** Any text bound for a report: secrets by value and by shape, and the machine's own paths, removed. */
+  text(value: string): string {
+    this.pattern ??= new RegExp(
+      [...this.forms.map((form) => `(?:${escapeRegExp(form)})`), SCHEME_CREDENTIAL].join('|'),
+      'g',
+    );
+    return withoutLocalPaths(value).replace(this.pattern, (_match, scheme?: string) =>
+      scheme ? `${scheme} ${REDACTED}` : REDACTED,
+    );
   }
 
   record(record: ExchangeRecord): ExchangeRecord {
@@ -171,6 +250,10 @@ export class Redactor {
     }
     return value;
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**

@@ -86,6 +86,8 @@ export async function sendHostileInput(
   persona: string,
 ): Promise<HostileCall[]> {
   const credentials = await actors.cast.credentials(persona);
+  // The strings go into every field, passwords too: they are the check's, and its messages name them.
+  actors.redactor.treatAsPublic([...INJECTION_STRINGS, ...UNICODE_STRINGS]);
   const calls: HostileCall[] = [];
   for (const operation of actors.contract.operations) {
     const base = { ...sampleCall(operation, credentials.username), headers: authorization(credentials) };

@@ -1,4 +1,5 @@
 import { authorization } from '../api/caller-id-api';
+import type { Redactor } from '../report/redact';
 import type { Cast } from '../api/cast';
 import { operationName, type Contract, type Operation } from '../contract/load';
 import { buildRequest } from '../contract/operation-call';
@@ -11,6 +12,7 @@ export interface SecurityActors {
   readonly contract: Contract;
   readonly http: HttpClient;
   readonly cast: Cast;
+  readonly redactor: Redactor;
 }
 
 /** Whose credentials, if any, a request to a protected operation carries. */
@@ -42,14 +44,31 @@ export interface ProtectedCall {
 }
 
 /**
- * The operations the contract protects: every one whose security requirements all name a scheme
- * (an empty requirement, `{}`, would let anonymous callers in).
+ * The operations the contract protects with a person's token: every one whose security
+ * requirements all name a scheme (an empty requirement, `{}`, would let anonymous callers in), each
+ * a token scheme (http bearer, OAuth 2, OpenID Connect). An API key identifies an app, not an
+ * account holder, so "another account's token" means nothing to it: those operations are left out.
  */
 export function protectedOperations(contract: Contract): Operation[] {
+  const schemes = (contract.document.components?.securitySchemes ?? {}) as Record<
+    string,
+    { type?: string; scheme?: string }
+  >;
+  const isToken = (name: string): boolean => {
+    const scheme = schemes[name];
+    if (!scheme) return true;
+    return (
+      scheme.type === 'oauth2' ||
+      scheme.type === 'openIdConnect' ||
+      (scheme.type === 'http' && scheme.scheme?.toLowerCase() === 'bearer')
+    );
+  };
   return contract.operations.filter(
     (operation) =>
       operation.security.length > 0 &&
-      operation.security.every((requirement) => Object.keys(requirement).length > 0),
+      operation.security.every(
+        (requirement) => Object.keys(requirement).length > 0 && Object.keys(requirement).every(isToken),
+      ),
   );
 }
 

@@ -74,7 +74,7 @@ export class Services implements ExchangeInspector {
 
   inspect(exchange: HttpExchange, context: InspectionContext): ExchangeAssessment {
     const url = new URL(exchange.request.url);
-    const service = this.at(url) ?? this.list.find((candidate) => candidate.apiRoot.origin === url.origin);
+    const service = this.at(url) ?? this.list.find((candidate) => sameOrigin(candidate.apiRoot, url));
     if (!service) {
       return {
         validated: false,
@@ -98,8 +98,22 @@ export class Services implements ExchangeInspector {
   }
 }
 
+/** The names of this machine: a page may call the API as `localhost` while the harness knows `127.0.0.1`. */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Same scheme, port and host, the loopback names counting as one host. */
+export function sameOrigin(a: URL, b: URL): boolean {
+  if (a.origin === b.origin) return true;
+  return (
+    a.protocol === b.protocol &&
+    a.port === b.port &&
+    LOOPBACK.has(a.hostname.toLowerCase()) &&
+    LOOPBACK.has(b.hostname.toLowerCase())
+  );
+}
+
 function isBelow(url: URL, root: URL): boolean {
-  if (url.origin !== root.origin) return false;
+  if (!sameOrigin(url, root)) return false;
   const base = basePathOf(root);
   return base === '' || url.pathname === base || url.pathname.startsWith(`${base}/`);
 }

@@ -26,8 +26,11 @@ export function reportRoutes(router: Router, context: ServiceContext): void {
           { minimum: 1, maximum: 50 },
           errors,
         );
+        const categories = queryCategories(req.query.categories, errors);
         if (errors.length > 0) return sendValidationErrors(res, errors);
-        const active = store.reports.activeFor(number);
+        const active = store.reports
+          .activeFor(number)
+          .filter((report) => !categories || categories.includes(report.category));
         const start = (page - 1) * pageSize;
         res.json({
           items: active.slice(start, start + pageSize).map(reportJson),
@@ -82,4 +85,19 @@ export function reportRoutes(router: Router, context: ServiceContext): void {
       },
     ],
   });
+}
+
+/** `categories=scam&categories=fraud` (each a category), or undefined for all of them. */
+function queryCategories(raw: unknown, errors: FieldError[]): ReportCategory[] | undefined {
+  if (raw === undefined) return undefined;
+  const values = Array.isArray(raw) ? raw : [raw];
+  const wrong = values.filter((value) => !(CATEGORIES as readonly unknown[]).includes(value));
+  if (wrong.length > 0) {
+    errors.push({
+      in: 'query',
+      field: 'categories',
+      message: `must each be one of ${CATEGORIES.join(', ')} (not ${wrong.map(String).join(', ')})`,
+    });
+  }
+  return values as ReportCategory[];
 }

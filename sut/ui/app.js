@@ -103,8 +103,21 @@ function requireSession() {
   return false;
 }
 
-function safeNext(raw) {
-  return raw && raw.startsWith('/') && !raw.startsWith('//') ? raw : '/';
+/**
+ * Where to go after signing in: only a path of this site. Parsed as the browser will (a `\\`, a tab
+ * or an encoded slash can turn `/x` into another host), and kept only when the origin stays ours.
+ */
+function safeNext(raw, origin = location.origin) {
+  // A backslash or a control character (a tab, a newline) can make the browser read another host.
+  // eslint-disable-next-line no-control-regex
+  if (typeof raw !== 'string' || !raw.startsWith('/') || /[\\\u0000-\u001f]/.test(raw)) return '/';
+  let target;
+  try {
+    target = new URL(raw, origin);
+  } catch {
+    return '/';
+  }
+  return target.origin === origin ? target.pathname + target.search + target.hash : '/';
 }
 
 async function signIn(username, password) {

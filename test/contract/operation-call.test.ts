@@ -17,7 +17,8 @@ describe('calling an operation by its operationId', () => {
     assert.deepEqual(buildRequest(contract.operation('listItems'), prepared), {
       method: 'GET',
       path: '/items',
-      query: { limit: '5' },
+      query: {},
+      queryString: 'limit=5',
       headers: { 'X-Request-Id': 'abc' },
     });
     const item = emptyCall();

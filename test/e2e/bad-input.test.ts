@@ -52,6 +52,17 @@ const CASES: readonly BadInput[] = [
     ],
   },
   {
+    name: 'unknown markers, a marker with a bad pattern and a wrong name in a headless table',
+    args: [fixture('unknown-marker.feature')],
+    says: [
+      /^ {2}test\/fixtures\/bad-input\/unknown-marker\.feature:5: lookUpNumber has no parameter "numbr"; its parameters are: number \(path\)$/m,
+      /^ {2}test\/fixtures\/bad-input\/unknown-marker\.feature:8: unknown marker "#strnig" \(markers: #ignore, #present, #notpresent, .*#\[N\], ##…\)$/m,
+      /^ {2}test\/fixtures\/bad-input\/unknown-marker\.feature:9: marker #regex <pattern>: "#regex \(\[a-z\]" is not a regular expression: /m,
+      /^ {2}test\/fixtures\/bad-input\/unknown-marker\.feature:11: unknown marker "#json" /m,
+      /^ {2}test\/fixtures\/bad-input\/unknown-marker\.feature:12: unknown marker "#arrray" /m,
+    ],
+  },
+  {
     name: 'an undefined and an ambiguous step',
     args: [fixture('undefined-and-ambiguous.feature'), '--require', fixture('ambiguous.steps.ts')],
     says: [

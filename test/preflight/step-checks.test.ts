@@ -108,3 +108,55 @@ describe("the preflight's checks of contract steps in a project of several servi
     ]);
   });
 });
+
+describe("the preflight's checks of the generic steps' bodies, tables and markers", () => {
+  let services: NamedContract[];
+  before(async () => {
+    services = [{ name: 'caller-id', contract: await loadContract(path.join(ROOT, 'specs/openapi.yaml')) }];
+  });
+
+  it('refuses a body media type the next call does not declare, and takes one it does', () => {
+    const call = step(9, CONTRACT_STEPS.call, ['reportBySms']);
+    assert.deepEqual(problems([step(5, CONTRACT_STEPS.bodyAs, ['text/plain']), call], services), []);
+    assert.deepEqual(problems([step(5, CONTRACT_STEPS.bodyAs, ['application/xml']), call], services), [
+      'features/x.feature:5: reportBySms does not take a application/xml body (it declares: application/x-www-form-urlencoded, multipart/form-data, text/plain)',
+    ]);
+  });
+
+  it('checks headless parameter tables against the next call, and the shape of form tables', () => {
+    const call = step(9, CONTRACT_STEPS.call, ['lookUpNumber']);
+    const headless = step(5, CONTRACT_STEPS.parameters, [], { dataTable: [['number', '+886912345678']] });
+    assert.deepEqual(problems([headless, call], services), []);
+    const wrong = step(5, CONTRACT_STEPS.parameters, [], { dataTable: [['numbr', '+886912345678']] });
+    assert.deepEqual(problems([wrong, call], services), [
+      'features/x.feature:5: lookUpNumber has no parameter "numbr"; its parameters are: number (path)',
+    ]);
+    const threeColumns = step(6, CONTRACT_STEPS.form, [], { dataTable: [['a', 'b', 'c']] });
+    assert.deepEqual(problems([threeColumns], services), [
+      'features/x.feature:6: the table needs exactly two columns: | name | value |, with or without that heading',
+    ]);
+  });
+
+  it('refuses unknown markers in every comparing step, and leaves placeholders and ## alone', () => {
+    assert.deepEqual(
+      problems(
+        [
+          step(4, CONTRACT_STEPS.bodyAt, ['kind', '#string']),
+          step(5, CONTRACT_STEPS.bodyAt, ['kind', '##literal']),
+          step(6, CONTRACT_STEPS.bodyAt, ['kind', '#{{marker}}']),
+          step(7, CONTRACT_STEPS.everyItem, ['items'], { dataTable: [['category', '#strin']] }),
+          step(8, CONTRACT_STEPS.responseHeader, ['Location', '#nope']),
+          step(9, CONTRACT_STEPS.bodyContains, [], { docString: '{"a": ["#object", "#[2]", "#uuidd"]}' }),
+          step(10, CONTRACT_STEPS.bodyContains, [], { docString: '{"a": ' }),
+        ],
+        services,
+      ).map((problem) => problem.replace(/ \(markers: .*\)$/, '')),
+      [
+        'features/x.feature:7: unknown marker "#strin"',
+        'features/x.feature:8: unknown marker "#nope"',
+        'features/x.feature:9: unknown marker "#uuidd"',
+        'features/x.feature:10: the expected body is not valid JSON: Unexpected end of JSON input',
+      ],
+    );
+  });
+});

@@ -116,3 +116,18 @@ describe('Redactor learning only what can be a secret', () => {
     );
   });
 });
+
+describe('a failure that quotes a secret', () => {
+  it('names the secret as the feature knows it, and redacts the ones it does not name', () => {
+    const redactor = new Redactor(DEFAULT_REDACTION);
+    redactor.addSecret('cid_token-value-1234');
+    redactor.label('cid_token-value-1234', 'the remembered "tok"');
+    redactor.addSecret('pw-unnamed-secret');
+    assert.equal(
+      redactor.errorText('$.tokenType: expected "cid_token-value-1234", actual "Bearer" (pw-unnamed-secret)'),
+      `$.tokenType: expected the remembered "tok" [secret], actual "Bearer" (${REDACTED})`,
+    );
+    // Reports other than failures never say which secret stood there.
+    assert.equal(redactor.text('cid_token-value-1234'), REDACTED);
+  });
+});

@@ -28,6 +28,12 @@ describe('the security checks derived from the contract, on answers made up for 
     assert.ok(!names.includes('lookUpNumber') && !names.includes('getHealth'), names.join(', '));
   });
 
+  it("leave out operations protected by an app's API key: no account holder's token applies to them", () => {
+    const names = protectedOperations(contract).map((operation) => operation.operationId);
+    assert.ok(contract.operation('identifyForPartner').security.length > 0);
+    assert.ok(!names.includes('identifyForPartner'), names.join(', '));
+  });
+
   it("make a well-formed request of every operation, on the owner's account", () => {
     for (const operation of contract.operations) {
       const request = buildRequest(operation, sampleCall(operation, 'alice'));

@@ -1,6 +1,13 @@
 import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
 import { withInterpolation as filled } from '../../contract/interpolation';
-import { CONTRACT_STEPS, matchesWritten, notJson, valueAtPath } from '../../contract/operation-call';
+import { formFields } from '../../contract/form-fields';
+import { addParameter, CONTRACT_STEPS, notJson, tableRows } from '../../contract/operation-call';
+import {
+  containsMismatches,
+  everyItemMismatches,
+  headerMismatch,
+  rowMismatches,
+} from '../../contract/response-checks';
 import { UsageError } from '../../errors';
 import { expectEqual, expectTrue } from '../../expect';
 import type { ScenarioWorld } from '../world';
@@ -11,12 +18,14 @@ import type { ScenarioWorld } from '../world';
 // contract. Every step body is `filled`: `{{name}}` (and `{{env.NAME}}`) is replaced in each of its
 // string arguments, doc strings and table cells before it runs.
 
+/** A two-column table, headed `| first | second |` or not (cucumber's rows-hash form). */
 function pairs(table: DataTable, first: string, second: string): [string, string][] {
-  const [header, ...rows] = table.raw();
-  if (header?.[0]?.trim() !== first || header[1]?.trim() !== second || header.length !== 2) {
-    throw new UsageError(`the table needs exactly two columns headed | ${first} | ${second} |`);
-  }
-  return rows.map((row) => [row[0] ?? '', row[1] ?? '']);
+  return tableRows(table.raw(), first, second);
+}
+
+/** Fails with every mismatch on one line, or passes. */
+function expectNone(what: string, mismatches: readonly string[]): void {
+  expectTrue(what, mismatches.length === 0, mismatches.join('; '));
 }
 
 Given(
@@ -29,7 +38,7 @@ Given(
 Given(
   CONTRACT_STEPS.parameters,
   filled(function (this: ScenarioWorld, table: DataTable) {
-    for (const [name, value] of pairs(table, 'name', 'value')) this.prepared.parameters.set(name, value);
+    for (const [name, value] of pairs(table, 'name', 'value')) addParameter(this.prepared, name, value);
   }),
 );
 
@@ -39,6 +48,20 @@ Given(
     const problem = notJson(text);
     if (problem) throw new UsageError(problem);
     this.prepared.body = text;
+  }),
+);
+
+Given(
+  CONTRACT_STEPS.bodyAs,
+  filled(function (this: ScenarioWorld, mediaType: string, text: string) {
+    this.prepared.body = { kind: 'text', text, mediaType };
+  }),
+);
+
+Given(
+  CONTRACT_STEPS.form,
+  filled(function (this: ScenarioWorld, table: DataTable) {
+    this.prepared.body = { kind: 'form', fields: formFields(pairs(table, 'name', 'value'), this.featureDir) };
   }),
 );
 
@@ -73,25 +96,46 @@ Then(
 Then(
   CONTRACT_STEPS.bodyAt,
   filled(function (this: ScenarioWorld, path: string, expected: string) {
-    const actual = valueAtPath(this.lastResponse.body, path);
-    expectTrue(
-      `response body at ${path}`,
-      matchesWritten(actual, expected),
-      `expected ${expected}, actual ${JSON.stringify(actual)}`,
-    );
+    expectNone('response body', rowMismatches(this.lastResponse.body, [[path, expected]]));
   }),
 );
 
 Then(
   CONTRACT_STEPS.bodyMatches,
   filled(function (this: ScenarioWorld, table: DataTable) {
-    const mismatches = pairs(table, 'path', 'value').flatMap(([path, expected]) => {
-      const actual = valueAtPath(this.lastResponse.body, path);
-      return matchesWritten(actual, expected)
-        ? []
-        : [`${path}: expected ${expected}, actual ${JSON.stringify(actual)}`];
-    });
-    expectTrue('response body', mismatches.length === 0, mismatches.join('; '));
+    expectNone('response body', rowMismatches(this.lastResponse.body, pairs(table, 'path', 'value')));
+  }),
+);
+
+Then(
+  CONTRACT_STEPS.bodyContains,
+  filled(function (this: ScenarioWorld, json: string) {
+    const problem = notJson(json);
+    if (problem) throw new UsageError(problem.replace('request body', 'expected body'));
+    expectNone('response body', containsMismatches(this.lastResponse.body, json));
+  }),
+);
+
+Then(
+  CONTRACT_STEPS.everyItem,
+  filled(function (this: ScenarioWorld, path: string, table: DataTable) {
+    const rows = pairs(table, 'path', 'value');
+    expectNone('response body', everyItemMismatches(this.lastResponse.body, path, rows));
+  }),
+);
+
+Then(
+  CONTRACT_STEPS.responseHeader,
+  filled(function (this: ScenarioWorld, name: string, expected: string) {
+    const problem = headerMismatch(this.lastResponse.headers, name, expected);
+    expectNone('response', problem ? [problem] : []);
+  }),
+);
+
+When(
+  CONTRACT_STEPS.rememberHeader,
+  filled(function (this: ScenarioWorld, header: string, name: string) {
+    this.rememberResponseHeader(header, name);
   }),
 );
 

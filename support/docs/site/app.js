@@ -576,7 +576,7 @@ function coveragePage() {
   return h(
     'section',
     {},
-    h('h2', {}, `Contract coverage — ${coverage.spec.title} ${coverage.spec.version}`),
+    h('h2', {}, `Contract coverage — ${coverage.spec.title} ${coverage.spec.version}`.trim()),
     table(
       [
         ['measure', 'covered', 'of', '%'],
@@ -665,11 +665,28 @@ function glossaryPage() {
       h('code', { class: 'pattern' }, step.pattern),
       ' ',
       h('span', { class: 'ref' }, `${step.layer} · ${step.location} · used ${step.uses}×`),
+      step.doc ? stepDoc(step.doc) : null,
       step.examples.length
         ? h(
             'ul',
             { class: 'examples' },
             step.examples.map((example) => h('li', {}, refLink(example.ref, example.text))),
+          )
+        : null,
+    );
+  // A generic step says what it does, shows an example, and lists the markers when it compares.
+  const stepDoc = (doc) =>
+    h(
+      'div',
+      { class: 'step-doc' },
+      h('p', {}, doc.summary),
+      h('pre', { class: 'step-example' }, doc.example),
+      doc.markers
+        ? h(
+            'p',
+            { class: 'markers' },
+            'Markers: ',
+            doc.markers.map((marker) => h('code', {}, marker, ' ')),
           )
         : null,
     );

@@ -14,6 +14,8 @@ export * from './Problem';
 export * from './Report';
 export * from './ReportCategory';
 export * from './ReportPage';
+export * from './SmsReceipt';
+export * from './SmsReport';
 export * from './SpamLevel';
 export * from './Token';
 export * from './TokenRequest';

@@ -1,0 +1,178 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { base64Forms, encodingsOf } from './secret-encodings';
+
+/** A secret found in a report: where, and what kind — never the value. */
+export interface SecretHit {
+  /** Relative to the reports folder; `archive.zip!entry` inside an archive, `file:line` in the message stream. */
+  readonly file: string;
+  readonly kind: string;
+}
+
+interface Needle {
+  /** The kinds of secret found in the text. */
+  readonly kinds: (text: string) => string[];
+}
+
+/**
+ * Credentials of well-known shapes, whoever made them: what the scanner finds without knowing the
+ * run's secrets (`npm run gate` alone, the reports of other processes). A redacted or templated
+ * value (`[REDACTED]`, `{{…}}`, `<token>`) and a contract's placeholder (`"string"`) are not one.
+ */
+const SHAPES: readonly { kind: string; pattern: RegExp }[] = [
+  // Each pattern: group 1 what stays when the credential is redacted, the rest the credential.
+  { kind: 'JWT', pattern: /()\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/g },
+  {
+    kind: 'bearer token',
+    pattern: /(\bBearer\s+)(?!\[REDACTED\])(?=[A-Za-z0-9._~+/-]*[0-9._~+/=-])[A-Za-z0-9._~+/-]{16,}/g,
+  },
+  {
+    kind: 'Basic credentials',
+    pattern: /(\bBasic\s+)(?!\[REDACTED\])(?=[A-Za-z0-9+/]*[0-9+/])[A-Za-z0-9+/]{8,}=*/g,
+  },
+  {
+    kind: 'Authorization header',
+    pattern:
+      /(\\?["']authorization\\?["']\s*:\s*\\?["'])(?!(?:bearer |basic |token )?\[REDACTED\])[^"'\\]{8,}/gi,
+  },
+  {
+    kind: 'password parameter',
+    pattern:
+      /([?&](?:password|passwd|pwd|secret|access_token|api_?key)=)(?!\[REDACTED\]|%5BREDACTED%5D|\{\{)[^&\s"'<]{4,}/gi,
+  },
+  {
+    kind: 'password field',
+    pattern:
+      /(\\?["'](?:password|passwd|newPassword|clientSecret|client_secret|accessToken|refreshToken)\\?["']\s*:\s*\\?["'])(?!\[REDACTED\]|\{\{|<|string\\?["']|password\\?["']|\*+\\?["'])[^"'\\]{4,}/gi,
+  },
+  { kind: 'private key', pattern: /()-----BEGIN [A-Z ]*PRIVATE KEY-----/g },
+];
+
+/** Text with every credential of a known shape replaced: what scrubs reports made by other runs. */
+export function withoutCredentialShapes(text: string): string {
+  let result = text;
+  for (const { pattern } of SHAPES)
+    result = result.replace(pattern, (_match, kept: string) => `${kept}[REDACTED]`);
+  return result;
+}
+
+function matches(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(text);
+}
+
+/** Length of the prefix the secrets are indexed by (every secret searched for is at least this long). */
+const PREFIX = 4;
+
+/**
+ * The run's secrets in every form a report can hold them in, indexed by their first characters:
+ * one pass over a file finds every one of thousands of secrets (a token per scenario), where a
+ * search per secret would read each file thousands of times.
+ */
+function secretNeedle(secrets: readonly string[]): Needle[] {
+  const byPrefix = new Map<string, { form: string; kind: string }[]>();
+  for (const secret of secrets) {
+    // Shorter ones would match everywhere: they are redacted by name, and scanned for by shape.
+    if (secret.length < PREFIX) continue;
+    const forms = [...encodingsOf(secret)].map(([encoding, form]) => ({ encoding, form }));
+    for (const form of base64Forms(secret)) forms.push({ encoding: 'base64', form });
+    for (const { encoding, form } of forms) {
+      const key = form.slice(0, PREFIX);
+      const bucket = byPrefix.get(key) ?? [];
+      if (!bucket.some((each) => each.form === form))
+        bucket.push({ form, kind: `a secret of the run (${encoding})` });
+      byPrefix.set(key, bucket);
+    }
+  }
+  if (byPrefix.size === 0) return [];
+  return [
+    {
+      kinds: (text: string): string[] => {
+        const found = new Set<string>();
+        for (let at = 0; at + PREFIX <= text.length; at += 1) {
+          const bucket = byPrefix.get(text.slice(at, at + PREFIX));
+          if (!bucket) continue;
+          for (const { form, kind } of bucket) if (text.startsWith(form, at)) found.add(kind);
+        }
+        return [...found];
+      },
+    },
+  ];
+}
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+async function scanBuffer(
+  where: string,
+  content: Buffer,
+  needles: readonly Needle[],
+  hits: SecretHit[],
+): Promise<void> {
+  if (content.subarray(0, 4).equals(ZIP_MAGIC)) {
+    let zip: JSZip;
+    try {
+      zip = await JSZip.loadAsync(content);
+    } catch {
+      hits.push({ file: where, kind: 'an archive that cannot be opened (not scanned)' });
+      return;
+    }
+    for (const entry of Object.values(zip.files)) {
+      if (!entry.dir)
+        await scanBuffer(`${where}!${entry.name}`, await entry.async('nodebuffer'), needles, hits);
+    }
+    return;
+  }
+  const text = content.toString('utf8');
+  const kinds = new Set(needles.flatMap((needle) => needle.kinds(text)));
+  for (const kind of kinds) hits.push({ file: where, kind });
+  if (where.endsWith('.ndjson')) await scanAttachments(where, text, needles, hits);
+}
+
+/** Cucumber's message stream carries binary attachments (screenshots, traces) base64-encoded. */
+async function scanAttachments(
+  where: string,
+  text: string,
+  needles: readonly Needle[],
+  hits: SecretHit[],
+): Promise<void> {
+  for (const [index, line] of text.split('\n').entries()) {
+    if (!line.includes('"BASE64"')) continue;
+    let attachment: { body?: string; contentEncoding?: string } | undefined;
+    try {
+      attachment = (JSON.parse(line) as { attachment?: typeof attachment }).attachment;
+    } catch {
+      continue;
+    }
+    if (attachment?.contentEncoding === 'BASE64' && attachment.body) {
+      await scanBuffer(`${where}:${index + 1}`, Buffer.from(attachment.body, 'base64'), needles, hits);
+    }
+  }
+}
+
+/**
+ * Scans every file below `reportsDir` — archives and base64 attachments opened — for the given
+ * secrets (in every encoding) and for credentials of well-known shapes. The secrets are only
+ * compared in memory; a hit names the file and the kind of secret, never the value.
+ */
+export async function scanReports(reportsDir: string, secrets: readonly string[]): Promise<SecretHit[]> {
+  const needles = [
+    ...secretNeedle(secrets),
+    ...SHAPES.map(({ kind, pattern }) => ({
+      kinds: (text: string) => (matches(pattern, text) ? [kind] : []),
+    })),
+  ];
+  const hits: SecretHit[] = [];
+  if (!fs.existsSync(reportsDir)) return hits;
+  for (const entry of fs.readdirSync(reportsDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    await scanBuffer(
+      path.relative(reportsDir, file).split(path.sep).join('/'),
+      fs.readFileSync(file),
+      needles,
+      hits,
+    );
+  }
+  return hits;
+}

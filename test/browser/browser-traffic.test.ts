@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright';
+import { BrowserSession } from '../../support/browser/browser-session';
+import type { ExchangeAssessment, HttpExchange } from '../../support/http/exchange';
+import { Traffic } from '../../support/http/traffic';
+import { sameOrigin } from '../../support/services/services';
+import { launchChromium } from '../helpers/browser';
+
+/** A loopback server answering every request with `respond`; its port. */
+async function serve(
+  respond: (req: http.IncomingMessage, res: http.ServerResponse) => void,
+): Promise<{ port: number; server: http.Server }> {
+  const server = http.createServer(respond);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: (server.address() as AddressInfo).port, server };
+}
+
+const json = (res: http.ServerResponse, body: unknown): void => {
+  res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+  res.end(JSON.stringify(body));
+};
+
+describe('the browser session: the page calls the API under another host name, and an API nobody knows', () => {
+  const servers: http.Server[] = [];
+  let browser: Browser;
+  let api: number;
+  let unknown: number;
+  let ui: number;
+
+  before(async () => {
+    browser = await launchChromium();
+    const apiServer = await serve((_req, res) => json(res, { ok: true }));
+    const unknownServer = await serve((_req, res) => json(res, { elsewhere: true }));
+    api = apiServer.port;
+    unknown = unknownServer.port;
+    const uiServer = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(`<script>
+        Promise.all([
+          fetch('http://localhost:${api}/api/v1/health').then((r) => r.json()),
+          fetch('http://127.0.0.1:${unknown}/partner/v2/lookup').then((r) => r.json()),
+        ]).then(() => { document.title = 'done'; });
+      </script>`);
+    });
+    ui = uiServer.port;
+    servers.push(apiServer.server, unknownServer.server, uiServer.server);
+  });
+
+  after(async () => {
+    await browser?.close();
+    for (const server of servers) server.close();
+  });
+
+  it('records the API call made under "localhost" and the one to an unknown origin, not the page itself', async () => {
+    const apiRoot = new URL(`http://127.0.0.1:${api}/api/v1`);
+    const inspector = {
+      inspect: (exchange: HttpExchange): ExchangeAssessment => {
+        const known = sameOrigin(new URL(exchange.request.url), apiRoot);
+        return { validated: known, undocumented: !known, violations: [] };
+      },
+    };
+    const traffic = new Traffic(inspector, [], { negative: false });
+    const session = await BrowserSession.open(browser, {
+      uiBaseUrl: new URL(`http://127.0.0.1:${ui}/`),
+      isApiCall: (url) => sameOrigin(url, apiRoot) && url.pathname.startsWith('/api/v1/'),
+      timeoutMs: 10_000,
+      traffic,
+      trace: false,
+    });
+    try {
+      await session.page.goto('/');
+      await session.page.waitForFunction(() => document.title === 'done');
+      await traffic.settle();
+    } finally {
+      await session.close();
+    }
+    const seen = traffic.records.map(({ exchange, assessment }) => ({
+      url: exchange.request.url,
+      undocumented: assessment.undocumented,
+    }));
+    assert.deepEqual(
+      seen.sort((a, b) => a.url.localeCompare(b.url)),
+      [
+        { url: `http://127.0.0.1:${unknown}/partner/v2/lookup`, undocumented: true },
+        { url: `http://localhost:${api}/api/v1/health`, undocumented: false },
+      ].sort((a, b) => a.url.localeCompare(b.url)),
+    );
+  });
+});
