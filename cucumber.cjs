@@ -13,6 +13,8 @@ const settings = config();
 const reports = settings.reportsDir;
 const allureResults = reportFile(reports, 'allureResults');
 const PROGRESS = path.join(__dirname, 'support/report/progress-formatter.cjs');
+const PROGRESS_BAR = path.join(__dirname, 'support/report/progress-bar-formatter.cjs');
+const ALLURE = path.join(__dirname, 'support/report/allure-reporter.cjs');
 
 // No `paths`: cucumber adds a profile's paths to those of the command line. `npm run spec` gives
 // the project's feature folders when the command line names none.
@@ -24,17 +26,22 @@ const common = {
     // The project's own step definitions.
     ...settings.stepsDirs.map((dir) => path.join(dir, '**/*.ts')),
   ],
-  // Collects every scenario's result in the coordinator: results, contract coverage, traceability.
+  // Collects every scenario's result in the coordinator and writes the message stream
+  // (messages.ndjson) with results, contract coverage and traceability, so that they always agree.
   plugin: [path.join(__dirname, 'support/results/plugin.cjs')],
   format: [
-    // The only formatter on stdout: a progress bar on a terminal, dots in logs (in batches).
-    process.stdout.isTTY ? 'progress-bar' : PROGRESS,
-    `message:${reportFile(reports, 'messages')}`,
-    // Allure writes its results into resultsDir; its stream output is empty.
-    `allure-cucumberjs/reporter:${reportFile(reports, 'allureLog')}`,
+    // The only formatter on stdout: a progress bar on a terminal, dots in logs (in batches); both
+    // print failures as people read them (support/report/console-failure.ts).
+    process.stdout.isTTY ? PROGRESS_BAR : PROGRESS,
+    // Allure writes its results into resultsDir; its stream output is empty. A failure's message
+    // is its first line there (Allure's categories title entries with it), the trace the rest.
+    `${ALLURE}:${reportFile(reports, 'allureLog')}`,
   ],
   formatOptions: {
     snippetInterface: 'async-await',
+    // Snippets for undefined steps in the project's style: TypeScript, `this: ScenarioWorld`,
+    // typed parameters named after their parameter types.
+    snippetSyntax: path.join(__dirname, 'support/report/typed-snippets.cjs'),
     resultsDir: allureResults,
     // Allure's own writer fsyncs every file in the coordinator while the workers wait: this one
     // writes in the background, and the results plugin waits for it at the end of the run.

@@ -1,20 +1,31 @@
-import { defineParameterType } from '@cucumber/cucumber';
-import { ACCOUNT_ACTIONS, type AccountAction } from '../support/api/account-actions';
-import type { ReportCategory, SpamLevel } from '../support/generated';
 import {
+  ACCOUNT_ACTIONS,
   CATEGORY_WORDS,
+  CREDENTIALS_WORDS,
+  HOSTILE_INPUTS,
   PERSONAS,
   SPAM_LEVEL_WORDS,
   alternation,
+  credentialsFrom,
+  defineParameterType,
   lookUpWord,
-} from '../support/domain/vocabulary';
-import { HOSTILE_INPUTS, type HostileInput } from '../support/security/hostile-input';
-import { CREDENTIALS_WORDS, credentialsFrom } from '../support/security/protected-operations';
+  type AccountAction,
+  type Actor,
+  type CredentialsUsed,
+  type HostileInput,
+  type ReportCategory,
+  type ScenarioWorld,
+  type SpamLevel,
+} from '../support';
 
+// A person the features name is an actor of the scenario: the same one each time the name comes
+// back, with their own account, token, browser page and notes.
 defineParameterType({
   name: 'persona',
   regexp: alternation(PERSONAS),
-  transformer: (name: string) => name,
+  transformer: function (this: ScenarioWorld, name: string): Actor {
+    return this.actorCalled(name);
+  },
 });
 
 defineParameterType({
@@ -44,7 +55,7 @@ defineParameterType({
 defineParameterType({
   name: 'credentials',
   regexp: CREDENTIALS_WORDS,
-  transformer: (words: string) => credentialsFrom(words),
+  transformer: (words: string): CredentialsUsed => credentialsFrom(words),
 });
 
 defineParameterType({

@@ -13,11 +13,23 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/** What node's parseArgs throws for a bad command line (`Unknown option '--x'`): the user's to fix. */
+function isCommandLineError(error: Error): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}
+
 /** One line for the terminal: the message of a UsageError, the first line of anything else. */
 export function oneLine(error: unknown): string {
   if (error instanceof Error) {
     const first = error.message.split('\n')[0] ?? '';
-    const own = error instanceof UsageError ? first : `${error.name}: ${first}`;
+    const own =
+      error instanceof UsageError
+        ? first
+        : isCommandLineError(error)
+          ? // Node's advice on `--` after the first sentence is for programs that take such values.
+            first.replace(/\. To specify a positional argument .*$/, '')
+          : `${error.name}: ${first}`;
     // Cucumber wraps what went wrong ("failed to load/parse"): the cause is what says why.
     return error.cause instanceof Error ? `${own}: ${oneLine(error.cause)}` : own;
   }
@@ -27,6 +39,35 @@ export function oneLine(error: unknown): string {
 /** What a YAML parser says went wrong, without the location (given separately) or the excerpt. */
 export function yamlReason(message: string): string {
   return (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '').replace(/:$/, '');
+}
+
+/** An error that has more to say than one line: every line is printed (the preflight's problems). */
+interface ManyLines {
+  lines(): readonly string[];
+}
+
+function hasLines(error: unknown): error is ManyLines {
+  return error instanceof UsageError && typeof (error as Partial<ManyLines>).lines === 'function';
+}
+
+/**
+ * The one ending of every command: the exit code `main` returns, or, when it throws, 2 (the run
+ * cannot be trusted) and one line `<command>: <what is wrong>` — never a stack trace or a
+ * `TypeError:` for a bad command line.
+ */
+export function runCommand(command: string, main: () => number | Promise<number>): void {
+  const fail = (error: unknown): void => {
+    if (hasLines(error)) for (const line of error.lines()) console.error(line);
+    else console.error(`${command}: ${oneLine(error)}`);
+    process.exitCode = ExitCode.unusable;
+  };
+  try {
+    void Promise.resolve(main()).then((code) => {
+      process.exitCode = code;
+    }, fail);
+  } catch (error) {
+    fail(error);
+  }
 }
 
 /** A spec that cannot be used: the message is one line naming the file and the location. */

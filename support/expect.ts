@@ -1,30 +1,42 @@
 import { AssertionError } from 'node:assert';
 import { isDeepStrictEqual } from 'node:util';
+import { diffBlock } from './report/line-diff';
 
 function show(value: unknown): string {
   return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
 }
 
 /**
- * Fails with one readable line, `spam level of +886912345678: expected spam, actual suspicious`,
- * so a broken business rule reads as the rule in the report.
+ * An assertion that says what it has to say in its message, and only there. No `operator`: with
+ * one, node appends its own diff (`+ actual - expected`) to the message; `showDiff: false`:
+ * cucumber would append a second one, the other way round (`+ expected - actual`).
+ */
+function failure(
+  message: string,
+  actual: unknown,
+  expected: unknown,
+  // The stack starts where the check was called: the step, not this module.
+  stackStartFn: (...args: never[]) => unknown,
+): AssertionError {
+  return Object.assign(new AssertionError({ message, actual, expected, stackStartFn }), { showDiff: false });
+}
+
+/**
+ * Fails with one readable line, `spam level of +886912345678: expected "spam", actual "suspicious"`,
+ * so a broken business rule reads as the rule in the report; where the values have structure or
+ * several lines, a diff follows (`- expected + actual`, see report/line-diff).
  */
 export function expectEqual<T>(what: string, actual: T, expected: T): void {
   if (!isDeepStrictEqual(actual, expected)) {
-    throw new AssertionError({
-      message: `${what}: expected ${show(expected)}, actual ${show(actual)}`,
+    throw failure(
+      `${what}: expected ${show(expected)}, actual ${show(actual)}${diffBlock(expected, actual)}`,
       actual,
       expected,
-      operator: 'deepStrictEqual',
-    });
+      expectEqual,
+    );
   }
 }
 
 export function expectTrue(what: string, condition: boolean, detail = ''): void {
-  if (!condition)
-    throw new AssertionError({
-      message: `${what}${detail ? `: ${detail}` : ''}`,
-      actual: false,
-      expected: true,
-    });
+  if (!condition) throw failure(`${what}${detail ? `: ${detail}` : ''}`, false, true, expectTrue);
 }

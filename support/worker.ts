@@ -1,5 +1,6 @@
 import { WorkerBrowser } from './browser/worker-browser';
 import { config, type HarnessConfig } from './config/config';
+import { ExitCode } from './errors';
 import { serviceProblem } from './preflight/service-check';
 import { ServiceWatch } from './service-watch';
 import { loadServiceContracts } from './services/contracts';
@@ -24,8 +25,18 @@ export interface WorkerResources {
 
 let opening: Promise<WorkerResources> | undefined;
 
+/**
+ * A worker process of a parallel run whose coordinator is gone (the run was interrupted: the
+ * coordinator ends at the signal) stops at once: it starts no other scenario, and neither its
+ * embedded service nor its browser outlives the run.
+ */
+function stopWhenOrphaned(): void {
+  if (process.send) process.once('disconnect', () => process.exit(ExitCode.unusable));
+}
+
 export function openWorkerResources(): Promise<WorkerResources> {
   opening ??= (async () => {
+    stopWhenOrphaned();
     const settings = config();
     const contracts = await loadServiceContracts(settings);
     const catalog = loadRequirements(settings.requirementsFile);

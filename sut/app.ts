@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import express, { type Express, type RequestHandler } from 'express';
 import { notFound, problemOnError } from './http/fallbacks';
 import { accountRoutes } from './routes/accounts';
@@ -12,9 +13,13 @@ import { uiRoutes } from './routes/ui';
 
 export const API_BASE_PATH = '/api/v1';
 
-/** API answers are about the current state: never cached, never answered with a 304. */
-const noStore: RequestHandler = (_req, res, next) => {
+/**
+ * API answers are about the current state: never cached, never answered with a 304. Each carries
+ * the id of its request (`X-Request-Id`, a UUID) for support tickets and the service's logs.
+ */
+const apiHeaders: RequestHandler = (_req, res, next) => {
   res.set('Cache-Control', 'no-store');
+  res.set('X-Request-Id', randomUUID());
   next();
 };
 
@@ -25,7 +30,7 @@ export function createApp(context: ServiceContext): Express {
   app.set('etag', false);
 
   const api = express.Router();
-  api.use(noStore);
+  api.use(apiHeaders);
   healthRoutes(api, context);
   accountRoutes(api, context);
   lookupRoutes(api, context);

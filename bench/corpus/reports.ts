@@ -112,7 +112,7 @@ export function writeReportsCorpus(
     [corpus.runConfig]: `module.exports = { default: ${JSON.stringify({
       paths: [corpus.featuresDir],
       require: [steps],
-      format: [`message:${path.join(corpus.reportsDir, 'messages.ndjson')}`],
+      // The results plugin writes messages.ndjson itself, beside the results.
       plugin: [plugin],
       strict: true,
     })} };\n`,

@@ -6,11 +6,12 @@
 import { CallerIdApi, read } from '../../support/api/caller-id-api';
 import { config } from '../../support/config/config';
 import { ContractInspector } from '../../support/contract/inspector';
-import { loadContract } from '../../support/contract/load';
+import { loadContract, type Contract } from '../../support/contract/load';
 import { HttpClient } from '../../support/http/client';
 import { ReportCategory } from '../../support/generated';
-import type { HttpExchange } from '../../support/http/exchange';
+import { NOT_INSPECTED, type HttpExchange } from '../../support/http/exchange';
 import { Traffic } from '../../support/http/traffic';
+import { Redactor } from '../../support/report/redact';
 import { startSut } from '../../sut';
 import { msSince, percentile } from './stats';
 
@@ -24,15 +25,22 @@ export interface ContractFigures {
   readonly roundTripP95Us: number;
   readonly compilationsInWarmUp: number;
   readonly compilationsAfterWarmUp: number;
+  /** Redaction per exchange — learning its secrets, then redacting the record — p50 and p95. */
+  readonly redactionP50Us: number;
+  readonly redactionP95Us: number;
 }
 
 interface Captured {
   readonly exchange: HttpExchange;
+  /** The round (one account, its password and token) it was made in: a scenario's worth. */
+  readonly round: number;
+  readonly password: string;
   /** Sent invalid on purpose: request checks off, as in a @negative scenario. */
   readonly negative: boolean;
 }
 
 async function capture(
+  contract: Contract,
   apiBaseUrl: URL,
   rounds: number,
 ): Promise<{ captured: Captured[]; roundTrips: number[] }> {
@@ -40,18 +48,20 @@ async function capture(
   const roundTrips: number[] = [];
   // No inspector while calling: the exchanges are inspected, timed, afterwards.
   const traffic = new Traffic(undefined, [], { negative: false });
-  const api = new CallerIdApi(new HttpClient(apiBaseUrl, traffic, config().httpTimeoutMs));
+  const api = new CallerIdApi(new HttpClient(apiBaseUrl, traffic, config().httpTimeoutMs), contract);
+  let round = 0;
+  let password = '';
   const timed = async <T>(call: () => Promise<T>, negative = false): Promise<T> => {
     const started = process.hrtime.bigint();
     const result = await call();
     roundTrips.push(msSince(started) * 1000);
     const made = traffic.records.slice(captured.length);
-    captured.push(...made.map(({ exchange }) => ({ exchange, negative })));
+    captured.push(...made.map(({ exchange }) => ({ exchange, negative, round, password })));
     return result;
   };
-  for (let round = 0; round < rounds; round += 1) {
+  for (round = 0; round < rounds; round += 1) {
     const username = `bench-${process.pid}-${round}`;
-    const password = `pw-bench-${round}-secret`;
+    password = `pw-bench-${round}-secret`;
     const number = `+88691${String(1_000_000 + round).slice(-7)}`;
     await timed(() => api.health());
     await timed(() => api.registerUser({ username, password, displayName: 'Bench' }));
@@ -78,7 +88,7 @@ async function main(rounds: number): Promise<ContractFigures> {
   const sut = await startSut({ port: 0 });
   try {
     const apiBaseUrl = new URL(sut.origin + contract.basePath);
-    const { captured, roundTrips } = await capture(apiBaseUrl, rounds);
+    const { captured, roundTrips } = await capture(contract, apiBaseUrl, rounds);
     const inspector = new ContractInspector(contract, apiBaseUrl.pathname.replace(/\/$/, ''));
     const inspect = ({ exchange, negative }: Captured): number => {
       const started = process.hrtime.bigint();
@@ -98,7 +108,9 @@ async function main(rounds: number): Promise<ContractFigures> {
     // Then every exchange of every round, several times over.
     const timings: number[] = [];
     for (let pass = 0; pass < 10; pass += 1) for (const item of captured) timings.push(inspect(item));
+    const redaction = timeRedaction(captured);
     return {
+      ...redaction,
       responses: captured.length,
       inspections: timings.length,
       p50Us: percentile(timings, 50),
@@ -111,6 +123,32 @@ async function main(rounds: number): Promise<ContractFigures> {
   } finally {
     await sut.close();
   }
+}
+
+/**
+ * What redaction costs per exchange, as a scenario pays it: a redactor of its own per round (the
+ * round's password given as a secret, as `{{$password}}` is), learning each exchange's secrets
+ * (the token issued) and redacting the record that is attached. Several passes over every round.
+ */
+function timeRedaction(captured: readonly Captured[]): { redactionP50Us: number; redactionP95Us: number } {
+  const timings: number[] = [];
+  for (let pass = 0; pass < 10; pass += 1) {
+    let redactor: Redactor | undefined;
+    let round = -1;
+    for (const item of captured) {
+      if (item.round !== round) {
+        round = item.round;
+        redactor = new Redactor(config().redact);
+        redactor.addSecret(item.password);
+      }
+      const record = { exchange: item.exchange, assessment: NOT_INSPECTED };
+      const started = process.hrtime.bigint();
+      redactor!.learnFrom(record);
+      redactor!.record(record);
+      timings.push(msSince(started) * 1000);
+    }
+  }
+  return { redactionP50Us: percentile(timings, 50), redactionP95Us: percentile(timings, 95) };
 }
 
 if (require.main === module) {

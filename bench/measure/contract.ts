@@ -6,6 +6,8 @@ import { expectExit, runNode, tsNode } from './run-process';
 /**
  * 6. Contract validation: the harness's ContractInspector timed per response, in a process of its
  * own, against the round trip of the exchange it checks; and the schema compilations after warm-up.
+ * 7. Redaction, on the same exchanges: at most 5 % of a round trip, so at most 5 % of an API
+ * scenario's time (which is more than its round trips).
  */
 export async function benchContract(plan: Plan): Promise<Row[]> {
   const run = expectExit(
@@ -38,5 +40,14 @@ export async function benchContract(plan: Plan): Promise<Row[]> {
       goal: '= 0',
       met: figures.compilationsAfterWarmUp === 0 ? 'yes' : 'no',
     },
+    compareRow({
+      id: 'redaction-p50',
+      metric:
+        '7. Redaction per exchange (its secrets learned, its record redacted), p50, vs its HTTP round trip',
+      harness: figures.redactionP50Us,
+      baseline: figures.roundTripP50Us,
+      format: us,
+      goal: { atMost: 0.05 },
+    }),
   ];
 }

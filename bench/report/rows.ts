@@ -15,6 +15,7 @@ export const ROW_IDS = [
   'contract-p50',
   'contract-p95',
   'contract-compilations',
+  'redaction-p50',
 ] as const;
 
 export type RowId = (typeof ROW_IDS)[number];

@@ -55,6 +55,26 @@ Feature: Partner apps look up numbers with their API key
         """
         {"number": "+886227208889", "categories": [{"category": "scam"}, {"category": "telemarketing", "count": "#>= 3"}]}
         """
+      And the response body at "business.website" is "#uri"
+
+    Scenario: A business number, each detail checked by its type
+      Given I am authorized by "partnerKey" with "{{partner key}}"
+      And the request parameters:
+        | number | +886223456789 |
+      When I call "identifyForPartner"
+      Then the response status is 200
+      And the response header "X-Request-Id" is "#uuid"
+      And the response body matches:
+        | path              | value    |
+        | kind              | business |
+        | business          | #object  |
+        | business.verified | #boolean |
+        | business.email    | #email   |
+        | business.website  | #null    |
+        | reportCount       | #number  |
+        | reportCount       | #< 1     |
+        | reportCount       | #<= 0    |
+        | lastReportedAt    | #ignore  |
 
   @negative
   Rule: Without a known key or session the lookup is refused

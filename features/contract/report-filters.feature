@@ -5,9 +5,11 @@ Feature: A number's reports can be listed for some categories only
   So that a scam warning is not buried under telemarketing calls
 
   `categories` is an array query parameter (`style: form`, `explode: true`): each row of the
-  parameters table for it, or a JSON array written as its value, is one item.
+  parameters table for it, or a JSON array written as its value, is one item. `reportedAt` is a
+  period (`style: deepObject`): a JSON object written as its value is sent as
+  `reportedAt[from]=…&reportedAt[to]=…`.
 
-  Rule: Only the reports of the categories asked for are listed
+  Rule: Only the reports in the categories and the period asked for are listed
 
     Scenario: Two rows for one parameter make an array
       Given the request parameters:
@@ -35,6 +37,18 @@ Feature: A number's reports can be listed for some categories only
       And every item at "$.items" matches:
         | category | scam |
 
+    Scenario: A period written as an object is sent as a deep object
+      Given the request parameters:
+        | number     | +886227208889                                                  |
+        | reportedAt | {"from": "2026-03-02T00:00:00Z", "to": "2026-03-03T23:59:59Z"} |
+      When I call "listNumberReports"
+      Then the response status is 200
+      And the response body at "totalItems" is "2"
+      And every item at "items" matches:
+        | path       | value                   |
+        | category   | telemarketing           |
+        | reportedAt | #regex 2026-03-0[23]T.+ |
+
     Scenario: A new report's location, read from its header
       Given the request body:
         """
@@ -52,7 +66,7 @@ Feature: A number's reports can be listed for some categories only
         | username | f{{$unique}} |
       And the request body:
         """
-        {"number": "+88695{{$uniqueDigits}}", "category": "harassment"}
+        {"number": "+88695{{$uniqueDigits}}", "category": "harassment", "comment": "#1 of three calls today"}
         """
       When I call "reportNumber"
       Then the response status is 201
@@ -65,12 +79,12 @@ Feature: A number's reports can be listed for some categories only
       And I call "listNumberReports"
       Then the response body contains:
         """
-        {"items": [{"category": "harassment", "comment": "#null"}], "totalItems": 1}
+        {"items": [{"category": "harassment", "comment": "##1 of three calls today"}], "totalItems": 1}
         """
       And the response body at "items[0].reportId" is "#notnull"
 
   @negative
-  Rule: An unknown category is refused, naming it
+  Rule: A filter the API cannot read is refused, naming it
 
     Scenario: A category the API does not know
       Given the request parameters:
@@ -80,3 +94,11 @@ Feature: A number's reports can be listed for some categories only
       When I call "listNumberReports"
       Then the response status is 400
       And the response body at "errors[0].field" is "categories"
+
+    Scenario: A period bound that is not a date-time
+      Given the request parameters:
+        | number     | +886227208889           |
+        | reportedAt | {"from": "last Monday"} |
+      When I call "listNumberReports"
+      Then the response status is 400
+      And the response body at "errors[0].field" is "reportedAt[from]"

@@ -1,12 +1,13 @@
 @contract @api @REQ-205
 Feature: The SMS gateway forwards spam reports in the forms the contract declares
   As the team running the SMS short code
-  I want the gateway's forms, multipart forms and plain SMS texts to be taken as reports
+  I want the gateway's forms, XML documents and plain SMS texts to be taken as reports
   So that people without the app can still report a number
 
   The gateway sends what the carrier gives it: `reportBySms` declares a urlencoded form, a
-  multipart form (with a screenshot) and the SMS text itself. Each body is checked against the
-  schema of its media type, a form as the object it encodes.
+  multipart form (with a screenshot), an `<sms>` XML document, and the SMS text itself as text or
+  as raw bytes. Each body is checked against the schema of its media type, a form and an XML
+  document as the object they encode.
 
   Rule: A keyword and a number make a queued report
 
@@ -49,6 +50,35 @@ Feature: The SMS gateway forwards spam reports in the forms the contract declare
       Then the response status is 202
       And the response body at "category" is "fraud"
       And the response body at "screenshot" is "#notpresent"
+
+    Scenario: An XML document from the carrier's older gateway
+      Given the request body as "application/xml":
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <sms>
+          <from>+886912000004</from>
+          <keyword>SPAM</keyword>
+          <number>+886955000444</number>
+          <attempts>2</attempts>
+        </sms>
+        """
+      When I call "reportBySms"
+      Then the response status is 202
+      And the response body matches:
+        | path       | value         |
+        | number     | +886955000444 |
+        | category   | telemarketing |
+        | screenshot | false         |
+
+    Scenario: The raw bytes the carrier received
+      Given the request body as "application/octet-stream":
+        """
+        ROBOCALL +886955000555
+        """
+      When I call "reportBySms"
+      Then the response status is 202
+      And the response body at "category" is "robocall"
+      And the response body at "number" is "+886955000555"
 
   @negative
   Rule: An unknown keyword is refused, naming the field

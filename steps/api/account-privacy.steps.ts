@@ -1,27 +1,33 @@
-import { Then, When } from '@cucumber/cucumber';
-import { attemptAccountAction, type AccountAction } from '../../support/api/account-actions';
-import { expectRefusal } from '../../support/api/tasks';
-import type { ScenarioWorld } from '../../support/cucumber/world';
-import { expectTrue } from '../../support/expect';
+import {
+  Then,
+  When,
+  attemptAccountAction,
+  expectRefusal,
+  expectTrue,
+  type AccountAction,
+  type Actor,
+  type ScenarioWorld,
+} from '../../support';
 
 When(
   'someone who is not signed in tries to {account action} for {persona}',
-  async function (this: ScenarioWorld, action: AccountAction, owner: string) {
+  async function (this: ScenarioWorld, action: AccountAction, owner: Actor) {
     await attemptAccountAction(this, action, owner, {});
   },
 );
 
 When(
   'someone with a made-up token tries to {account action} for {persona}',
-  async function (this: ScenarioWorld, action: AccountAction, owner: string) {
+  async function (this: ScenarioWorld, action: AccountAction, owner: Actor) {
     await attemptAccountAction(this, action, owner, { token: this.isolation.password() });
   },
 );
 
 When(
   '{persona} tries to {account action} for {persona}',
-  async function (this: ScenarioWorld, intruder: string, action: AccountAction, owner: string) {
-    await attemptAccountAction(this, action, owner, await this.cast.credentials(intruder));
+  async function (this: ScenarioWorld, intruder: Actor, action: AccountAction, owner: Actor) {
+    const credentials = await intruder.signedIn();
+    await intruder.calls(() => attemptAccountAction(this, action, owner, credentials));
   },
 );
 
@@ -35,7 +41,7 @@ Then('the request is refused until they sign in', function (this: ScenarioWorld)
 
 Then(
   '{persona} is refused because it is not his/her/their account',
-  function (this: ScenarioWorld, _persona: string) {
-    expectRefusal(this.lastResponse, 403);
+  function (this: ScenarioWorld, intruder: Actor) {
+    expectRefusal(intruder.lastResponse, 403);
   },
 );

@@ -1,40 +1,50 @@
-import { Given, Then, When } from '@cucumber/cucumber';
-import { read } from '../../support/api/caller-id-api';
-import { expectRefusal } from '../../support/api/tasks';
-import { expectEqual, expectTrue } from '../../support/expect';
-import type { ScenarioWorld } from '../../support/cucumber/world';
+import {
+  Given,
+  Note,
+  Then,
+  When,
+  expectEqual,
+  expectRefusal,
+  expectTrue,
+  read,
+  type Actor,
+  type ScenarioWorld,
+} from '../../support';
 
-Given('{persona} has an account', async function (this: ScenarioWorld, persona: string) {
-  await this.cast.account(persona);
+/** The username of the account a step just asked to create. */
+const NEW_USERNAME = new Note<string>('the new username');
+
+Given('{persona} has an account', async function (this: ScenarioWorld, persona: Actor) {
+  await persona.account();
 });
 
-Given('{persona} is signed in', async function (this: ScenarioWorld, persona: string) {
-  await this.cast.credentials(persona);
+Given('{persona} is signed in', async function (this: ScenarioWorld, persona: Actor) {
+  await persona.signedIn();
 });
 
-When('{persona} creates an account', async function (this: ScenarioWorld, persona: string) {
-  const account = this.cast.draft(persona);
-  await this.api.registerUser({
-    username: account.username,
-    password: account.password,
-    displayName: persona,
-  });
-  this.remember('new username', account.username);
+When('{persona} creates an account', async function (this: ScenarioWorld, persona: Actor) {
+  const account = persona.draftAccount();
+  await persona.calls((api) =>
+    api.registerUser({ username: account.username, password: account.password, displayName: persona.name }),
+  );
+  this.notes.write(NEW_USERNAME, account.username);
 });
 
 When(
   "someone else creates an account with {persona}'s username",
-  async function (this: ScenarioWorld, persona: string) {
-    const taken = this.cast.known(persona).username;
+  async function (this: ScenarioWorld, persona: Actor) {
+    const taken = persona.knownAccount().username;
     await this.api.registerUser({ username: taken, password: this.cast.draft('someone').password });
   },
 );
 
 When(
   '{persona} creates an account with a password of {int} characters',
-  async function (this: ScenarioWorld, persona: string, length: number) {
-    const account = this.cast.draft(persona);
-    await this.api.registerUser({ username: account.username, password: 'x'.repeat(length) });
+  async function (this: ScenarioWorld, persona: Actor, length: number) {
+    const account = persona.draftAccount();
+    await persona.calls((api) =>
+      api.registerUser({ username: account.username, password: 'x'.repeat(length) }),
+    );
   },
 );
 
@@ -47,7 +57,7 @@ Then('the account is created', function (this: ScenarioWorld) {
   expectEqual(
     'created username',
     (this.lastResponse.body as { username?: string }).username,
-    this.recall('new username'),
+    this.notes.read(NEW_USERNAME),
   );
 });
 
@@ -62,29 +72,29 @@ Then(
   },
 );
 
-When('{persona} signs in with the right password', async function (this: ScenarioWorld, persona: string) {
-  const { username, password } = this.cast.known(persona);
-  const response = await this.api.issueToken({ username, password });
+When('{persona} signs in with the right password', async function (this: ScenarioWorld, persona: Actor) {
+  const { username, password } = persona.knownAccount();
+  const response = await persona.calls((api) => api.issueToken({ username, password }));
   if (response.status === 200) this.cast.secret(read.token(response).accessToken);
 });
 
-When('{persona} signs in with a wrong password', async function (this: ScenarioWorld, persona: string) {
-  const { username } = this.cast.known(persona);
-  await this.api.issueToken({ username, password: this.cast.draft(persona).password });
+When('{persona} signs in with a wrong password', async function (this: ScenarioWorld, persona: Actor) {
+  const { username } = persona.knownAccount();
+  await persona.calls((api) => api.issueToken({ username, password: persona.draftAccount().password }));
 });
 
-When('{persona} signs in without having an account', async function (this: ScenarioWorld, persona: string) {
-  const { username, password } = this.cast.draft(persona);
-  await this.api.issueToken({ username, password });
+When('{persona} signs in without having an account', async function (this: ScenarioWorld, persona: Actor) {
+  const { username, password } = persona.draftAccount();
+  await persona.calls((api) => api.issueToken({ username, password }));
 });
 
 Then(
   '{persona} receives an access token valid for {int} hour(s)',
-  function (this: ScenarioWorld, persona: string, hours: number) {
-    const token = read.token(this.lastResponse);
+  function (this: ScenarioWorld, persona: Actor, hours: number) {
+    const token = read.token(persona.lastResponse);
     expectEqual('token type', token.tokenType, 'Bearer');
     expectEqual('token lifetime in seconds', token.expiresIn, hours * 3600);
-    expectEqual('token owner', token.username, this.cast.known(persona).username);
+    expectEqual('token owner', token.username, persona.knownAccount().username);
   },
 );
 

@@ -1,10 +1,24 @@
-import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
-import { read } from '../../support/api/caller-id-api';
-import { expectRefusal, freshNumberReported, reportByStrangers } from '../../support/api/tasks';
-import type { ScenarioWorld } from '../../support/cucumber/world';
-import { CATEGORY_WORDS, lookUpWord } from '../../support/domain/vocabulary';
-import { expectEqual } from '../../support/expect';
-import { CallerKind, type ReportCategory, type SpamLevel } from '../../support/generated';
+import {
+  CATEGORY_WORDS,
+  CallerKind,
+  Given,
+  Note,
+  Then,
+  When,
+  expectEqual,
+  expectRefusal,
+  freshNumberReported,
+  lookUpWord,
+  read,
+  reportByStrangers,
+  type DataTable,
+  type ReportCategory,
+  type ScenarioWorld,
+  type SpamLevel,
+} from '../../support';
+
+/** The report count a caller saw before more reports came in. */
+const REPORT_COUNT_BEFORE = new Note<number>('the report count before');
 
 Given('a number nobody has reported', function (this: ScenarioWorld) {
   this.theNumber = this.isolation.freshNumber();
@@ -40,7 +54,7 @@ When('a caller looks up the text {string}', async function (this: ScenarioWorld,
 });
 
 Given('a caller has looked up {phone}', async function (this: ScenarioWorld, number: string) {
-  this.remember('report count before', read.lookup(await this.api.lookUp(number)).reportCount);
+  this.notes.write(REPORT_COUNT_BEFORE, read.lookup(await this.api.lookUp(number)).reportCount);
 });
 
 When(
@@ -65,7 +79,7 @@ Then('the report count went up by {int}', function (this: ScenarioWorld, more: n
   expectEqual(
     `report count of ${lookup.number}`,
     lookup.reportCount,
-    this.recall<number>('report count before') + more,
+    this.notes.read(REPORT_COUNT_BEFORE) + more,
   );
 });
 

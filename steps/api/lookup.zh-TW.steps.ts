@@ -1,9 +1,14 @@
-import { Given, Then, When } from '@cucumber/cucumber';
-import { read } from '../../support/api/caller-id-api';
-import { freshNumberReported } from '../../support/api/tasks';
-import type { ScenarioWorld } from '../../support/cucumber/world';
-import { expectEqual } from '../../support/expect';
-import type { ReportCategory, SpamLevel } from '../../support/generated';
+import {
+  Given,
+  Then,
+  When,
+  expectEqual,
+  freshNumberReported,
+  read,
+  type ReportCategory,
+  type ScenarioWorld,
+  type SpamLevel,
+} from '../../support';
 
 // 繁體中文的步驟：與英文步驟共用 support/ 的同一套邏輯。
 

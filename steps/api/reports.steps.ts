@@ -1,112 +1,117 @@
-import { Given, Then, When } from '@cucumber/cucumber';
-import { read } from '../../support/api/caller-id-api';
-import { expectRefusal, reportAs } from '../../support/api/tasks';
-import type { ScenarioWorld } from '../../support/cucumber/world';
-import { expectEqual, expectTrue } from '../../support/expect';
-import type { ReportCategory } from '../../support/generated';
-import type { ApiResponse } from '../../support/http/client';
+import {
+  Given,
+  Note,
+  THE_NUMBER,
+  Then,
+  When,
+  expectEqual,
+  expectRefusal,
+  expectTrue,
+  read,
+  reportAs,
+  withdrawAs,
+  type Actor,
+  type ApiResponse,
+  type ReportCategory,
+  type ScenarioWorld,
+} from '../../support';
 
-/** The report a persona made last, for the steps that withdraw it. */
-function rememberReport(world: ScenarioWorld, persona: string, response: ApiResponse): void {
-  if (response.status === 201) world.remember(`report by ${persona}`, read.report(response).reportId);
-}
+/** The id of the report an actor made last: what "withdraws the report" withdraws. */
+const REPORT_ID = new Note<string>('the id of the last report');
 
+/** The actor reports the number; a recorded report's id is noted for the steps that withdraw it. */
 async function report(
   world: ScenarioWorld,
-  persona: string,
+  persona: Actor,
   category: string,
   comment?: string,
 ): Promise<ApiResponse> {
-  const response = await reportAs(world, persona, world.theNumber, category, comment);
-  rememberReport(world, persona, response);
+  const response = await reportAs(persona, world.theNumber, category, comment);
+  if (response.status === 201) persona.notes.write(REPORT_ID, read.report(response).reportId);
   return response;
 }
 
 Given(
   '{persona} has reported the number as {category}',
-  async function (this: ScenarioWorld, persona: string, category: ReportCategory) {
-    expectEqual(`${persona}'s report`, (await report(this, persona, category)).status, 201);
+  async function (this: ScenarioWorld, persona: Actor, category: ReportCategory) {
+    expectEqual(`${persona.name}'s report`, (await report(this, persona, category)).status, 201);
   },
 );
 
 Given(
   '{persona} has reported the number as {category} with the comment {string}',
-  async function (this: ScenarioWorld, persona: string, category: ReportCategory, comment: string) {
-    expectEqual(`${persona}'s report`, (await report(this, persona, category, comment)).status, 201);
+  async function (this: ScenarioWorld, persona: Actor, category: ReportCategory, comment: string) {
+    expectEqual(`${persona.name}'s report`, (await report(this, persona, category, comment)).status, 201);
   },
 );
 
 When(
   '{persona} reports the number as {category}',
-  async function (this: ScenarioWorld, persona: string, category: ReportCategory) {
+  async function (this: ScenarioWorld, persona: Actor, category: ReportCategory) {
     await report(this, persona, category);
   },
 );
 
 When(
   '{persona} reports the number as {category} with the comment {string}',
-  async function (this: ScenarioWorld, persona: string, category: ReportCategory, comment: string) {
+  async function (this: ScenarioWorld, persona: Actor, category: ReportCategory, comment: string) {
     await report(this, persona, category, comment);
   },
 );
 
 When(
   '{persona} reports the number as {category} with a comment of {int} characters',
-  async function (this: ScenarioWorld, persona: string, category: ReportCategory, length: number) {
+  async function (this: ScenarioWorld, persona: Actor, category: ReportCategory, length: number) {
     await report(this, persona, category, 'x'.repeat(length));
   },
 );
 
 When(
   '{persona} reports the number with the category {string}',
-  async function (this: ScenarioWorld, persona: string, category: string) {
+  async function (this: ScenarioWorld, persona: Actor, category: string) {
     await report(this, persona, category);
   },
 );
 
 When(
   '{persona} reports the text {string} as {category}',
-  async function (this: ScenarioWorld, persona: string, text: string, category: ReportCategory) {
-    await reportAs(this, persona, text, category);
+  async function (this: ScenarioWorld, persona: Actor, text: string, category: ReportCategory) {
+    await reportAs(persona, text, category);
   },
 );
 
 Then('the report is recorded', function (this: ScenarioWorld) {
   const recorded = read.report(this.lastResponse);
   expectTrue('the report has a location', Boolean(this.lastResponse.headers.location));
-  if (this.memoryHas('the number')) expectEqual('reported number', recorded.number, this.theNumber);
+  if (this.notes.has(THE_NUMBER)) expectEqual('reported number', recorded.number, this.theNumber);
 });
 
 Then(
   'the report is refused because {persona} already reported the number',
-  function (this: ScenarioWorld, _persona: string) {
-    expectRefusal(this.lastResponse, 409);
+  function (this: ScenarioWorld, persona: Actor) {
+    expectRefusal(persona.lastResponse, 409);
   },
 );
 
-async function withdraw(world: ScenarioWorld, persona: string): Promise<ApiResponse> {
-  const credentials = await world.cast.credentials(persona);
-  return world.api.withdrawReport(
-    credentials,
-    credentials.username,
-    world.recall<string>(`report by ${persona}`),
-  );
+/** The actor withdraws the report they made last. */
+function withdraw(persona: Actor): Promise<ApiResponse> {
+  return withdrawAs(persona, persona.notes.read(REPORT_ID));
 }
 
-Given('{persona} has withdrawn the report', async function (this: ScenarioWorld, persona: string) {
-  expectEqual(`${persona} withdrawing the report`, (await withdraw(this, persona)).status, 204);
+Given('{persona} has withdrawn the report', async function (this: ScenarioWorld, persona: Actor) {
+  expectEqual(`${persona.name} withdrawing the report`, (await withdraw(persona)).status, 204);
 });
 
-When('{persona} withdraws the report', async function (this: ScenarioWorld, persona: string) {
-  await withdraw(this, persona);
+When('{persona} withdraws the report', async function (this: ScenarioWorld, persona: Actor) {
+  await withdraw(persona);
 });
 
 Then('the report is withdrawn', function (this: ScenarioWorld) {
   expectEqual('withdrawal status', this.lastResponse.status, 204);
 });
 
-Then('{persona} is told there is no such report', function (this: ScenarioWorld, _persona: string) {
-  expectRefusal(this.lastResponse, 404);
+Then('{persona} is told there is no such report', function (this: ScenarioWorld, persona: Actor) {
+  expectRefusal(persona.lastResponse, 404);
 });
 
 When('a caller reads the reports of the number', async function (this: ScenarioWorld) {
@@ -116,11 +121,7 @@ When('a caller reads the reports of the number', async function (this: ScenarioW
 When(
   'a caller reads the reports of the number, {int} per page, page {int}',
   async function (this: ScenarioWorld, pageSize: number, page: number) {
-    await this.http.send({
-      method: 'GET',
-      path: `/numbers/${encodeURIComponent(this.theNumber)}/reports`,
-      query: { page, pageSize },
-    });
+    await this.api.listReports(this.theNumber, { page, pageSize });
   },
 );
 

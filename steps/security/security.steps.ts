@@ -1,38 +1,39 @@
-import { Then, When } from '@cucumber/cucumber';
-import type { ScenarioWorld } from '../../support/cucumber/world';
 import {
-  expectHandled,
-  sendHostileInput,
-  type HostileCall,
-  type HostileInput,
-} from '../../support/security/hostile-input';
-import {
+  Note,
+  Then,
+  When,
   callProtectedOperations,
   describeCalls,
   expectEveryCall,
+  expectHandled,
   refusesForeignToken,
+  sendHostileInput,
+  type Actor,
   type CredentialsUsed,
+  type HostileCall,
+  type HostileInput,
   type ProtectedCall,
-} from '../../support/security/protected-operations';
+  type ScenarioWorld,
+} from '../../support';
 
 // Security checks derived from the contract: the operations are read from specs/openapi.yaml, so
 // an operation added there is covered the day it is added.
 
-const PROTECTED = 'calls to the protected operations';
-const HOSTILE = 'calls with hostile input';
+const PROTECTED = new Note<ProtectedCall[]>('the calls to the protected operations');
+const HOSTILE = new Note<HostileCall[]>('the calls with hostile input');
 
 When(
   "every operation the contract protects is called on {persona}'s account with {credentials}",
-  async function (this: ScenarioWorld, owner: string, used: CredentialsUsed) {
-    const calls = await callProtectedOperations(this, owner, used);
+  async function (this: ScenarioWorld, owner: Actor, used: CredentialsUsed) {
+    const calls = await callProtectedOperations(this, owner.name, used);
     this.attach(describeCalls(calls), { mediaType: 'text/plain', fileName: 'Protected operations called' });
-    this.remember(PROTECTED, calls);
+    this.notes.write(PROTECTED, calls);
   },
 );
 
 Then('every one of them is refused with {int}', function (this: ScenarioWorld, status: number) {
   expectEveryCall(
-    this.recall<ProtectedCall[]>(PROTECTED),
+    this.notes.read(PROTECTED),
     (call) => call.status === status,
     `every protected operation refused with ${status}`,
   );
@@ -42,7 +43,7 @@ Then(
   'every one of them is refused with 403, or 404 where the contract documents no 403',
   function (this: ScenarioWorld) {
     expectEveryCall(
-      this.recall<ProtectedCall[]>(PROTECTED),
+      this.notes.read(PROTECTED),
       refusesForeignToken,
       'every protected operation refused the foreign token',
     );
@@ -51,7 +52,7 @@ Then(
 
 Then('none of them is refused for its credentials', function (this: ScenarioWorld) {
   expectEveryCall(
-    this.recall<ProtectedCall[]>(PROTECTED),
+    this.notes.read(PROTECTED),
     (call) => call.status !== 401 && call.status !== 403,
     'no protected operation refused the holder',
   );
@@ -59,18 +60,18 @@ Then('none of them is refused for its credentials', function (this: ScenarioWorl
 
 When(
   'every operation is sent {hostile input} by {persona}',
-  async function (this: ScenarioWorld, input: HostileInput, persona: string) {
-    this.remember(HOSTILE, await sendHostileInput(this, input, persona));
+  async function (this: ScenarioWorld, input: HostileInput, persona: Actor) {
+    this.notes.write(HOSTILE, await sendHostileInput(this, input, persona.name));
   },
 );
 
 Then('every one of them is refused with a problem document', function (this: ScenarioWorld) {
-  expectHandled(this.recall<HostileCall[]>(HOSTILE), { refused: true });
+  expectHandled(this.notes.read(HOSTILE), { refused: true });
 });
 
 Then(
   'none of them fails with a server error, and every refusal is a problem document',
   function (this: ScenarioWorld) {
-    expectHandled(this.recall<HostileCall[]>(HOSTILE), { refused: false });
+    expectHandled(this.notes.read(HOSTILE), { refused: false });
   },
 );

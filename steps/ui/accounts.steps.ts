@@ -1,40 +1,42 @@
-import { Given, Then, When } from '@cucumber/cucumber';
-import type { ScenarioWorld } from '../../support/cucumber/world';
-import { SignInPage } from '../../support/ui/sign-in-page';
-import { expect } from '../../support/ui/web-app';
+import { Given, SignInPage, Then, When, expect, type Actor, type ScenarioWorld } from '../../support';
 
-async function signIn(world: ScenarioWorld, persona: string): Promise<void> {
-  const { username, password } = await world.cast.account(persona);
-  await new SignInPage(await world.page()).signIn(username, password);
+/** The actor signs in on their own page. */
+async function signIn(persona: Actor): Promise<SignInPage> {
+  const { username, password } = await persona.account();
+  const page = new SignInPage(await persona.page());
+  await page.signIn(username, password);
+  return page;
 }
 
-Given('{persona} is signed in to the web app', async function (this: ScenarioWorld, persona: string) {
-  await signIn(this, persona);
-  const page = new SignInPage(await this.page());
-  await expect(page.signedInAs(this.cast.known(persona).username), `${persona} signed in`).toBeVisible();
+Given('{persona} is signed in to the web app', async function (this: ScenarioWorld, persona: Actor) {
+  const page = await signIn(persona);
+  await expect(page.signedInAs(persona.knownAccount().username), `${persona.name} signed in`).toBeVisible();
 });
 
-When('{persona} signs in to the web app', async function (this: ScenarioWorld, persona: string) {
-  await signIn(this, persona);
+When('{persona} signs in to the web app', async function (this: ScenarioWorld, persona: Actor) {
+  await signIn(persona);
 });
 
 When(
   '{persona} signs in to the web app with a wrong password',
-  async function (this: ScenarioWorld, persona: string) {
-    const { username } = this.cast.known(persona);
-    await new SignInPage(await this.page()).signIn(username, this.cast.draft(persona).password);
+  async function (this: ScenarioWorld, persona: Actor) {
+    const { username } = persona.knownAccount();
+    await new SignInPage(await persona.page()).signIn(username, persona.draftAccount().password);
   },
 );
 
-When('{persona} creates an account in the web app', async function (this: ScenarioWorld, persona: string) {
-  const account = this.cast.draft(persona);
-  await new SignInPage(await this.page()).createAccount(account.username, account.password, persona);
-  this.cast.adopt(account);
+When('{persona} creates an account in the web app', async function (this: ScenarioWorld, persona: Actor) {
+  const account = persona.draftAccount();
+  await new SignInPage(await persona.page()).createAccount(account.username, account.password, persona.name);
+  persona.adopt(account);
 });
 
-Then('the web app shows {persona} as signed in', async function (this: ScenarioWorld, persona: string) {
-  const page = new SignInPage(await this.page());
-  await expect(page.signedInAs(this.cast.known(persona).username), `"Signed in as" ${persona}`).toBeVisible();
+Then('the web app shows {persona} as signed in', async function (this: ScenarioWorld, persona: Actor) {
+  const page = new SignInPage(await persona.page());
+  await expect(
+    page.signedInAs(persona.knownAccount().username),
+    `"Signed in as" ${persona.name}`,
+  ).toBeVisible();
 });
 
 Then('the web app says the username or password is wrong', async function (this: ScenarioWorld) {

@@ -1,12 +1,9 @@
-import { Then, When } from '@cucumber/cucumber';
-import type { ScenarioWorld } from '../../support/cucumber/world';
-import { BlockListPage } from '../../support/ui/block-list-page';
-import { expect } from '../../support/ui/web-app';
+import { BlockListPage, Then, When, expect, type Actor, type ScenarioWorld } from '../../support';
 
 When(
   '{persona} blocks the number in the web app with the label {string}',
-  async function (this: ScenarioWorld, _persona: string, label: string) {
-    const blockList = new BlockListPage(await this.page());
+  async function (this: ScenarioWorld, persona: Actor, label: string) {
+    const blockList = new BlockListPage(await persona.page());
     await blockList.open();
     await blockList.block(this.theNumber, label);
     await expect(blockList.status, 'confirmation').toHaveText(`${this.theNumber} is now blocked.`);
@@ -22,8 +19,8 @@ Then(
   },
 );
 
-When('{persona} unblocks the number in the web app', async function (this: ScenarioWorld, _persona: string) {
-  const blockList = new BlockListPage(await this.page());
+When('{persona} unblocks the number in the web app', async function (this: ScenarioWorld, persona: Actor) {
+  const blockList = new BlockListPage(await persona.page());
   await blockList.unblock(this.theNumber);
   await expect(blockList.status, 'confirmation').toHaveText(`${this.theNumber} was unblocked.`);
 });

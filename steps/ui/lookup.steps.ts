@@ -1,31 +1,38 @@
-import { Then, When } from '@cucumber/cucumber';
-import type { ScenarioWorld } from '../../support/cucumber/world';
-import type { SpamLevel } from '../../support/generated';
-import { LookupPage } from '../../support/ui/lookup-page';
-import { expect } from '../../support/ui/web-app';
+import {
+  LookupPage,
+  Then,
+  When,
+  expect,
+  type Actor,
+  type ScenarioWorld,
+  type SpamLevel,
+} from '../../support';
 
-async function lookUp(world: ScenarioWorld, number: string): Promise<void> {
-  const lookup = new LookupPage(await world.page());
+/** Someone who uses the web app without signing in: an actor of their own, with their own page. */
+const A_VISITOR = 'a visitor';
+
+async function lookUp(actor: Actor, number: string): Promise<void> {
+  const lookup = new LookupPage(await actor.page());
   await lookup.open();
   await lookup.lookUp(number);
 }
 
 When('a visitor looks up {phone} in the web app', async function (this: ScenarioWorld, number: string) {
-  await lookUp(this, number);
+  await lookUp(this.actorCalled(A_VISITOR), number);
 });
 
 When('a visitor looks up the number in the web app', async function (this: ScenarioWorld) {
-  await lookUp(this, this.theNumber);
+  await lookUp(this.actorCalled(A_VISITOR), this.theNumber);
 });
 
-When('{persona} looks up the number in the web app', async function (this: ScenarioWorld, _persona: string) {
-  await lookUp(this, this.theNumber);
+When('{persona} looks up the number in the web app', async function (this: ScenarioWorld, persona: Actor) {
+  await lookUp(persona, this.theNumber);
 });
 
 When(
   'a visitor looks up the text {string} in the web app',
   async function (this: ScenarioWorld, text: string) {
-    await lookUp(this, text);
+    await lookUp(this.actorCalled(A_VISITOR), text);
   },
 );
 
@@ -70,8 +77,8 @@ Then(
 
 When(
   '{persona} blocks the number from the result card',
-  async function (this: ScenarioWorld, _persona: string) {
-    const lookup = new LookupPage(await this.page());
+  async function (this: ScenarioWorld, persona: Actor) {
+    const lookup = new LookupPage(await persona.page());
     await lookup.blockFromResult();
     await expect(lookup.status, 'confirmation').toContainText(`${this.theNumber} is now blocked.`);
   },

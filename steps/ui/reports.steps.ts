@@ -1,8 +1,12 @@
-import { Then, When } from '@cucumber/cucumber';
-import type { ScenarioWorld } from '../../support/cucumber/world';
-import type { ReportCategory } from '../../support/generated';
-import { ReportPage } from '../../support/ui/report-page';
-import { expect } from '../../support/ui/web-app';
+import {
+  ReportPage,
+  Then,
+  When,
+  expect,
+  type Actor,
+  type ReportCategory,
+  type ScenarioWorld,
+} from '../../support';
 
 const CATEGORY_LABELS: Readonly<Record<ReportCategory, string>> = {
   telemarketing: 'Telemarketing',
@@ -15,21 +19,21 @@ const CATEGORY_LABELS: Readonly<Record<ReportCategory, string>> = {
 
 When(
   '{persona} reports the number as {category} in the web app',
-  async function (this: ScenarioWorld, _persona: string, category: ReportCategory) {
-    await new ReportPage(await this.page()).report(this.theNumber, CATEGORY_LABELS[category]);
+  async function (this: ScenarioWorld, persona: Actor, category: ReportCategory) {
+    await new ReportPage(await persona.page()).report(this.theNumber, CATEGORY_LABELS[category]);
   },
 );
 
-Then('the web app thanks {persona} for the report', async function (this: ScenarioWorld, _persona: string) {
-  await expect(new ReportPage(await this.page()).status, 'confirmation').toHaveText(
+Then('the web app thanks {persona} for the report', async function (this: ScenarioWorld, persona: Actor) {
+  await expect(new ReportPage(await persona.page()).status, `confirmation to ${persona.name}`).toHaveText(
     `Thank you. Your report of ${this.theNumber} was recorded.`,
   );
 });
 
 Then(
   'the web app says {persona} already reported the number',
-  async function (this: ScenarioWorld, _persona: string) {
-    await expect(new ReportPage(await this.page()).alert, 'error message').toHaveText(
+  async function (this: ScenarioWorld, persona: Actor) {
+    await expect(new ReportPage(await persona.page()).alert, `error message to ${persona.name}`).toHaveText(
       'You have already reported this number.',
     );
   },

@@ -1,8 +1,9 @@
 import { ReportCategory } from '../generated';
 import type { ApiResponse } from '../http/client';
 import { expectEqual } from '../expect';
-import { read, type Credentials } from './caller-id-api';
-import type { Actors } from './tasks';
+import type { Actor } from '../actors/actor';
+import { read, type Credentials, type SignedIn } from './caller-id-api';
+import type { Scene } from './tasks';
 
 /**
  * Every action on an account, in the words of the features. Each prepares what it needs as the
@@ -10,49 +11,46 @@ import type { Actors } from './tasks';
  * somebody else's credentials — or none.
  */
 export const ACCOUNT_ACTIONS = {
-  'report a number': async (actors, owner, as) =>
-    actors.api.report(as, owner.username, {
-      number: actors.isolation.freshNumber(),
+  'report a number': async (scene, owner, as) =>
+    scene.api.report(as, owner.username, {
+      number: scene.isolation.freshNumber(),
       category: ReportCategory.Scam,
     }),
 
-  'withdraw a report': async (actors, owner, as) => {
+  'withdraw a report': async (scene, owner, as) => {
     const report = read.report(
-      await actors.api.report(owner, owner.username, {
-        number: actors.isolation.freshNumber(),
+      await scene.api.report(owner, owner.username, {
+        number: scene.isolation.freshNumber(),
         category: ReportCategory.Robocall,
       }),
     );
-    return actors.api.withdrawReport(as, owner.username, report.reportId);
+    return scene.api.withdrawReport(as, owner.username, report.reportId);
   },
 
-  'see the block list': async (actors, owner, as) => actors.api.listBlocked(as, owner.username),
+  'see the block list': async (scene, owner, as) => scene.api.listBlocked(as, owner.username),
 
-  'block a number': async (actors, owner, as) =>
-    actors.api.block(as, owner.username, { number: actors.isolation.freshNumber() }),
+  'block a number': async (scene, owner, as) =>
+    scene.api.block(as, owner.username, { number: scene.isolation.freshNumber() }),
 
-  'unblock a number': async (actors, owner, as) => {
-    const number = actors.isolation.freshNumber();
+  'unblock a number': async (scene, owner, as) => {
+    const number = scene.isolation.freshNumber();
     expectEqual(
       'blocking a number to unblock',
-      (await actors.api.block(owner, owner.username, { number })).status,
+      (await scene.api.block(owner, owner.username, { number })).status,
       201,
     );
-    return actors.api.unblock(as, owner.username, number);
+    return scene.api.unblock(as, owner.username, number);
   },
-} satisfies Record<
-  string,
-  (actors: Actors, owner: Credentials & { username: string }, as: Credentials) => Promise<ApiResponse>
->;
+} satisfies Record<string, (scene: Scene, owner: SignedIn, as: Credentials) => Promise<ApiResponse>>;
 
 export type AccountAction = keyof typeof ACCOUNT_ACTIONS;
 
+/** Prepares `action` as the owner, then attempts it with `as`: the attempt's response. */
 export async function attemptAccountAction(
-  actors: Actors,
+  scene: Scene,
   action: AccountAction,
-  ownerPersona: string,
+  owner: Actor,
   as: Credentials,
 ): Promise<ApiResponse> {
-  const owner = await actors.cast.credentials(ownerPersona);
-  return ACCOUNT_ACTIONS[action](actors, owner, as);
+  return ACCOUNT_ACTIONS[action](scene, await owner.signedIn(), as);
 }

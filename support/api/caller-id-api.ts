@@ -22,6 +22,9 @@ import {
   TokenFromJSON,
   TokenRequestToJSON,
 } from '../generated';
+import { config } from '../config/config';
+import { loadContract, type Contract } from '../contract/load';
+import { buildRequest } from '../contract/operation-call';
 import type { ApiResponse, HttpClient } from '../http/client';
 
 /** Who makes a call: a bearer token, or nobody (`{}`) for anonymous calls. */
@@ -29,86 +32,94 @@ export interface Credentials {
   readonly token?: string;
 }
 
-const segment = encodeURIComponent;
+/** A signed-in account holder: the token, and the username the account's paths name. */
+export type SignedIn = Credentials & { readonly username: string };
+
+/** One call of an operation: its parameters by name, its JSON body, and who makes it. */
+interface Call {
+  readonly as?: Credentials;
+  readonly parameters?: Readonly<Record<string, string | number | undefined>>;
+  readonly body?: unknown;
+}
 
 /**
  * The caller-ID service's operations, typed by the models generated from the contract: a change
- * to the contract that breaks a step's expectations fails `npm run typecheck`.
+ * to the contract that breaks a step's expectations fails `npm run typecheck`. Each operation is
+ * called by its operationId and built by `buildRequest`, as the generic contract steps build theirs:
+ * paths, parameter styles and encodings come from the contract, never written here.
  */
 export class CallerIdApi {
-  constructor(private readonly http: HttpClient) {}
+  private contract: Promise<Contract> | undefined;
+
+  /**
+   * `contract` is the service's contract; without it, the project's first service's, read on the
+   * first call (once per process): for callers outside a scenario, such as the benchmark.
+   */
+  constructor(
+    private readonly http: HttpClient,
+    contract?: Contract,
+  ) {
+    if (contract) this.contract = Promise.resolve(contract);
+  }
+
+  private async call(
+    operationId: string,
+    { as = {}, parameters = {}, body }: Call = {},
+  ): Promise<ApiResponse> {
+    this.contract ??= loadContract(config().services[0]!.contractFile);
+    const operation = (await this.contract).operation(operationId);
+    const given = Object.entries(parameters).flatMap(([name, value]) =>
+      value === undefined ? [] : [[name, String(value)] as [string, string]],
+    );
+    return this.http.send(
+      buildRequest(operation, {
+        headers: authorization(as),
+        parameters: new Map(given),
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      }),
+    );
+  }
 
   health(): Promise<ApiResponse> {
-    return this.http.send({ method: 'GET', path: '/health' });
+    return this.call('getHealth');
   }
 
   registerUser(user: NewUser): Promise<ApiResponse> {
-    return this.http.send({ method: 'POST', path: '/users', body: NewUserToJSON(user) as unknown });
+    return this.call('registerUser', { body: NewUserToJSON(user) });
   }
 
   issueToken(request: TokenRequest): Promise<ApiResponse> {
-    return this.http.send({
-      method: 'POST',
-      path: '/auth/token',
-      body: TokenRequestToJSON(request) as unknown,
-    });
+    return this.call('issueToken', { body: TokenRequestToJSON(request) });
   }
 
   lookUp(number: string): Promise<ApiResponse> {
-    return this.http.send({ method: 'GET', path: `/numbers/${segment(number)}` });
+    return this.call('lookUpNumber', { parameters: { number } });
   }
 
   listReports(number: string, page?: { page?: number; pageSize?: number }): Promise<ApiResponse> {
-    return this.http.send({
-      method: 'GET',
-      path: `/numbers/${segment(number)}/reports`,
-      query: {
-        ...(page?.page ? { page: page.page } : {}),
-        ...(page?.pageSize ? { pageSize: page.pageSize } : {}),
-      },
+    return this.call('listNumberReports', {
+      parameters: { number, page: page?.page, pageSize: page?.pageSize },
     });
   }
 
   report(as: Credentials, username: string, report: NewReport): Promise<ApiResponse> {
-    return this.http.send({
-      method: 'POST',
-      path: `/users/${segment(username)}/reports`,
-      headers: authorization(as),
-      body: NewReportToJSON(report) as unknown,
-    });
+    return this.call('reportNumber', { as, parameters: { username }, body: NewReportToJSON(report) });
   }
 
   withdrawReport(as: Credentials, username: string, reportId: string): Promise<ApiResponse> {
-    return this.http.send({
-      method: 'DELETE',
-      path: `/users/${segment(username)}/reports/${segment(reportId)}`,
-      headers: authorization(as),
-    });
+    return this.call('withdrawReport', { as, parameters: { username, reportId } });
   }
 
   listBlocked(as: Credentials, username: string): Promise<ApiResponse> {
-    return this.http.send({
-      method: 'GET',
-      path: `/users/${segment(username)}/block-list`,
-      headers: authorization(as),
-    });
+    return this.call('listBlockedNumbers', { as, parameters: { username } });
   }
 
   block(as: Credentials, username: string, entry: NewBlockedNumber): Promise<ApiResponse> {
-    return this.http.send({
-      method: 'POST',
-      path: `/users/${segment(username)}/block-list`,
-      headers: authorization(as),
-      body: NewBlockedNumberToJSON(entry) as unknown,
-    });
+    return this.call('blockNumber', { as, parameters: { username }, body: NewBlockedNumberToJSON(entry) });
   }
 
   unblock(as: Credentials, username: string, number: string): Promise<ApiResponse> {
-    return this.http.send({
-      method: 'DELETE',
-      path: `/users/${segment(username)}/block-list/${segment(number)}`,
-      headers: authorization(as),
-    });
+    return this.call('unblockNumber', { as, parameters: { username, number } });
   }
 }
 

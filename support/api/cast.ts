@@ -1,5 +1,5 @@
 import type { Isolation } from '../isolation';
-import type { CallerIdApi, Credentials } from './caller-id-api';
+import type { CallerIdApi, Credentials, SignedIn } from './caller-id-api';
 import { read } from './caller-id-api';
 
 export interface Account {
@@ -11,9 +11,9 @@ export interface Account {
 }
 
 /**
- * The people of a scenario. Each persona gets a real account on first mention, with a unique
- * username and a random password that exists only for this scenario: no credentials are
- * committed or shared between scenarios.
+ * The accounts and tokens of a scenario's people, by name: what their actors (support/actors) hold.
+ * Each persona gets a real account on first use, with a unique username and a random password that
+ * exists only for this scenario: no credentials are committed or shared between scenarios.
  */
 export class Cast {
   private readonly accounts = new Map<string, Account>();
@@ -76,7 +76,7 @@ export class Cast {
   }
 
   /** Credentials of a signed-in persona (registers and signs in on first use). */
-  async credentials(persona: string): Promise<Credentials & { username: string }> {
+  async credentials(persona: string): Promise<SignedIn> {
     const account = await this.account(persona);
     let token = this.tokens.get(persona);
     if (!token) {
@@ -119,7 +119,7 @@ export class Cast {
   }
 
   /** A signed-in stranger: the many people behind "reported 3 times". */
-  async stranger(index: number): Promise<Credentials & { username: string }> {
+  async stranger(index: number): Promise<SignedIn> {
     return this.credentials(`reporter${index}`);
   }
 }

@@ -1,13 +1,14 @@
 import type { ReportCategory } from '../generated';
 import type { ApiResponse } from '../http/client';
 import type { Isolation } from '../isolation';
+import type { Actor } from '../actors/actor';
 import { expectEqual, expectTrue } from '../expect';
 import type { CallerIdApi, Credentials } from './caller-id-api';
 import { read } from './caller-id-api';
 import type { Cast } from './cast';
 
-/** What the tasks below work with: the World provides all of it. */
-export interface Actors {
+/** What the tasks below work with besides their actor: the World provides all of it. */
+export interface Scene {
   readonly api: CallerIdApi;
   readonly cast: Cast;
   readonly isolation: Isolation;
@@ -15,7 +16,7 @@ export interface Actors {
 
 /** Reports `number` once per (category, times) pair, each by a different stranger. */
 export async function reportByStrangers(
-  actors: Actors,
+  scene: Scene,
   number: string,
   reports: readonly (readonly [ReportCategory, number])[],
 ): Promise<void> {
@@ -23,51 +24,69 @@ export async function reportByStrangers(
   for (const [category, times] of reports) {
     for (let time = 0; time < times; time += 1) {
       index += 1;
-      const stranger = await actors.cast.stranger(index);
-      const response = await actors.api.report(stranger, stranger.username, { number, category });
+      const stranger = await scene.cast.stranger(index);
+      const response = await scene.api.report(stranger, stranger.username, { number, category });
       expectEqual(`report ${index} of ${number} as ${category}`, response.status, 201);
     }
   }
 }
 
-/** A persona reports a number; the report id is what later steps withdraw. */
+/** The actor reports a number on their own account; a recorded report has the id to withdraw it by. */
 export async function reportAs(
-  actors: Actors,
-  persona: string,
+  actor: Actor,
   number: string,
   category: ReportCategory | string,
   comment?: string,
 ): Promise<ApiResponse> {
-  const credentials = await actors.cast.credentials(persona);
-  return actors.api.report(credentials, credentials.username, {
-    number,
-    category: category as ReportCategory,
-    ...(comment === undefined ? {} : { comment }),
-  });
+  const me = await actor.signedIn();
+  return actor.calls((api) =>
+    api.report(me, me.username, {
+      number,
+      category: category as ReportCategory,
+      ...(comment === undefined ? {} : { comment }),
+    }),
+  );
 }
 
-/** Blocks `count` fresh numbers for a persona and returns them, oldest first. */
-export async function blockFreshNumbers(actors: Actors, persona: string, count: number): Promise<string[]> {
-  const credentials = await actors.cast.credentials(persona);
+/** The actor withdraws a report of theirs. */
+export async function withdrawAs(actor: Actor, reportId: string): Promise<ApiResponse> {
+  const me = await actor.signedIn();
+  return actor.calls((api) => api.withdrawReport(me, me.username, reportId));
+}
+
+/** The actor blocks a number on their own block list, with a label or without. */
+export async function blockAs(actor: Actor, number: string, label?: string): Promise<ApiResponse> {
+  const me = await actor.signedIn();
+  return actor.calls((api) =>
+    api.block(me, me.username, { number, ...(label === undefined ? {} : { label }) }),
+  );
+}
+
+/** The actor takes a number off their own block list. */
+export async function unblockAs(actor: Actor, number: string): Promise<ApiResponse> {
+  const me = await actor.signedIn();
+  return actor.calls((api) => api.unblock(me, me.username, number));
+}
+
+/** Blocks `count` fresh numbers for the actor and returns them, oldest first. */
+export async function blockFreshNumbers(
+  actor: Actor,
+  isolation: Isolation,
+  count: number,
+): Promise<string[]> {
   const numbers: string[] = [];
   for (let index = 0; index < count; index += 1) {
-    const number = actors.isolation.freshNumber();
-    expectEqual(
-      `blocking ${number}`,
-      (await actors.api.block(credentials, credentials.username, { number })).status,
-      201,
-    );
+    const number = isolation.freshNumber();
+    expectEqual(`blocking ${number}`, (await blockAs(actor, number)).status, 201);
     numbers.push(number);
   }
   return numbers;
 }
 
-export async function blockList(
-  actors: Actors,
-  persona: string,
-): Promise<{ number: string; label: string | null }[]> {
-  const credentials = await actors.cast.credentials(persona);
-  return read.blockList(await actors.api.listBlocked(credentials, credentials.username)).items;
+/** The actor's block list as the API gives it to them. */
+export async function blockList(actor: Actor): Promise<{ number: string; label: string | null }[]> {
+  const me = await actor.signedIn();
+  return read.blockList(await actor.calls((api) => api.listBlocked(me, me.username))).items;
 }
 
 /**
@@ -92,10 +111,10 @@ export type { Credentials };
 
 /** A fresh number with the given reports, each by a different stranger. */
 export async function freshNumberReported(
-  actors: Actors,
+  scene: Scene,
   reports: readonly (readonly [ReportCategory, number])[],
 ): Promise<string> {
-  const number = actors.isolation.freshNumber();
-  await reportByStrangers(actors, number, reports);
+  const number = scene.isolation.freshNumber();
+  await reportByStrangers(scene, number, reports);
   return number;
 }

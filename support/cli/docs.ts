@@ -1,7 +1,10 @@
 /**
- * `npm run docs [-- --features <dir>… --out <dir> --results <file>]` — the living documentation: a
- * static site (one page, opens from file://) with every capability, feature, rule and scenario,
- * the latest results, a page per requirement, the contract coverage and the step vocabulary.
+ * `npm run docs [-- --features <dir>… --out <dir> --results <file> --since <ref>]` — the living
+ * documentation: a static site (one file, opens from file://, complete without JavaScript) with
+ * every capability, feature, rule and scenario, the latest results and the last runs (Allure's
+ * history, when `npm run report` kept one), a page per requirement, the contract coverage and the
+ * step vocabulary; with --since, a "What changed" page (contract changes, requirements they touch,
+ * scenarios added, removed or reworded since the ref).
  * Builds without a run too (everything "not run"). Exit 0 written, 2 bad input.
  */
 import fs from 'node:fs';
@@ -13,11 +16,14 @@ import { config } from '../config/config';
 import { HARNESS_ROOT, enterProject } from '../config/project-dir';
 import type { ContractCoverage } from '../contract/coverage';
 import { buildGlossary, type StepDefinitionInfo } from '../docs/glossary';
+import { readAllureHistory } from '../docs/history';
 import { buildDocsModel } from '../docs/model';
+import { buildWhatChanged } from '../docs/what-changed';
 import { renderSite } from '../docs/render';
-import { ExitCode, UsageError, displayPath, oneLine } from '../errors';
+import { ExitCode, UsageError, displayPath, runCommand } from '../errors';
 import { reportFile } from '../report/report-files';
 import { loadCorpus, requireFeatureRoots } from '../gherkin/corpus';
+import { isContractFile } from '../impact/base-contract';
 import type { RunResults } from '../results/run-model';
 import { writeReportFile } from '../report/write-file';
 import { buildTraceability } from '../trace/traceability';
@@ -73,14 +79,19 @@ async function main(): Promise<number> {
       results: { type: 'string', default: reportFile(settings.reportsDir, 'results') },
       coverage: { type: 'string', default: reportFile(settings.reportsDir, 'coverage') },
       title: { type: 'string', default: settings.title },
+      since: { type: 'string' },
     },
   });
+  // A contract file as the base is named from where the command started.
+  const since = values.since && isContractFile(values.since) ? path.resolve(values.since) : values.since;
   // Paths on the command line are where the command started; then the project's folder names
   // feature files as the run's results do.
   const roots = (values.features ?? settings.featuresDirs).map((folder) => path.resolve(folder));
   const out = path.resolve(values.out);
   const resultsFile = path.resolve(values.results);
   const coverageFile = path.resolve(values.coverage);
+  // The last runs per scenario and requirement: the history `npm run report` keeps for Allure.
+  const allureHistory = readAllureHistory(path.resolve(settings.reportsDir));
   enterProject(settings);
   requireFeatureRoots(roots);
   const corpus = loadCorpus(roots);
@@ -101,22 +112,16 @@ async function main(): Promise<number> {
     traceability,
     ...(coverage ? { coverage } : {}),
     glossary: buildGlossary(await stepDefinitions(), corpus),
+    ...(since ? { whatChanged: await buildWhatChanged(settings, since, traceability) } : {}),
+    ...(allureHistory ? { allureHistory } : {}),
   });
   writeReportFile(path.join(out, 'index.html'), renderSite(model));
   const scenarios = corpus.features.reduce((count, feature) => count + feature.pickles.length, 0);
   console.log(
-    `Living documentation: ${displayPath(path.join(out, 'index.html'))} (${corpus.features.length} features, ${scenarios} scenarios, ${results ? 'with the latest results' : 'not run yet'})`,
+    `Living documentation: ${displayPath(path.join(out, 'index.html'))} (${corpus.features.length} features, ${scenarios} scenarios, ${results ? 'with the latest results' : 'not run yet'}${allureHistory ? ", the last runs from Allure's history" : ''})`,
   );
   for (const problem of model.problems) console.error(`docs: ${problem}`);
   return ExitCode.ok;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`docs: ${oneLine(error)}`);
-    process.exitCode = ExitCode.unusable;
-  },
-);
+runCommand('docs', () => main());

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { config } from '../config/config';
 import { enterProject } from '../config/project-dir';
-import { ExitCode, oneLine } from '../errors';
+import { runCommand } from '../errors';
 import { namedPolicy } from '../gate/choose-policy';
 import { runGate } from '../gate/run-gate';
 
@@ -23,12 +23,4 @@ async function main(): Promise<number> {
   return (await runGate(settings, reportsDir, choice, (text) => console.log(text))).code;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`gate: ${oneLine(error)}`);
-    process.exitCode = ExitCode.unusable;
-  },
-);
+runCommand('gate', () => main());

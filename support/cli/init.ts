@@ -7,7 +7,7 @@
  * Exit 0 done, 2 bad input (no --spec, a contract that cannot be read or has no operations, a bad --name).
  */
 import { parseArgs } from 'node:util';
-import { ExitCode, UsageError, displayPath, oneLine } from '../errors';
+import { ExitCode, UsageError, displayPath, oneLine, runCommand } from '../errors';
 import { createStarter, type StarterOptions } from '../starter/starter';
 
 const USAGE = 'npm run init -- --spec <contract file> [--name <service>] [--out <dir>]';
@@ -20,7 +20,7 @@ function options(argv: readonly string[]): StarterOptions {
       options: { spec: { type: 'string' }, name: { type: 'string' }, out: { type: 'string' } },
     }));
   } catch (error) {
-    throw new UsageError(`${oneLine(error).replace(/^\w*Error: /, '')} (${USAGE})`);
+    throw new UsageError(`${oneLine(error)} (${USAGE})`);
   }
   if (!values.spec) throw new UsageError(`--spec is missing: name the OpenAPI contract (${USAGE})`);
   return { contractFile: values.spec, name: values.name, out: values.out };
@@ -46,12 +46,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return ExitCode.ok;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`init: ${oneLine(error)}`);
-    process.exitCode = ExitCode.unusable;
-  },
-);
+runCommand('init', () => main(process.argv.slice(2)));

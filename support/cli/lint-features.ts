@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { config } from '../config/config';
 import { enterProject } from '../config/project-dir';
-import { ExitCode, oneLine } from '../errors';
+import { ExitCode, runCommand } from '../errors';
 import { loadCorpus, requireFeatureRoots } from '../gherkin/corpus';
 import { formatFinding, lintFeatures } from '../lint/feature-rules';
 import { loadRequirements } from '../trace/requirements';
@@ -43,9 +43,4 @@ function main(): number {
   return ExitCode.ok;
 }
 
-try {
-  process.exitCode = main();
-} catch (error) {
-  console.error(`lint:features: ${oneLine(error)}`);
-  process.exitCode = ExitCode.unusable;
-}
+runCommand('lint:features', main);

@@ -4,20 +4,23 @@
  * stream, one results file, one contract coverage, one traceability matrix, the Allure results of
  * all shards, and one gate verdict — `release` unless --policy names another: together the shards
  * are the full run. Exit codes are the gate's: 0 go, 1 no-go, 2 unusable. A shard that cannot be
- * used (missing, corrupt, never finished) leaves a failing verdict in --out, even with --no-gate.
+ * used (missing, corrupt, never finished) or a set that is not one run (a shard missing or given
+ * twice, shards of another commit or shard count, no scenario at all) leaves a failing verdict in
+ * --out, even with --no-gate.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { config } from '../config/config';
 import { enterProject } from '../config/project-dir';
-import { ExitCode, UsageError, displayPath, oneLine } from '../errors';
+import { ExitCode, UsageError, displayPath, oneLine, runCommand } from '../errors';
 import { reportFile } from '../report/report-files';
 import { choiceLine, namedPolicy } from '../gate/choose-policy';
 import { loadPolicy } from '../gate/policy';
 import { runGate, writeUnusableVerdict } from '../gate/run-gate';
 import { clearRunOutputs } from '../gate/run-outputs';
 import { readRun, UnusableResultsError } from '../results/read-run';
+import { shardSetProblem, type ShardRecord } from '../results/run-identity';
 import type { RunCollector } from '../results/run-model';
 import { writeRunReports } from '../results/write-reports';
 import { loadServiceContracts } from '../services/contracts';
@@ -25,6 +28,19 @@ import { loadRequirements } from '../trace/requirements';
 
 /** Allure files each run writes for itself; the merged set gets its own. */
 const PER_RUN = new Set(['environment.properties', 'categories.json', 'executor.json']);
+
+/** What a shard's results.json says about it: which run it is and the scenarios it selected. */
+function readShardResults(folder: string): ShardRecord['results'] {
+  const file = reportFile(folder, 'results');
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as ShardRecord['results'];
+  } catch (error) {
+    const reason = fs.existsSync(file) ? 'is not valid JSON' : 'is missing';
+    throw new UnusableResultsError(
+      `${displayPath(file)} ${reason}: the shard's run did not finish writing (${oneLine(error)})`,
+    );
+  }
+}
 
 async function main(): Promise<number> {
   const settings = config();
@@ -56,6 +72,9 @@ async function main(): Promise<number> {
   let collector: RunCollector;
   try {
     collector = await readRun(streams);
+    // Together the runs must be one: every shard once, of one commit and one shard count.
+    const problem = shardSetProblem(shards.map((folder) => ({ folder, results: readShardResults(folder) })));
+    if (problem) throw new UnusableResultsError(problem);
   } catch (error) {
     if (!(error instanceof UnusableResultsError)) throw error;
     writeUnusableVerdict(out, choice.name, oneLine(error));
@@ -93,12 +112,4 @@ async function main(): Promise<number> {
   return (await runGate(settings, out, choice, (text) => console.log(text))).code;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`merge: ${oneLine(error)}`);
-    process.exitCode = ExitCode.unusable;
-  },
-);
+runCommand('merge', () => main());

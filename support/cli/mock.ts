@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { config, type ServiceConfig } from '../config/config';
 import { loadContract } from '../contract/load';
-import { ExitCode, UsageError, oneLine } from '../errors';
+import { ExitCode, UsageError, oneLine, runCommand } from '../errors';
 import { choosePorts, parsePort, portIsFree } from '../mock/ports';
 import { PrismServer } from '../mock/prism';
 import { specCommand } from '../mock/run-hint';
@@ -44,7 +44,7 @@ function options(argv: readonly string[]): MockOptions {
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(
-      `${oneLine(error).replace(/^\w*Error: /, '')} (npm run mock [-- <service>…] [--port <n>] [--dynamic] [--verbose])`,
+      `${oneLine(error)} (npm run mock [-- <service>…] [--port <n>] [--dynamic] [--verbose])`,
     );
   }
 }
@@ -131,12 +131,4 @@ async function main(argv: readonly string[]): Promise<number> {
   });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`mock: ${oneLine(error)}`);
-    process.exitCode = ExitCode.unusable;
-  },
-);
+runCommand('mock', () => main(process.argv.slice(2)));

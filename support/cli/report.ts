@@ -1,17 +1,23 @@
 /**
  * `npm run report` — builds the Allure report (reports/allure-report) from the last run's results,
  * carrying the previous report's history over so the trend graphs fill up across runs, and with
- * the scenarios that passed only on a retry flagged as flaky (also for results from elsewhere).
+ * the scenarios that passed only on a retry flagged as flaky (also for results from elsewhere), and
+ * each HTTP exchange shown as a readable request/response view beside its JSON, and — after
+ * `npm run impact` — the scenarios of the operations changed since its base tagged `changed: …`.
  * Exit 0 built, 2 no results to build from (or no Java for Allure).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { config } from '../config/config';
 import { enterProject } from '../config/project-dir';
-import { ExitCode, UsageError, displayPath, oneLine } from '../errors';
+import { ExitCode, UsageError, displayPath, runCommand } from '../errors';
 import { reportFile } from '../report/report-files';
 import { markFlakyResults } from '../report/allure-metadata';
+import { addExchangeViews } from '../report/exchange-view';
+import { markContractChanges } from '../report/allure-impact';
+import { readImpact } from '../impact/impact-files';
 import { Redactor } from '../report/redact';
 import { withoutCredentialShapes } from '../report/secret-scan';
 import { scrubHistory } from '../report/scrub-history';
@@ -27,6 +33,8 @@ function allureBinary(): string {
 }
 
 function main(): number {
+  // It takes no option: a mistyped one is said, not ignored.
+  parseArgs({ args: process.argv.slice(2), options: {} });
   const settings = config();
   const reports = settings.reportsDir;
   enterProject(settings);
@@ -38,6 +46,9 @@ function main(): number {
     throw new UsageError(`${displayPath(results)}: no Allure results: run \`npm run spec\` first`);
 
   markFlakyResults(results);
+  addExchangeViews(results);
+  // What changed since the base of `npm run impact`, when it ran: the affected scenarios tagged.
+  markContractChanges(results, readImpact(reports));
   const history = path.join(report, 'history');
   // Old results' messages come back in every later report: credentials of known shapes and the
   // configured accounts' passwords are scrubbed from the history, before it is carried over and after.
@@ -64,9 +75,4 @@ function main(): number {
   return ExitCode.ok;
 }
 
-try {
-  process.exitCode = main();
-} catch (error) {
-  console.error(`report: ${oneLine(error)}`);
-  process.exitCode = ExitCode.unusable;
-}
+runCommand('report', main);

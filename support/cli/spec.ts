@@ -1,5 +1,7 @@
 /**
- * `npm run spec [-- <cucumber options>] [--no-gate] [--gate-policy <name>]` — runs the features
+ * `npm run spec [-- <cucumber options>] [--no-gate] [--gate-policy <name>] [--affected-by <base>]` —
+ * runs the features (with --affected-by, only those the contract's changes since the base touch,
+ * plus every @critical one: see support/impact/affected-run)
  * against the embedded service (or BASE_URL), then the release gate on the results: `release` for
  * the full suite, `partial` for a run narrowed by paths, tags, names or a shard (see choose-policy).
  * Exit 0 go (or, with --no-gate, every scenario passed), 1 no-go (scenarios failed), 2 the run
@@ -8,17 +10,22 @@
 import path from 'node:path';
 import { config } from '../config/config';
 import { HARNESS_ROOT, enterProject } from '../config/project-dir';
-import { ExitCode, UsageError, oneLine } from '../errors';
-import { choosePolicy } from '../gate/choose-policy';
+import { ExitCode, UsageError, runCommand } from '../errors';
+import { choiceLine, choosePolicy } from '../gate/choose-policy';
 import { clearRunOutputs } from '../gate/run-outputs';
-import { PreflightError } from '../preflight/preflight-error';
-import { flushInterruptedRun } from '../results/interruption';
+import { checkFeaturePaths, checkNamePatterns, parseCucumberArguments } from '../preflight/command-line';
+import { reportFile } from '../report/report-files';
+import { abnormalEndLine, flushInterruptedRun } from '../results/interruption';
+import { unfinishedRunProblem } from '../results/read-run';
+import { RUN_IDENTITY_OPTION, runIdentity } from '../results/run-identity';
 import { loadServiceContracts } from '../services/contracts';
 import { loadRequirements } from '../trace/requirements';
 
 interface OwnOptions {
   readonly gate: boolean;
   readonly gatePolicy: string | undefined;
+  /** `--affected-by <base>`: only the scenarios the contract's changes since the base touch. */
+  readonly affectedBy?: string | undefined;
   readonly cucumberArgs: string[];
 }
 
@@ -27,10 +34,15 @@ export function splitArguments(argv: readonly string[]): OwnOptions {
   const cucumberArgs: string[] = [];
   let gate = true;
   let gatePolicy: string | undefined;
+  let affectedBy: string | undefined;
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index]!;
     if (arg === '--no-gate') gate = false;
-    else if (arg === '--gate-policy' || arg.startsWith('--gate-policy=')) {
+    else if (arg === '--affected-by' || arg.startsWith('--affected-by=')) {
+      affectedBy = arg === '--affected-by' ? argv[++index] : arg.slice('--affected-by='.length);
+      if (!affectedBy || affectedBy.startsWith('-'))
+        throw new UsageError('--affected-by needs a git ref or a contract file (e.g. --affected-by main)');
+    } else if (arg === '--gate-policy' || arg.startsWith('--gate-policy=')) {
       gatePolicy = arg === '--gate-policy' ? argv[++index] : arg.slice('--gate-policy='.length);
       if (!gatePolicy || gatePolicy.startsWith('-'))
         throw new UsageError(
@@ -38,7 +50,7 @@ export function splitArguments(argv: readonly string[]): OwnOptions {
         );
     } else cucumberArgs.push(arg);
   }
-  return { gate, gatePolicy, cucumberArgs };
+  return { gate, gatePolicy, affectedBy, cucumberArgs };
 }
 
 /**
@@ -64,8 +76,12 @@ async function main(argv: readonly string[]): Promise<number> {
   loadRequirements(settings.requirementsFile);
 
   const { loadConfiguration, runCucumber } = await import('@cucumber/cucumber/api');
-  const { ArgvParser } = await import('@cucumber/cucumber/lib/configuration/index');
-  const { options, configuration } = ArgvParser.parse(['node', 'cucumber-js', ...own.cucumberArgs]);
+  const affected = own.affectedBy
+    ? await (await import('../impact/affected-run')).affectedPaths(settings, own.affectedBy, console.log)
+    : [];
+  if (own.affectedBy && affected.length === 0) return ExitCode.ok;
+  const { options, configuration } = await parseCucumberArguments([...own.cucumberArgs, ...affected]);
+  checkFeaturePaths(configuration.paths ?? []);
   const provided = {
     ...(settings.workers > 1 && configuration.parallel === undefined ? { parallel: settings.workers } : {}),
     ...(settings.shard && configuration.shard === undefined ? { shard: settings.shard } : {}),
@@ -86,8 +102,15 @@ async function main(argv: readonly string[]): Promise<number> {
     { file: path.relative(process.cwd(), configFile), profiles: options.profile, provided },
     environment,
   );
+  checkNamePatterns(runConfiguration.sources.names);
+  // A dry run runs nothing: it is never a verdict, and the last run's reports stay as they are.
+  if (runConfiguration.runtime.dryRun) {
+    const { dryRunOnly } = await import('../preflight/preflight');
+    return dryRunOnly({ settings, contracts, runConfiguration, environment });
+  }
   // The policy is chosen, and its file checked, before a scenario runs: a typo costs no run.
   let judge: (() => Promise<number>) | undefined;
+  let judgeInterrupted: ((reason: string) => void) | undefined;
   if (own.gate) {
     const { loadPolicy, policyNames } = await import('../gate/policy');
     const choice = choosePolicy({
@@ -103,17 +126,19 @@ async function main(argv: readonly string[]): Promise<number> {
       const { runGate } = await import('../gate/run-gate');
       return (await runGate(settings, settings.reportsDir, choice, (text) => console.log(text))).code;
     };
+    const { failClosed } = await import('../gate/run-gate');
+    judgeInterrupted = (reason: string): void => {
+      console.log(`\n${choiceLine(choice)}`);
+      failClosed(settings.reportsDir, choice.name, reason, (text) => console.log(text));
+    };
   }
-  // What would fail scenario after scenario fails here, in seconds. A dry run asked for is left
-  // to cucumber: it is how people get snippets for undefined steps.
+  // What would fail scenario after scenario fails here, in seconds.
   const { preflight } = await import('../preflight/preflight');
-  const checked = runConfiguration.runtime.dryRun
-    ? undefined
-    : await preflight({ settings, contracts, runConfiguration, environment });
+  const checked = await preflight({ settings, contracts, runConfiguration, environment });
 
   // Nothing of an earlier run into the same folder mixes into this one's reports.
   clearRunOutputs(settings.reportsDir);
-  onSignals((signal) => interrupted(signal, judge));
+  onSignals((signal) => interrupted(signal, settings.reportsDir, judgeInterrupted));
   // The workers of a parallel run send the secrets they meet here, in memory, for the gate's scan.
   const { openSecretChannel } = await import('../report/secret-channel');
   const { registerRunSecret } = await import('../report/run-secrets');
@@ -121,13 +146,24 @@ async function main(argv: readonly string[]): Promise<number> {
   let success: boolean;
   try {
     ({ success } = await runCucumber(
-      { ...runConfiguration, ...(checked ? { support: checked.support } : {}) },
+      {
+        ...runConfiguration,
+        support: checked.support,
+        // results.json says which run this is: merge tells a missing or foreign shard by it.
+        plugins: {
+          specifiers: runConfiguration.plugins?.specifiers ?? [],
+          options: {
+            ...runConfiguration.plugins?.options,
+            [RUN_IDENTITY_OPTION]: runIdentity(runConfiguration.sources, settings.featuresDirs),
+          },
+        },
+      },
       environment,
     ));
   } catch (error) {
     // Cucumber's own summary breaks on a scenario whose worker died; the results are written by
     // then, so the gate still decides on them.
-    console.error(`spec: the run ended abnormally (did a worker die?): ${oneLine(error)}`);
+    console.error(`spec: ${abnormalEndLine(reportFile(settings.reportsDir, 'results'), error)}`);
     success = false;
   } finally {
     await channel?.close();
@@ -136,38 +172,38 @@ async function main(argv: readonly string[]): Promise<number> {
   return judge();
 }
 
-/** SIGINT (Ctrl-C) and SIGTERM (a pipeline cancelled) end the run in order; a second one at once. */
-function onSignals(handle: (signal: NodeJS.Signals) => Promise<number>): void {
+/**
+ * SIGINT (Ctrl-C) and SIGTERM (a pipeline cancelled) end the run at once, in the same turn of the
+ * event loop: no scenario starts after the signal.
+ */
+function onSignals(handle: (signal: NodeJS.Signals) => number): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      void handle(signal).then(
-        (code) => process.exit(code),
-        () => process.exit(ExitCode.unusable),
-      );
+      let code: number = ExitCode.unusable;
+      try {
+        code = handle(signal);
+      } finally {
+        process.exit(code);
+      }
     });
   }
 }
 
-/** Keeps what the run has so far, marked incomplete, and lets the gate say it cannot decide. */
-async function interrupted(
+/**
+ * Keeps what the run has so far — the message stream, results, contract coverage and
+ * traceability, all of the same scenarios and all marked incomplete — and gives the verdict of a
+ * run that cannot be judged: NO-GO, exit 2.
+ */
+function interrupted(
   signal: NodeJS.Signals,
-  judge: (() => Promise<number>) | undefined,
-): Promise<number> {
+  reportsDir: string,
+  judge: ((reason: string) => void) | undefined,
+): number {
   console.error(`\nspec: interrupted by ${signal}: keeping the results so far; the run is incomplete`);
   for (const problem of flushInterruptedRun())
     console.error(`spec: could not write the results so far: ${problem}`);
-  if (judge) await judge();
+  judge?.(unfinishedRunProblem(reportFile(reportsDir, 'messages')));
   return ExitCode.unusable;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof PreflightError) {
-      for (const line of error.lines()) console.error(line);
-    } else console.error(`spec: ${oneLine(error)}`);
-    process.exitCode = ExitCode.unusable;
-  },
-);
+runCommand('spec', () => main(process.argv.slice(2)));

@@ -1,7 +1,7 @@
 import type { OpenAPIV3 } from 'openapi-types';
 import { UsageError } from '../errors';
 import type { ApiRequest } from '../http/client';
-import type { Contract } from './load';
+import type { Contract, Operation } from './load';
 
 /** A credential given for one of the contract's security schemes (`Given I am authorized by …`). */
 export interface Authorization {
@@ -81,4 +81,16 @@ export function httpCredential(kind: string, given: Authorization): string {
 function cookieWith(existing: string | undefined, name: string, value: string): string {
   const pair = `${name}=${encodeURIComponent(value)}`;
   return existing ? `${existing}; ${pair}` : pair;
+}
+
+/**
+ * The credentials an operation is sent: those whose scheme its security requirements name (the
+ * operation's own, else the contract's). A credential never goes where it is not asked for.
+ */
+export function credentialsFor(
+  operation: Pick<Operation, 'security'>,
+  given: Iterable<Authorization>,
+): Authorization[] {
+  const asked = new Set(operation.security.flatMap((requirement) => Object.keys(requirement)));
+  return [...given].filter((credential) => asked.has(credential.scheme));
 }

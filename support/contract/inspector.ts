@@ -7,6 +7,8 @@ import type {
   RecordedBody,
 } from '../http/exchange';
 import { isJsonMediaType, mediaTypeOf } from '../http/exchange';
+import { coerceForm, coerceParameter } from './coerce';
+import { decodeXml, isXmlMediaType } from './xml-body';
 import { operationName, type Contract, type Operation } from './load';
 import { parseQueryParameter, parseSimpleParameter } from './parameter-style';
 import { SchemaValidators, type Direction } from './schemas';
@@ -205,8 +207,17 @@ export class ContractInspector implements ExchangeInspector {
     if (isJsonMediaType(mediaType) && sent.malformedJson) {
       return [`${where} is not valid JSON although it is declared as ${mediaType}`];
     }
+    const schema = media.schema as OpenAPIV3.SchemaObject;
+    let body = sent.body;
+    // An XML document is checked as the object it encodes, unless the contract takes it as text.
+    if (isXmlMediaType(mediaType) && typeof body === 'string' && schema.type !== 'string') {
+      const decoded = decodeXml(body, schema);
+      if ('error' in decoded)
+        return [`${where} is not well-formed XML although it is declared as ${mediaType}: ${decoded.error}`];
+      body = decoded.value;
+    }
     return this.validators
-      .validate(media.schema as OpenAPIV3.SchemaObject, sent.body, direction)
+      .validate(schema, body, direction)
       .map((problem) => `${where} at ${problem.pointer}: ${problem.message} [rule: ${problem.rule}]`);
   }
 
@@ -300,47 +311,4 @@ export function sentParameter(
 
 function isFormMediaType(mediaType: string | undefined): boolean {
   return mediaType === 'application/x-www-form-urlencoded' || mediaType === 'multipart/form-data';
-}
-
-/** A decoded form's text fields read as the types of the schema's properties. */
-export function coerceForm(body: unknown, declared: unknown): unknown {
-  const schema = declared as OpenAPIV3.SchemaObject | undefined;
-  if (typeof body !== 'object' || body === null || !schema?.properties) return body;
-  return Object.fromEntries(
-    Object.entries(body as Record<string, string | string[]>).map(([name, value]) => {
-      const property = schema.properties![name] as OpenAPIV3.SchemaObject | undefined;
-      return [name, property ? coerceParameter(value, property) : value];
-    }),
-  );
-}
-
-/** Parameters arrive as text: read them as the types their schema declares, without guessing. */
-export function coerceParameter(
-  raw: string | string[] | Record<string, string>,
-  schema: OpenAPIV3.SchemaObject,
-): unknown {
-  if (!Array.isArray(raw) && typeof raw === 'object') {
-    const properties = schema.properties ?? {};
-    return Object.fromEntries(
-      Object.entries(raw).map(([key, value]) => {
-        const property = properties[key] as OpenAPIV3.SchemaObject | undefined;
-        return [key, property ? coerceParameter(value, property) : value];
-      }),
-    );
-  }
-  if (schema.type === 'array') {
-    const values = Array.isArray(raw) ? raw : raw.split(',');
-    const items = (schema.items ?? {}) as OpenAPIV3.SchemaObject;
-    return values.map((value) => coerceParameter(value, items));
-  }
-  if (Array.isArray(raw)) return raw;
-  switch (schema.type) {
-    case 'integer':
-    case 'number':
-      return /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(raw) ? Number(raw) : raw;
-    case 'boolean':
-      return raw === 'true' ? true : raw === 'false' ? false : raw;
-    default:
-      return raw;
-  }
 }

@@ -77,6 +77,9 @@ export function loadContract(file: string): Promise<Contract> {
 async function readContract(file: string): Promise<Contract> {
   const shown = displayPath(file);
   if (!fs.existsSync(file)) throw new SpecError(`${shown}: OpenAPI spec not found (set OPENAPI_SPEC)`);
+  // The parser would call an empty file "not a valid JSON Schema", naming it by its absolute path.
+  if (fs.statSync(file).isFile() && fs.readFileSync(file, 'utf8').trim() === '')
+    throw new SpecError(`${shown}: the OpenAPI spec is empty`);
   const parser = new SwaggerParser();
   let document: OpenAPIV3.Document;
   let dialect: Dialect;

@@ -33,13 +33,14 @@ export const STEP_DOCS: Readonly<Record<keyof typeof CONTRACT_STEPS, StepDoc>> =
     takesMarkers: false,
   },
   bodyAs: {
-    summary: 'A request body sent as it is written, with that media type (one the operation declares).',
+    summary:
+      "A request body sent as it is written, with that media type (one the operation declares): text, raw bytes (application/octet-stream), or XML checked as the object it encodes (the schema's xml names, attributes and wrapped arrays).",
     example: 'Given the request body as "application/xml":\n  """\n  <pet><name>Rex</name></pet>\n  """',
     takesMarkers: false,
   },
   form: {
     summary:
-      'A form body: application/x-www-form-urlencoded, or multipart/form-data when the operation declares only that or a value is @file:<path> (read relative to the feature file).',
+      'A form body: application/x-www-form-urlencoded, or multipart/form-data when the operation declares only that or a value is @file:<path> (read relative to the feature file). The preflight checks each field name against the form the operation declares.',
     example: 'Given the request form:\n  | name  | Rex                 |\n  | photo | @file:files/rex.png |',
     takesMarkers: false,
   },

@@ -58,23 +58,27 @@ After({ name: 'Finish the scenario' }, async function (this: ScenarioWorld, { pi
   const failed = result?.status === Status.FAILED;
   // A failure because the service was gone makes the next scenarios check before they start.
   if (failed && result.message) (await openWorkerResources()).watch.noteFailure(result.message, pickle.name);
-  const session = this.browserSession;
-  if (!session) return;
+  const sessions = this.browserSessions;
+  if (sessions.length === 0) return;
   try {
-    if (failed) {
-      this.attach(await session.screenshot(), {
-        mediaType: 'image/png',
-        fileName: 'Screenshot at failure.png',
-      });
-    }
-    const trace = await session.stopTrace(failed || this.resources.config.trace === 'on');
-    if (trace) {
-      // Typed passwords and bearer tokens are in a trace: every secret of the scenario is scrubbed.
-      const { scrubZip } = await import('../report/scrub-zip');
-      this.attach(await scrubZip(trace, (text) => this.redactor.text(text)), {
-        mediaType: 'application/zip',
-        fileName: 'Playwright trace (npx playwright show-trace).zip',
-      });
+    for (const { actor, session } of sessions) {
+      // One actor's attachments are named as before; with several, each is named after its actor.
+      const whose = sessions.length === 1 ? '' : ` (${actor})`;
+      if (failed) {
+        this.attach(await session.screenshot(), {
+          mediaType: 'image/png',
+          fileName: `Screenshot at failure${whose}.png`,
+        });
+      }
+      const trace = await session.stopTrace(failed || this.resources.config.trace === 'on');
+      if (trace) {
+        // Typed passwords and bearer tokens are in a trace: every secret of the scenario is scrubbed.
+        const { scrubZip } = await import('../report/scrub-zip');
+        this.attach(await scrubZip(trace, (text) => this.redactor.text(text)), {
+          mediaType: 'application/zip',
+          fileName: `Playwright trace${whose} (npx playwright show-trace).zip`,
+        });
+      }
     }
   } finally {
     await this.closeBrowser();

@@ -2,12 +2,15 @@ import { dirname, resolve } from 'node:path';
 import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
 import type { Pickle } from '@cucumber/messages';
 import type { Page } from 'playwright';
+import type { Actor } from '../actors/actor';
+import { Note, Notepad } from '../actors/notes';
+import { Stage } from '../actors/stage';
 import { CallerIdApi } from '../api/caller-id-api';
 import { Cast } from '../api/cast';
 import type { BrowserSession } from '../browser/browser-session';
 import type { Contract } from '../contract/load';
 import toPath from 'lodash/toPath';
-import { authorize, securityScheme, type Authorization } from '../contract/authorization';
+import { authorize, credentialsFor, securityScheme, type Authorization } from '../contract/authorization';
 import { interpolate } from '../contract/interpolation';
 import { buildRequest, emptyCall, valueAtPath, type PreparedCall } from '../contract/operation-call';
 import { UsageError } from '../errors';
@@ -28,19 +31,34 @@ interface ScenarioState {
   readonly http: HttpClient;
   readonly api: CallerIdApi;
   readonly cast: Cast;
+  readonly stage: Stage;
   readonly redactor: Redactor;
 }
 
+/** "the number" of the features: the one number the scenario is about. */
+export const THE_NUMBER = new Note<string>('the number');
+
+/** A browser session of one actor: each actor has its own context, cookies and page. */
+export interface ActorSession {
+  readonly actor: string;
+  readonly session: BrowserSession;
+}
+
 /**
- * The World of every scenario: an HTTP client bound to the target, the scenario's people and
- * numbers, values remembered between steps, and a browser page opened by the first UI step.
- * Steps `import type` it and declare `this: ScenarioWorld`.
+ * The World of every scenario: an HTTP client bound to the target, the scenario's actors (each
+ * with its account, token and own browser page, opened by its first UI step), typed notes, and the
+ * values the generic steps remember by name. Steps `import type` it and declare `this: ScenarioWorld`.
  */
 export class ScenarioWorld extends World {
   readonly isolation = new Isolation();
   private state: ScenarioState | undefined;
-  private session: BrowserSession | undefined;
-  private opening: Promise<BrowserSession> | undefined;
+  /** Each actor's browser session, opened by the actor's first UI step. */
+  private readonly opening = new Map<string, Promise<BrowserSession>>();
+  private readonly sessions: ActorSession[] = [];
+  private browserDescribed = false;
+  /** What steps note for later steps, each under a declared `Note<T>`. */
+  readonly notes = new Notepad();
+  /** Values the generic steps remember under a name the feature gives (`{{name}}`). */
   private readonly memory = new Map<string, unknown>();
   private readonly reportedOperations = new Set<string>();
   /** What the generic contract steps prepare for the next `When I call`. */
@@ -79,41 +97,65 @@ export class ScenarioWorld extends World {
       resources.config.httpTimeoutMs,
       (method, url) => services.nameRequest(method, url),
     );
-    const api = new CallerIdApi(http);
+    const api = new CallerIdApi(http, services.first.contract);
     const cast = new Cast(
       api,
       this.isolation,
       (secret) => redactor.addSecret(secret),
       resources.config.accounts,
     );
-    this.state = { resources, tags, traffic, http, api, cast, redactor };
+    const stage = new Stage({ cast, api, browse: (actor) => this.pageOf(actor) });
+    this.state = { resources, tags, traffic, http, api, cast, stage, redactor };
+  }
+
+  /** The actor called `name` ("Alice", "a visitor"), the same all scenario long; now in the spotlight. */
+  actorCalled(name: string): Actor {
+    return this.scenario.stage.actorCalled(name);
+  }
+
+  /** The actor a step named last: whom a step that names nobody ("the web app shows …") is about. */
+  get actorInTheSpotlight(): Actor {
+    return this.scenario.stage.actorInTheSpotlight;
+  }
+
+  /** The browser page of the actor in the spotlight. */
+  page(): Promise<Page> {
+    return this.actorInTheSpotlight.page();
   }
 
   /**
-   * The scenario's browser page, opened on first use: a fresh context and page in the worker's one
+   * The actor's own browser page, opened on first use: a fresh context and page in the worker's one
    * browser. Scenarios that never touch the web app never open one.
    */
-  async page(): Promise<Page> {
-    this.opening ??= this.openBrowser();
-    return (await this.opening).page;
+  private async pageOf(actor: Actor): Promise<Page> {
+    let opening = this.opening.get(actor.name);
+    if (!opening) {
+      opening = this.openBrowser(actor.name);
+      this.opening.set(actor.name, opening);
+    }
+    return (await opening).page;
   }
 
-  private async openBrowser(): Promise<BrowserSession> {
+  private async openBrowser(actor: string): Promise<BrowserSession> {
     const { resources, traffic } = this.scenario;
-    this.attach(
-      JSON.stringify({ kind: BROWSER_KIND, browser: await resources.browser.describe() }),
-      'application/json',
-    );
+    if (!this.browserDescribed) {
+      this.browserDescribed = true;
+      this.attach(
+        JSON.stringify({ kind: BROWSER_KIND, browser: await resources.browser.describe() }),
+        'application/json',
+      );
+    }
     // Loaded with the first page: API-only runs never load the browser code.
     const { BrowserSession } = await import('../browser/browser-session');
-    this.session = await BrowserSession.open(await resources.browser.get(), {
+    const session = await BrowserSession.open(await resources.browser.get(), {
       uiBaseUrl: resources.target.uiBaseUrl,
       isApiCall: (url) => resources.services.isApiCall(url),
       timeoutMs: resources.config.uiTimeoutMs,
       traffic,
       trace: resources.config.trace !== 'off',
     });
-    return this.session;
+    this.sessions.push({ actor, session });
+    return session;
   }
 
   get api(): CallerIdApi {
@@ -153,17 +195,17 @@ export class ScenarioWorld extends World {
       baseUrl: called.service.apiRoot,
     };
     this.prepared = emptyCall();
-    for (const given of this.authorizations.values()) {
-      if (!('problem' in securityScheme(called.service.contract, given.scheme))) {
-        request = authorize(request, called.service.contract, given);
-      }
+    // A credential goes only where the operation's security asks for its scheme: a partner's API
+    // key is not sprayed over every call of the scenario.
+    for (const given of credentialsFor(called.operation, this.authorizations.values())) {
+      request = authorize(request, called.service.contract, given);
     }
     return this.http.send(request);
   }
 
   /**
    * Gives a credential for a security scheme of the contracts: sent, where the scheme says, with
-   * every later call to a service whose contract has that scheme. The credential is a secret.
+   * every later call of an operation whose security names that scheme. The credential is a secret.
    */
   authorize(scheme: string, credential: string): void {
     const owners = this.services.list.filter(
@@ -224,24 +266,24 @@ export class ScenarioWorld extends World {
     return this.scenario.tags.has(tag);
   }
 
-  get browserSession(): BrowserSession | undefined {
-    return this.session;
+  /** The browser sessions the scenario's actors opened, first opened first. */
+  get browserSessions(): readonly ActorSession[] {
+    return this.sessions;
   }
 
   async closeBrowser(): Promise<void> {
-    const session = this.session;
-    this.session = undefined;
-    this.opening = undefined;
-    await session?.close();
+    const sessions = this.sessions.splice(0);
+    this.opening.clear();
+    await Promise.all(sessions.map(({ session }) => session.close()));
   }
 
   /** "the number" of the features: the one number the scenario is about. */
   get theNumber(): string {
-    return this.recall<string>('the number');
+    return this.notes.read(THE_NUMBER);
   }
 
   set theNumber(number: string) {
-    this.remember('the number', number);
+    this.notes.write(THE_NUMBER, number);
   }
 
   remember(name: string, value: unknown): void {
@@ -306,10 +348,6 @@ export class ScenarioWorld extends World {
       );
     this.memory.set(name, value);
     return value;
-  }
-
-  memoryHas(name: string): boolean {
-    return this.memory.has(name);
   }
 
   recall<T = unknown>(name: string): T {

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type {
   Background,
   DataTable,
@@ -13,10 +12,20 @@ import type {
 } from '@cucumber/messages';
 import MarkdownIt from 'markdown-it';
 import type { ContractCoverage } from '../contract/coverage';
+import { capabilityOf } from '../gherkin/capability';
 import type { Corpus, ParsedFeature } from '../gherkin/corpus';
 import { scenarioKey, type RunResults } from '../results/run-model';
 import type { ScenarioStatus, Traceability, TracedRequirement } from '../trace/traceability';
 import type { StepUsage } from './glossary';
+import {
+  allureHistoryId,
+  combinedHistory,
+  historyOf,
+  withLatest,
+  type AllureHistory,
+  type HistoryPoint,
+} from './history';
+import type { WhatChangedDoc } from './what-changed';
 
 // Raw HTML in narratives is shown as text, never interpreted: descriptions cannot inject markup.
 const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false });
@@ -44,6 +53,13 @@ export function docStatus(status: ScenarioStatus | undefined): DocStatus {
   }
 }
 
+/** A step as it ran (outline placeholders filled in, background steps first) and its result. */
+export interface RanStepDoc {
+  readonly keyword: string;
+  readonly text: string;
+  readonly status: DocStatus;
+}
+
 export interface StepDoc {
   readonly keyword: string;
   readonly text: string;
@@ -63,6 +79,10 @@ export interface ExamplesDoc {
     /** Passed only on a retry. */
     readonly flaky: boolean;
     readonly error?: string;
+    /** The steps as they ran, when it failed: the failing one and those skipped after it. */
+    readonly ranSteps?: readonly RanStepDoc[];
+    /** The last runs, oldest first (Allure's history). */
+    readonly history?: readonly HistoryPoint[];
   }[];
 }
 
@@ -84,6 +104,10 @@ export interface ScenarioDoc {
   /** Passed only on a retry (for an outline, one of its rows did). */
   readonly flaky: boolean;
   readonly error?: string;
+  /** The steps as they ran, when it failed (not for an outline: each row has its own). */
+  readonly ranSteps?: readonly RanStepDoc[];
+  /** The last runs, oldest first (not for an outline: each row has its own). */
+  readonly history?: readonly HistoryPoint[];
 }
 
 export interface RuleDoc {
@@ -126,10 +150,14 @@ export interface DocsModel {
   };
   readonly capabilities: readonly CapabilityDoc[];
   readonly requirements: readonly TracedRequirement[];
+  /** Per requirement, its last runs, oldest first: the worst result of its scenarios in each. */
+  readonly requirementHistory?: Readonly<Record<string, readonly HistoryPoint[]>>;
   readonly flags: Traceability['flags'];
   readonly coverage?: ContractCoverage;
   readonly glossary: readonly StepUsage[];
   readonly problems: readonly string[];
+  /** `npm run docs -- --since <ref>`: the "What changed" page. */
+  readonly whatChanged?: WhatChangedDoc;
 }
 
 const tagNames = (tags: readonly Tag[]): string[] => tags.map((tag) => tag.name);
@@ -179,9 +207,20 @@ interface RowResult {
   readonly status: DocStatus;
   readonly flaky: boolean;
   readonly error?: string;
+  readonly ranSteps?: readonly RanStepDoc[];
+  readonly history?: readonly HistoryPoint[];
 }
 
-type ResultLookup = (uri: string, line: number) => RowResult;
+/**
+ * The latest result of a scenario or an Examples row, with its history: `parameters` are the row's
+ * values by column, which Allure's history id is computed from.
+ */
+type ResultLookup = (
+  uri: string,
+  line: number,
+  scenarioName: string,
+  parameters?: readonly { readonly name: string; readonly value: string }[],
+) => RowResult;
 
 function scenarioDoc(
   feature: ParsedFeature,
@@ -198,10 +237,19 @@ function scenarioDoc(
     rows: block.tableBody.map((row) => ({
       cells: row.cells.map((cell) => cell.value),
       line: row.location.line,
-      ...result(feature.uri, row.location.line),
+      ...result(
+        feature.uri,
+        row.location.line,
+        scenario.name,
+        row.cells.map((cell, index) => ({
+          name: block.tableHeader?.cells[index]?.value ?? `arg${index}`,
+          value: cell.value,
+        })),
+      ),
     })),
   }));
-  const single = examples.length === 0 ? result(feature.uri, scenario.location.line) : undefined;
+  const single =
+    examples.length === 0 ? result(feature.uri, scenario.location.line, scenario.name) : undefined;
   const rowStatuses = examples.flatMap((block) => block.rows.map((row) => row.status));
   return {
     id: scenarioKey({ uri: feature.uri, line: scenario.location.line }),
@@ -215,6 +263,8 @@ function scenarioDoc(
     status: single ? single.status : worst(rowStatuses),
     flaky: single ? single.flaky : examples.some((block) => block.rows.some((row) => row.flaky)),
     ...(single?.error ? { error: single.error } : {}),
+    ...(single?.ranSteps ? { ranSteps: single.ranSteps } : {}),
+    ...(single?.history ? { history: single.history } : {}),
   };
 }
 
@@ -277,30 +327,6 @@ export function render(text: string | undefined): string {
   return trimmed ? gherkinMarkdown.render(trimmed) : '';
 }
 
-/**
- * A capability is a folder of features right below a features root; its README.md is its
- * narrative, its first heading its name. Files lying directly in a root belong to that root's folder.
- */
-function capabilityOf(uri: string, featuresRoots: readonly string[]): { id: string; readme?: string } {
-  const file = path.resolve(uri);
-  const root = featuresRoots
-    .map((candidate) => path.resolve(candidate))
-    .filter((candidate) => !path.relative(candidate, file).startsWith('..'))
-    .sort((a, b) => b.length - a.length)[0];
-  if (!root) return { id: path.basename(path.dirname(file)) };
-  const [folder, ...rest] = path.relative(root, file).split(path.sep);
-  // A root given as a file stands for the folder it lies in.
-  if (rest.length === 0 || !folder) {
-    const folderOfRoot = root === file ? path.dirname(file) : root;
-    return { id: path.basename(folderOfRoot), readme: path.join(folderOfRoot, 'README.md') };
-  }
-  return { id: folder, readme: path.join(root, folder, 'README.md') };
-}
-
-function titleCase(slug: string): string {
-  return slug.replace(/[-_]+/g, ' ').replace(/^\w/, (letter) => letter.toUpperCase());
-}
-
 export interface ModelInputs {
   readonly title: string;
   /** The folders the features were read from: capabilities are the folders right below them. */
@@ -310,27 +336,51 @@ export interface ModelInputs {
   readonly traceability: Traceability;
   readonly coverage?: ContractCoverage;
   readonly glossary: readonly StepUsage[];
+  readonly whatChanged?: WhatChangedDoc;
+  /** Allure's history (`reports/allure-report/history/history.json`), for the last runs. */
+  readonly allureHistory?: AllureHistory;
 }
 
 export function buildDocsModel(inputs: ModelInputs): DocsModel {
-  const byRef = new Map<string, RowResult>();
+  const byRef = new Map<string, Omit<RowResult, 'history'>>();
   for (const scenario of inputs.results?.scenarios ?? []) {
     const ran = scenario.attempts > 0;
+    const status = ran ? docStatus(scenario.status) : 'not-run';
     byRef.set(scenarioKey(scenario), {
-      status: ran ? docStatus(scenario.status) : 'not-run',
+      status,
       flaky: ran && scenario.flaky,
       ...(scenario.error ? { error: scenario.error } : {}),
+      ...(status === 'failed' && scenario.steps.length > 0
+        ? {
+            ranSteps: scenario.steps.map((step) => ({
+              keyword: step.keyword.trim(),
+              text: step.text,
+              status: docStatus(step.status),
+            })),
+          }
+        : {}),
     });
   }
-  const result: ResultLookup = (uri, line) =>
-    byRef.get(scenarioKey({ uri, line })) ?? { status: 'not-run', flaky: false };
+  const startedAt = inputs.results?.startedAt;
+  const histories = new Map<string, readonly HistoryPoint[]>();
+  const result: ResultLookup = (uri, line, scenarioName, parameters) => {
+    const key = scenarioKey({ uri, line });
+    const latest = byRef.get(key) ?? { status: 'not-run', flaky: false };
+    const history = withLatest(
+      historyOf(inputs.allureHistory, allureHistoryId(uri, scenarioName, parameters)),
+      startedAt ? { status: latest.status, at: startedAt } : undefined,
+    );
+    if (history.length > 0) histories.set(key, history);
+    return history.length > 0 ? { ...latest, history } : latest;
+  };
 
-  const capabilities = new Map<string, { readme?: string; features: FeatureDoc[] }>();
+  const capabilities = new Map<string, { name: string; readme?: string; features: FeatureDoc[] }>();
   for (const feature of inputs.corpus.features) {
     const doc = featureDoc(feature, result);
     if (!doc) continue;
     const capability = capabilityOf(feature.uri, inputs.featuresRoots);
     const entry = capabilities.get(capability.id) ?? {
+      name: capability.name,
       ...(capability.readme ? { readme: capability.readme } : {}),
       features: [],
     };
@@ -353,18 +403,26 @@ export function buildDocsModel(inputs: ModelInputs): DocsModel {
       : {}),
     capabilities: [...capabilities].map(([id, entry]) => {
       const readme = entry.readme && fs.existsSync(entry.readme) ? fs.readFileSync(entry.readme, 'utf8') : '';
-      const heading = /^#\s+(.+)$/m.exec(readme)?.[1]?.trim();
       return {
         id,
-        name: heading ?? titleCase(id),
+        name: entry.name,
         narrativeHtml: markdown.render(readme.replace(/^#\s+.+$/m, '').trim()),
         features: entry.features,
       };
     }),
     requirements: inputs.traceability.requirements,
+    requirementHistory: Object.fromEntries(
+      inputs.traceability.requirements
+        .map((requirement): [string, HistoryPoint[]] => [
+          requirement.id,
+          combinedHistory(requirement.scenarios.map((scenario) => histories.get(scenario.ref) ?? [])),
+        ])
+        .filter(([, history]) => history.length > 0),
+    ),
     flags: inputs.traceability.flags,
     ...(inputs.coverage ? { coverage: inputs.coverage } : {}),
     glossary: inputs.glossary,
     problems: inputs.corpus.problems.map((problem) => `${problem.uri}:${problem.line}: ${problem.message}`),
+    ...(inputs.whatChanged ? { whatChanged: inputs.whatChanged } : {}),
   };
 }

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import vm from 'node:vm';
 import escapeHtml from 'escape-html';
 import type { DocsModel } from './model';
+import { staticGlobals, type StaticElement } from './static-dom';
 
 const SITE = path.join(__dirname, 'site');
 
@@ -13,10 +15,31 @@ function scriptSafeJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+interface StaticPages {
+  readonly run: StaticElement;
+  readonly nav: StaticElement;
+  readonly pages: readonly (readonly [string, StaticElement])[];
+}
+
+/**
+ * Every page as HTML, built by the page script itself (one code for both): the site reads
+ * completely without JavaScript, each page a section whose id is its route, so `#/feature/…` links
+ * land on it.
+ */
+function staticPages(script: string, modelJson: string): StaticPages {
+  return vm.runInNewContext(`${script}\n;staticBuild();`, staticGlobals(modelJson), {
+    filename: 'app.js',
+  }) as StaticPages;
+}
+
 /** One self-contained page: styles, the page script and the model inline, so it opens from file://. */
 export function renderSite(model: DocsModel): string {
   const style = fs.readFileSync(path.join(SITE, 'style.css'), 'utf8');
   const script = fs.readFileSync(path.join(SITE, 'app.js'), 'utf8');
+  const built = staticPages(script, JSON.stringify(model));
+  const pages = built.pages
+    .map(([route, page]) => `<section class="page" id="${escapeHtml(route)}">${page.toHtml()}</section>`)
+    .join('\n');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -27,10 +50,12 @@ export function renderSite(model: DocsModel): string {
 <style>${style}</style>
 </head>
 <body>
-<header class="top"><h1 id="title">${escapeHtml(model.title)}</h1><span class="run" id="run"></span></header>
+<header class="top"><h1 id="title">${escapeHtml(model.title)}</h1><span class="run" id="run">${built.run.innerHtml}</span></header>
 <div class="layout">
-<nav class="side" aria-label="Specification"><div id="filters"></div><div id="nav"></div></nav>
-<main id="main"><noscript>This page needs JavaScript to show the specification.</noscript></main>
+<nav class="side" aria-label="Specification"><div id="filters"></div><div id="nav">${built.nav.toHtml()}</div></nav>
+<main id="main">
+${pages}
+</main>
 </div>
 <script id="docs-data" type="application/json">${scriptSafeJson(model)}</script>
 <script>${script}</script>

@@ -5,6 +5,8 @@ import type { Traceability } from '../trace/traceability';
 import type { SecretHit } from '../report/secret-scan';
 import type { Policy, RuleId } from './policy';
 import { operationLabel } from '../services/operation-label';
+import { config } from '../config/config';
+import { gateImpact, judgeBreakingChanges, type GateImpact } from '../impact/gate-rule';
 
 export interface RuleResult {
   readonly id: RuleId | 'every-selected-scenario-ran';
@@ -14,6 +16,8 @@ export interface RuleResult {
   readonly passed: boolean;
   /** What made it fail: scenarios, exchanges, requirements — one per line. */
   readonly details: readonly string[];
+  /** The rule could not be judged and says why in `actual` (it does not fail the gate). */
+  readonly skipped?: boolean;
 }
 
 export interface GateResult {
@@ -30,6 +34,8 @@ export interface GateInputs {
   readonly traceability: Traceability;
   /** What the report scanner found (file and kind, never a value); none when it did not run. */
   readonly secretHits?: readonly SecretHit[];
+  /** The contract's changes since the base; read or computed by the rule itself when absent. */
+  readonly impact?: GateImpact;
 }
 
 const BROKEN_STEPS = new Set(['UNDEFINED', 'PENDING', 'AMBIGUOUS']);
@@ -97,7 +103,11 @@ function contractCoverage(
   };
 }
 
-/** Applies a policy to a finished run. Pure: the same inputs give the same verdict. */
+/**
+ * Applies a policy to a finished run. Pure: the same inputs give the same verdict — but for
+ * `no-unversioned-breaking-change` without `inputs.impact`, which reads (or computes) the impact
+ * report of the project's reports folder itself.
+ */
 export function evaluateGate(policy: Policy, inputs: GateInputs): GateResult {
   const { results, coverage, traceability } = inputs;
   const selected = results.scenarios.filter((scenario) => scenario.selected);
@@ -244,6 +254,24 @@ export function evaluateGate(policy: Policy, inputs: GateInputs): GateResult {
       actual: `${hits.length} found`,
       passed: hits.length === 0,
       details: hits.map((hit) => `${hit.file}: ${hit.kind}`),
+    });
+  }
+  if (options['no-unversioned-breaking-change']) {
+    const rule = options['no-unversioned-breaking-change'];
+    const settings = config();
+    const { skipped, ...verdict } = judgeBreakingChanges(
+      inputs.impact ??
+        gateImpact(
+          rule,
+          settings.reportsDir,
+          new Map(settings.services.map((service) => [service.name, service.contractFile])),
+        ),
+    );
+    rules.push({
+      id: 'no-unversioned-breaking-change',
+      description: "No breaking contract change without a bump of info.version's major",
+      ...verdict,
+      ...(skipped ? { skipped } : {}),
     });
   }
   const failed = rules.filter((rule) => !rule.passed);

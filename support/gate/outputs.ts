@@ -13,7 +13,12 @@ export function gateTable(gate: GateResult): string {
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
   for (const rule of gate.rules)
-    table.push([rule.id, rule.threshold, rule.actual, rule.passed ? 'pass' : 'FAIL']);
+    table.push([
+      rule.id,
+      rule.threshold,
+      rule.actual,
+      rule.skipped ? 'skipped' : rule.passed ? 'pass' : 'FAIL',
+    ]);
   const lines = [
     table.toString(),
     `Release gate (${gate.policy} policy): ${gate.verdict === 'go' ? 'GO' : 'NO-GO'}`,
@@ -107,6 +112,10 @@ export function junitXml(results: RunResults | undefined, gate: GateResult): str
     name: `Release gate (${gate.policy})`,
     tests: gate.rules.length || 1,
     failures: gate.rules.filter((rule) => !rule.passed).length || (gate.verdict === 'no-go' ? 1 : 0),
+    // A rule that judged nothing (no base to compare with) is a skipped case, not a pass.
+    ...(gate.rules.some((rule) => rule.skipped)
+      ? { skipped: gate.rules.filter((rule) => rule.skipped).length }
+      : {}),
   });
   if (gate.rules.length === 0) {
     gateSuite
@@ -119,7 +128,8 @@ export function junitXml(results: RunResults | undefined, gate: GateResult): str
       classname: 'release-gate',
       name: `${rule.id}: ${rule.description}`,
     });
-    if (!rule.passed) {
+    if (rule.skipped) testcase.ele('skipped', { message: rule.actual });
+    else if (!rule.passed) {
       testcase
         .ele('failure', { message: `${rule.actual} (needs ${rule.threshold})` })
         .txt(rule.details.join('\n'));
@@ -157,7 +167,7 @@ export function summaryMarkdown(
     lines.push('| rule | threshold | actual | verdict |', '| --- | --- | --- | :---: |');
     for (const rule of gate.rules) {
       lines.push(
-        `| ${cell(rule.description)} (\`${rule.id}\`) | ${cell(rule.threshold)} | ${cell(rule.actual)} | ${rule.passed ? '✅' : '❌'} |`,
+        `| ${cell(rule.description)} (\`${rule.id}\`) | ${cell(rule.threshold)} | ${cell(rule.actual)} | ${rule.skipped ? '⏭️ skipped' : rule.passed ? '✅' : '❌'} |`,
       );
     }
     lines.push('');

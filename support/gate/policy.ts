@@ -3,6 +3,7 @@ import Ajv from 'ajv';
 import { parseDocument } from 'yaml';
 import { readValidatedYaml } from '../config/yaml-file';
 import { UsageError, displayPath } from '../errors';
+import type { BreakingChangeOptions } from '../impact/gate-rule';
 
 /** The rules a policy can switch on, each with its options. */
 export interface RuleOptions {
@@ -21,6 +22,8 @@ export interface RuleOptions {
   readonly 'requirement-coverage'?: { readonly min: number };
   readonly 'flaky-scenarios'?: { readonly max: number };
   readonly duration?: { readonly maxSeconds: number };
+  /** A breaking contract change since the base needs a bump of `info.version`'s major. */
+  readonly 'no-unversioned-breaking-change'?: BreakingChangeOptions;
 }
 
 export type RuleId = keyof RuleOptions;
@@ -89,6 +92,14 @@ const SCHEMA = {
                 required: ['maxSeconds'],
                 additionalProperties: false,
                 properties: { maxSeconds: { type: 'number', exclusiveMinimum: 0 } },
+              },
+              'no-unversioned-breaking-change': {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  base: { type: 'string', minLength: 1 },
+                  whenNoBase: { enum: ['skip', 'fail'] },
+                },
               },
             },
           },

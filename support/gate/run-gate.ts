@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { HarnessConfig } from '../config/config';
+import { gateImpact } from '../impact/gate-rule';
 import { computeCoverage } from '../contract/coverage';
 import { ExitCode, oneLine } from '../errors';
 import { readRun, UnusableResultsError } from '../results/read-run';
@@ -33,6 +34,18 @@ export function writeUnusableVerdict(reportsDir: string, policyName: string, pro
   writeJson(reportFile(reportsDir, 'gate'), gateJson(gate, undefined, problem));
   writeReportFile(reportFile(reportsDir, 'junit'), junitXml(undefined, gate));
   writeReportFile(reportFile(reportsDir, 'summary'), summaryMarkdown(gate, undefined, undefined));
+  return gate;
+}
+
+/** The verdict on results that cannot be used, written and printed: NO-GO and why, exit 2. */
+export function failClosed(
+  reportsDir: string,
+  policyName: string,
+  problem: string,
+  print: (text: string) => void,
+): GateResult {
+  const gate = writeUnusableVerdict(reportsDir, policyName, problem);
+  print(`Release gate (${policyName} policy): NO-GO — ${problem}`);
   return gate;
 }
 
@@ -77,9 +90,7 @@ export async function runGate(
     collector = await readRun([reportFile(reportsDir, 'messages')]);
   } catch (error) {
     if (!(error instanceof UnusableResultsError)) throw error;
-    const gate = writeUnusableVerdict(reportsDir, policy.name, oneLine(error));
-    print(`Release gate (${policy.name} policy): NO-GO — ${oneLine(error)}`);
-    return { code: ExitCode.unusable, gate };
+    return { code: ExitCode.unusable, gate: failClosed(reportsDir, policy.name, oneLine(error), print) };
   }
   const results = collector.results();
   const contracts = await loadServiceContracts(config);
@@ -94,7 +105,21 @@ export async function runGate(
   const secretHits = policy.rules['no-secrets-in-reports']
     ? await scanReports(reportsDir, knownSecrets(config))
     : undefined;
-  const gate = evaluateGate(policy, { results, coverage, traceability, secretHits });
+  const breaking = policy.rules['no-unversioned-breaking-change'];
+  const impact = breaking
+    ? gateImpact(
+        breaking,
+        reportsDir,
+        new Map(config.services.map((service) => [service.name, service.contractFile])),
+      )
+    : undefined;
+  const gate = evaluateGate(policy, {
+    results,
+    coverage,
+    traceability,
+    secretHits,
+    ...(impact ? { impact } : {}),
+  });
   writeJson(reportFile(reportsDir, 'gate'), gateJson(gate, results));
   writeReportFile(reportFile(reportsDir, 'junit'), junitXml(results, gate));
   writeReportFile(reportFile(reportsDir, 'summary'), summaryMarkdown(gate, results, coverage));

@@ -1,4 +1,5 @@
 import type * as messages from '@cucumber/messages';
+import type { Corpus } from '../gherkin/corpus';
 
 /** One step of a planned scenario, with what cucumber matched it to. */
 export interface PlannedStep {
@@ -43,10 +44,16 @@ export class PlanCollector {
   private readonly expressions = new Map<string, string>();
   private readonly testCases: messages.TestCase[] = [];
   private readonly parseErrors: ParseFailure[] = [];
+  private readonly documents = new Map<string, messages.GherkinDocument>();
+  /** Tag id → line: where a scenario's tags are written, for the findings of the feature lint. */
+  private readonly tagLines = new Map<string, number>();
 
   update(envelope: messages.Envelope): void {
-    if (envelope.gherkinDocument) this.indexLines(envelope.gherkinDocument);
-    else if (envelope.pickle) this.pickles.set(envelope.pickle.id, envelope.pickle);
+    if (envelope.gherkinDocument) {
+      this.indexLines(envelope.gherkinDocument);
+      const { uri } = envelope.gherkinDocument;
+      if (uri) this.documents.set(uri, envelope.gherkinDocument);
+    } else if (envelope.pickle) this.pickles.set(envelope.pickle.id, envelope.pickle);
     else if (envelope.stepDefinition) {
       this.expressions.set(envelope.stepDefinition.id, envelope.stepDefinition.pattern.source);
     } else if (envelope.testCase) this.testCases.push(envelope.testCase);
@@ -67,6 +74,32 @@ export class PlanCollector {
       return pickle ? [this.scenarioOf(pickle, testCase)] : [];
     });
     return { scenarios, parseErrors: this.parseErrors };
+  }
+
+  /**
+   * The feature files that hold a selected scenario, as the feature lint reads them, and where the
+   * selected scenarios' tags are written (`features/x.feature:3`, inherited ones included): a lint
+   * finding on one of those lines concerns this run.
+   */
+  selectedFeatures(): { readonly corpus: Corpus; readonly tagLines: ReadonlySet<string> } {
+    const selected = this.testCases.flatMap((testCase) => {
+      const pickle = this.pickles.get(testCase.pickleId);
+      return pickle ? [pickle] : [];
+    });
+    const tagLines = new Set<string>();
+    for (const pickle of selected) {
+      for (const tag of pickle.tags) {
+        const line = this.tagLines.get(tag.astNodeId);
+        if (line !== undefined) tagLines.add(`${pickle.uri}:${line}`);
+      }
+    }
+    const uris = [...new Set(selected.map((pickle) => pickle.uri))];
+    const features = uris.flatMap((uri) => {
+      const document = this.documents.get(uri);
+      const pickles = selected.filter((pickle) => pickle.uri === uri);
+      return document ? [{ uri, document, pickles }] : [];
+    });
+    return { corpus: { features, problems: [] }, tagLines };
   }
 
   private scenarioOf(pickle: messages.Pickle, testCase: messages.TestCase): PlannedScenario {
@@ -103,10 +136,15 @@ export class PlanCollector {
 
   private indexLines(document: messages.GherkinDocument): void {
     const index = (id: string, line: number): void => void this.lines.set(id, line);
+    const tags = (list: readonly messages.Tag[]): void => {
+      for (const tag of list) this.tagLines.set(tag.id, tag.location.line);
+    };
     const scenario = (node: messages.Scenario): void => {
       index(node.id, node.location.line);
+      tags(node.tags);
       for (const step of node.steps) index(step.id, step.location.line);
       for (const examples of node.examples) {
+        tags(examples.tags);
         for (const row of examples.tableBody) index(row.id, row.location.line);
       }
     };
@@ -114,9 +152,13 @@ export class PlanCollector {
       for (const child of list) {
         if (child.background) for (const step of child.background.steps) index(step.id, step.location.line);
         if (child.scenario) scenario(child.scenario);
-        if ('rule' in child && child.rule) children(child.rule.children);
+        if ('rule' in child && child.rule) {
+          tags(child.rule.tags);
+          children(child.rule.children);
+        }
       }
     };
+    tags(document.feature?.tags ?? []);
     children(document.feature?.children ?? []);
   }
 }

@@ -1,16 +1,24 @@
 import { Writable } from 'node:stream';
-import { runCucumber, type IRunConfiguration, type IRunEnvironment } from '@cucumber/cucumber/api';
+import {
+  loadSources,
+  runCucumber,
+  type IRunConfiguration,
+  type IRunEnvironment,
+} from '@cucumber/cucumber/api';
 import parseTagExpression from '@cucumber/tag-expressions';
 import { WorkerBrowser } from '../browser/worker-browser';
 import type { HarnessConfig, ServiceConfig } from '../config/config';
 import { EMBEDDED, envSuffix } from '../config/project-file';
-import { UsageError, oneLine } from '../errors';
+import { ExitCode, UsageError, oneLine } from '../errors';
+import { narrowing } from '../gate/choose-policy';
+import { formatFinding, lintFeatures } from '../lint/feature-rules';
 import { apiRootOf } from '../services/api-root';
 import type { ServiceContract } from '../services/contracts';
 import { PreflightError } from './preflight-error';
 import { PlanCollector, type PlannedRun } from './planned-run';
 import { serviceProblem, uncheckable } from './service-check';
 import { stepProblems } from './step-checks';
+import { loadRequirements, type RequirementCatalog } from '../trace/requirements';
 
 type SupportCodeLibrary = Awaited<ReturnType<typeof runCucumber>>['support'];
 
@@ -30,7 +38,8 @@ export interface PreflightInputs {
 
 /**
  * Checks, before any scenario runs, what would otherwise fail scenario after scenario: the tag
- * expression parses; every feature file parses; some scenario is selected; no step is undefined or
+ * expression parses; every feature file parses; some scenario is selected; every requirement a
+ * selected scenario is tagged with is in the catalogue; no step is undefined or
  * ambiguous and the contract steps name operations and parameters the contract has (a dry run);
  * the service answers; a browser is there when UI scenarios are selected. Throws a PreflightError
  * listing every problem, one line each.
@@ -43,13 +52,8 @@ export async function preflight({
 }: PreflightInputs): Promise<PreflightResult> {
   checkTagExpression(runConfiguration.sources.tagExpression);
 
-  const { plan, support } = await dryRun(runConfiguration, environment);
-  const problems = plan.parseErrors.map((error) => `${error.where}: ${error.message}`);
-  // A shard may be empty (more shards than scenarios); any other run that selects nothing is a mistake.
-  if (problems.length === 0 && plan.scenarios.length === 0 && !runConfiguration.sources.shard) {
-    problems.push('no scenario selected: the paths, tags, names or shard given match none');
-  }
-  problems.push(...stepProblems(plan, contracts));
+  const { plan, support, selected } = await dryRun(runConfiguration, environment);
+  const problems = await planProblems({ settings, contracts, runConfiguration, environment }, plan, selected);
   const checks = await Promise.all(
     settings.services.map((service, index) =>
       checkService(settings, service, contracts[index]!, contracts.length),
@@ -62,6 +66,98 @@ export async function preflight({
   }
   if (problems.length > 0) throw new PreflightError(problems);
   return { plan, support };
+}
+
+/**
+ * `npm run spec -- --dry-run`: cucumber's dry run with the formatter asked for (`--format snippets`
+ * gives snippets for undefined steps), and nothing else. It runs no scenario, so it is never a
+ * verdict: no gate, no report written, the last run's reports/ left as they are. Exit 0 when a run
+ * of the same selection would start; 2 with one line per problem when its preflight would stop it
+ * (a feature that does not parse, nothing selected, an undefined or ambiguous step, a contract step
+ * naming what the contract lacks, an unknown requirement). The service and the browser are not asked.
+ */
+export async function dryRunOnly(inputs: PreflightInputs): Promise<number> {
+  const { runConfiguration, environment } = inputs;
+  checkTagExpression(runConfiguration.sources.tagExpression);
+  const collector = new PlanCollector();
+  await runCucumber(
+    {
+      ...runConfiguration,
+      runtime: { ...runConfiguration.runtime, dryRun: true, parallel: 0, retry: 0 },
+      // Only the formatter on stdout: no message stream, no Allure results, no results plugin.
+      formats: { ...runConfiguration.formats, files: {}, publish: false },
+      plugins: { specifiers: [], options: {} },
+    },
+    environment,
+    (envelope) => collector.update(envelope),
+  );
+  const plan = collector.plan();
+  const problems = await planProblems(inputs, plan, collector.selectedFeatures());
+  const scenarios = `${plan.scenarios.length} scenario(s)`;
+  if (problems.length > 0) {
+    for (const line of new PreflightError(problems).lines())
+      console.error(line.replace(/^preflight/, 'dry run'));
+    console.error(
+      `dry run: ${scenarios}; a run of this selection would stop before its first scenario (exit 2)`,
+    );
+    return ExitCode.unusable;
+  }
+  console.error(
+    `dry run: ${scenarios} would run, every step has its definition; nothing ran, so no verdict (reports left as they were)`,
+  );
+  return ExitCode.ok;
+}
+
+/**
+ * What a dry run alone tells about a run: feature files that do not parse; a selection that
+ * matches nothing in the whole suite (a shard may be empty only when the others are not); a
+ * scenario tagged with a requirement the catalogue does not have; undefined or ambiguous steps and
+ * contract steps naming what the contract does not have.
+ */
+async function planProblems(
+  { settings, contracts, runConfiguration, environment }: PreflightInputs,
+  plan: PlannedRun,
+  selected: ReturnType<PlanCollector['selectedFeatures']>,
+): Promise<string[]> {
+  const problems = plan.parseErrors.map((error) => `${error.where}: ${error.message}`);
+  if (problems.length === 0 && plan.scenarios.length === 0) {
+    const nothing = await emptySelection(runConfiguration, environment, settings.featuresDirs);
+    if (nothing) problems.push(nothing);
+  }
+  problems.push(...unknownRequirements(selected, loadRequirements(settings.requirementsFile)));
+  problems.push(...stepProblems(plan, contracts));
+  return problems;
+}
+
+/**
+ * Says what matched nothing when a run selects no scenario — unless it is a shard of a selection
+ * that other shards have scenarios of (more shards than scenarios).
+ */
+async function emptySelection(
+  runConfiguration: IRunConfiguration,
+  environment: IRunEnvironment,
+  featuresDirs: readonly string[],
+): Promise<string | undefined> {
+  const { sources } = runConfiguration;
+  if (sources.shard) {
+    const { plan } = await loadSources({ ...sources, shard: undefined }, environment);
+    if (plan.length > 0) return undefined;
+  }
+  const narrowed = narrowing({ ...sources, shard: undefined }, featuresDirs, environment.cwd);
+  if (narrowed.length === 0) return 'no scenario selected: the feature folders hold no scenario';
+  const shard = sources.shard ? ` (neither in shard ${sources.shard} nor in any other)` : '';
+  return `no scenario selected: the run is narrowed by ${narrowed.join(', ')}, and no scenario of the whole suite matches${shard}`;
+}
+
+/** A selected scenario tagged with a requirement the catalogue lacks: the feature lint's own rule. */
+function unknownRequirements(
+  { corpus, tagLines }: ReturnType<PlanCollector['selectedFeatures']>,
+  catalog: RequirementCatalog,
+): string[] {
+  return lintFeatures(corpus, catalog)
+    .filter((finding) => finding.rule === 'unknown-requirement')
+    .filter((finding) => tagLines.has(`${finding.uri}:${finding.line}`))
+    .map((finding) => formatFinding(finding));
 }
 
 function checkTagExpression(expression: string): void {
@@ -78,7 +174,11 @@ function checkTagExpression(expression: string): void {
 async function dryRun(
   runConfiguration: IRunConfiguration,
   environment: IRunEnvironment,
-): Promise<{ plan: PlannedRun; support: SupportCodeLibrary }> {
+): Promise<{
+  plan: PlannedRun;
+  support: SupportCodeLibrary;
+  selected: ReturnType<PlanCollector['selectedFeatures']>;
+}> {
   const collector = new PlanCollector();
   const discard = (): Writable => new Writable({ write: (_chunk, _encoding, done) => done() });
   const { support } = await runCucumber(
@@ -91,7 +191,7 @@ async function dryRun(
     { ...environment, stdout: discard(), stderr: discard() },
     (envelope) => collector.update(envelope),
   );
-  return { plan: collector.plan(), support };
+  return { plan: collector.plan(), support, selected: collector.selectedFeatures() };
 }
 
 /**

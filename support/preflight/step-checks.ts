@@ -1,5 +1,6 @@
 import { securityScheme } from '../contract/authorization';
 import { hasPlaceholder, placeholders, withPlaceholdersAs } from '../contract/interpolation';
+import { formProblem } from '../contract/form-fields';
 import { markerProblem, markersInJson } from '../contract/markers';
 import {
   CONTRACT_STEPS,
@@ -61,7 +62,11 @@ function problemsOf(
     const problem = operationOf(services, step).problem;
     return problem ? [`${step.where}: ${problem}`] : [];
   }
-  if (expression === CONTRACT_STEPS.parameters) return parameterProblems(step, scenario, index, services);
+  if (expression === CONTRACT_STEPS.parameters) {
+    return namedRowProblems(step, scenario, index, services, (operation, names) =>
+      names.map((name) => unknownParameter(operation, name)),
+    );
+  }
   if (expression === CONTRACT_STEPS.authorized) {
     const scheme = step.args[0] ?? '';
     if (
@@ -79,7 +84,12 @@ function problemsOf(
     return problem ? [`${step.where}: ${problem}`] : [];
   }
   if (expression === CONTRACT_STEPS.bodyAs) return mediaTypeProblems(step, scenario, index, services);
-  if (expression === CONTRACT_STEPS.form) return tableProblems(step, 'name', 'value');
+  if (expression === CONTRACT_STEPS.form) {
+    // A form goes to an operation that takes one, with fields its form declares.
+    return namedRowProblems(step, scenario, index, services, (operation, names) => [
+      formProblem(operation, names),
+    ]);
+  }
   return comparisonProblems(step, expression).map((problem) => `${step.where}: ${problem}`);
 }
 
@@ -96,9 +106,23 @@ function rowsOf(
   }
 }
 
-function tableProblems(step: PlannedStep, first: string, second: string): string[] {
-  const found = rowsOf(step, first, second);
-  return 'problem' in found ? [`${step.where}: ${found.problem}`] : [];
+/**
+ * The names of a `| name | value |` table, checked against the operation the scenario calls next:
+ * `check` says what is wrong with them for that operation (nothing while no call follows).
+ */
+function namedRowProblems(
+  step: PlannedStep,
+  scenario: PlannedScenario,
+  index: number,
+  services: readonly NamedContract[],
+  check: (operation: Operation, names: string[]) => (string | undefined)[],
+): string[] {
+  const found = rowsOf(step, 'name', 'value');
+  if ('problem' in found) return [`${step.where}: ${found.problem}`];
+  const operation = nextOperation(scenario, index, services);
+  if (!operation) return [];
+  const names = found.rows.map(([name]) => name).filter((name) => !hasPlaceholder(name));
+  return check(operation, names).flatMap((problem) => (problem ? [`${step.where}: ${problem}`] : []));
 }
 
 /**
@@ -161,24 +185,6 @@ function operationOf(
   } catch (error) {
     return { problem: (error as Error).message };
   }
-}
-
-/** Parameter names are checked against the operation the scenario calls next. */
-function parameterProblems(
-  step: PlannedStep,
-  scenario: PlannedScenario,
-  index: number,
-  services: readonly NamedContract[],
-): string[] {
-  const found = rowsOf(step, 'name', 'value');
-  if ('problem' in found) return [`${step.where}: ${found.problem}`];
-  const operation = nextOperation(scenario, index, services);
-  if (!operation) return [];
-  return found.rows.flatMap(([name]) => {
-    const problem =
-      name === undefined || hasPlaceholder(name) ? undefined : unknownParameter(operation, name);
-    return problem ? [`${step.where}: ${problem}`] : [];
-  });
 }
 
 /** `{{env.NAME}}` anywhere in a step — its text, table, doc string — needs NAME set. */

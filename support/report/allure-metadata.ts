@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { GherkinDocument, Pickle } from '@cucumber/messages';
+import { config } from '../config/config';
+import { capabilityOf } from '../gherkin/capability';
 import { REQUIREMENT_TAG } from '../lint/feature-rules';
 import type { RequirementCatalog } from '../trace/requirements';
 import { writeJson } from './write-file';
@@ -33,12 +35,14 @@ export function ruleOf(document: GherkinDocument | undefined, pickle: Pickle): s
 
 /**
  * What ties a scenario's Allure result to the specification: links to its requirements and known
- * issues; epic = capability, story = rule, severity, owner, layer; the requirement ids as labels.
+ * issues; epic = capability (the features folder, named as the living docs name it), story = rule,
+ * suites capability → feature → rule, severity, owner, layer; the requirement ids as labels.
  */
 export function scenarioMetadata(
   pickle: Pickle,
   document: GherkinDocument | undefined,
   catalog: RequirementCatalog,
+  featuresRoots: readonly string[] = config().featuresDirs,
 ): { labels: AllureLabel[]; links: AllureLink[] } {
   const tags = pickle.tags.map((tag) => tag.name);
   const requirements = tags.flatMap((tag) => {
@@ -53,11 +57,14 @@ export function scenarioMetadata(
     labels.push({ name: 'requirement', value: requirement.id });
   }
   const [main] = requirements;
-  if (main) {
-    labels.push({ name: 'epic', value: main.capability }, { name: 'owner', value: main.owner });
-  }
+  if (main) labels.push({ name: 'owner', value: main.owner });
+  // Capability → feature → rule, as the living docs group them: Allure's epics and its Suites tab.
+  const capability = capabilityOf(pickle.uri, featuresRoots).name;
+  const feature = document?.feature?.name;
   const rule = ruleOf(document, pickle);
-  if (rule) labels.push({ name: 'story', value: rule });
+  labels.push({ name: 'epic', value: capability }, { name: 'parentSuite', value: capability });
+  if (feature) labels.push({ name: 'suite', value: feature });
+  if (rule) labels.push({ name: 'story', value: rule }, { name: 'subSuite', value: rule });
   const severity = SEVERITIES.find((name) => tags.includes(`@${name}`)) ?? 'normal';
   labels.push({ name: 'severity', value: severity });
   for (const layer of ['api', 'ui'])

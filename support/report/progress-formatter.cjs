@@ -1,14 +1,19 @@
 // Cucumber's `progress` formatter — one character per step, then the summary — written in batches.
 // Writing to a pipe is synchronous on Linux, and a CI log is a pipe: one write per step cost a
 // 1,000-scenario run most of a second in cucumber's coordinator, which every worker waits on.
-// Plain JavaScript: cucumber loads formatters with import(), which cannot load TypeScript.
+// Failures read as support/report/console-failure.ts says (one line for a dead service, the
+// project's own frames only, no attachment lines).
+// Plain JavaScript: cucumber loads formatters with import(), which cannot load TypeScript; what
+// it requires can, through ts-node (registered by cucumber.cjs already, here for any other caller).
+require('ts-node/register');
 const { ProgressFormatter } = require('@cucumber/cucumber');
+const { consoleView } = require('./console-failure.ts');
 
 const BATCH_MS = 250;
 
 class BatchedProgressFormatter extends ProgressFormatter {
   static documentation =
-    'Prints one character per step, written at most every quarter second, then the summary.';
+    'Prints one character per step, written at most every quarter second, then the summary and the failures as people read them.';
 
   constructor(options) {
     let pending = '';
@@ -32,6 +37,7 @@ class BatchedProgressFormatter extends ProgressFormatter {
       await options.cleanup();
     };
     super({ ...options, log, cleanup });
+    this.eventDataCollector = consoleView(this.eventDataCollector);
   }
 }
 

@@ -21,6 +21,9 @@ export async function openSecretChannel(onSecret: (value: string) => void): Prom
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sbe-secrets-'));
   fs.chmodSync(dir, 0o700);
   const socket = path.join(dir, 'channel.sock');
+  // An interrupted run (Ctrl-C, a crash) exits without closing: the folder goes all the same.
+  const remove = (): void => fs.rmSync(dir, { recursive: true, force: true });
+  process.once('exit', remove);
   const server = net.createServer((connection) => {
     let buffered = '';
     connection.setEncoding('utf8');
@@ -42,7 +45,8 @@ export async function openSecretChannel(onSecret: (value: string) => void): Prom
       new Promise<void>((resolve) => {
         delete process.env[SECRET_CHANNEL_VARIABLE];
         server.close(() => {
-          fs.rmSync(dir, { recursive: true, force: true });
+          remove();
+          process.off('exit', remove);
           resolve();
         });
       }),

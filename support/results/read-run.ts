@@ -7,6 +7,11 @@ import { RunCollector } from './run-model';
 /** Results that cannot be trusted: missing, corrupt, or from a run that never finished. */
 export class UnusableResultsError extends UsageError {}
 
+/** What the gate says of a message stream whose run never finished. */
+export function unfinishedRunProblem(file: string): string {
+  return `${displayPath(file)}: the run never finished (interrupted or killed): its results are incomplete`;
+}
+
 /**
  * Reads one or more messages.ndjson files (one per shard) into one run. Fails closed: a missing
  * file, a line that is not a message, a half-written last line or a run without its end are errors,
@@ -47,11 +52,7 @@ export async function readRun(files: readonly string[]): Promise<RunCollector> {
     if (pending) feed(pending.line, pending.number, true);
     if (runsStarted === 0)
       throw new UnusableResultsError(`${shown}: no run in it: the file is empty or not a message stream`);
-    if (runsFinished < runsStarted) {
-      throw new UnusableResultsError(
-        `${shown}: the run never finished (interrupted or killed): its results are incomplete`,
-      );
-    }
+    if (runsFinished < runsStarted) throw new UnusableResultsError(unfinishedRunProblem(file));
   }
   return collector;
 }

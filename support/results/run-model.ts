@@ -3,6 +3,7 @@ import { TestStepResultStatus } from '@cucumber/messages';
 import type { Corpus, ParsedFeature } from '../gherkin/corpus';
 import { BROWSER_KIND, EXCHANGE_MEDIA_TYPE } from '../http/exchange';
 import { isExchangeAttachment } from '../report/exchange-attachment';
+import type { RunIdentity } from './run-identity';
 
 export type Status = 'PASSED' | 'FAILED' | 'PENDING' | 'UNDEFINED' | 'AMBIGUOUS' | 'SKIPPED' | 'UNKNOWN';
 
@@ -84,6 +85,8 @@ export interface RunResults {
   readonly browser?: string;
   /** The origins the HTTP exchanges went to (`http://127.0.0.1:41234`). */
   readonly origins?: readonly string[];
+  /** Which run this is (shard, selection, commit), as `npm run spec` recorded it: merge checks the set. */
+  readonly run?: RunIdentity;
 }
 
 interface AstInfo {

@@ -9,6 +9,10 @@ import { buildTraceability, type Traceability } from '../trace/traceability';
 import type { RequirementCatalog } from '../trace/requirements';
 import type { RunResults } from './run-model';
 
+/** The first line of the Markdown coverage of a run that did not finish. */
+const INCOMPLETE_NOTE =
+  '> **Incomplete run**: it was interrupted before it finished; this covers only the scenarios it got to.';
+
 export interface RunReports {
   readonly coverage: ContractCoverage;
   readonly traceability: Traceability;
@@ -39,15 +43,21 @@ export function writeResultReports(reportsDir: string, inputs: RunInputs): RunRe
   const { results, corpus, contracts, catalog } = inputs;
   writeJson(reportFile(reportsDir, 'results'), results);
   const coverage = computeCoverage(contracts, results);
-  writeJson(reportFile(reportsDir, 'coverage'), coverage);
-  writeReportFile(reportFile(reportsDir, 'coverageMarkdown'), coverageMarkdown(coverage));
+  // Every file of a run says whether the run finished: an interrupted run's coverage and
+  // traceability are of the scenarios it got to, and must not pass for the whole run's.
+  const complete = { complete: results.complete };
+  writeJson(reportFile(reportsDir, 'coverage'), { ...complete, ...coverage });
+  writeReportFile(
+    reportFile(reportsDir, 'coverageMarkdown'),
+    (results.complete ? '' : `${INCOMPLETE_NOTE}\n\n`) + coverageMarkdown(coverage),
+  );
   const traceability = buildTraceability(
     catalog,
     corpus,
     results,
     contracts.map((service) => service.name),
   );
-  writeJson(reportFile(reportsDir, 'traceability'), traceability);
+  writeJson(reportFile(reportsDir, 'traceability'), { ...complete, ...traceability });
   return { coverage, traceability };
 }
 

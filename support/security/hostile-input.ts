@@ -1,3 +1,4 @@
+import type { OpenAPIV3 } from 'openapi-types';
 import { authorization } from '../api/caller-id-api';
 import { operationName, type Operation } from '../contract/load';
 import { buildRequest, type PreparedCall } from '../contract/operation-call';
@@ -51,14 +52,33 @@ export const HOSTILE_INPUTS = {
       .filter((parameter) => parameter.in === 'path' || parameter.in === 'query')
       .filter((parameter) => !ACCOUNT_PARAMETERS.includes(parameter.name))
       .flatMap((parameter) =>
-        INJECTION_STRINGS.map((text) => ({
-          call: { ...call, parameters: new Map(call.parameters).set(parameter.name, text) },
-          what: `${parameter.name} = ${JSON.stringify(text)}`,
-        })),
+        INJECTION_STRINGS.flatMap((text) =>
+          hostileValues(parameter, text).map(({ written, where }) => ({
+            call: { ...call, parameters: new Map(call.parameters).set(parameter.name, written) },
+            what: `${where} = ${JSON.stringify(text)}`,
+          })),
+        ),
       ),
 } satisfies Record<string, (operation: Operation, call: PreparedCall) => HostileVariant[]>;
 
 export type HostileInput = keyof typeof HOSTILE_INPUTS;
+
+/**
+ * The text as the parameter takes it: as is, or in each property of an object parameter (a
+ * deepObject `period[from]`), written as the JSON the parameters table takes.
+ */
+function hostileValues(
+  parameter: OpenAPIV3.ParameterObject,
+  text: string,
+): { written: string; where: string }[] {
+  const schema = parameter.schema as OpenAPIV3.SchemaObject | undefined;
+  if (schema?.type !== 'object') return [{ written: text, where: parameter.name }];
+  const properties = Object.keys(schema.properties ?? {});
+  return (properties.length > 0 ? properties : ['x']).map((property) => ({
+    written: JSON.stringify({ [property]: text }),
+    where: `${parameter.name}[${property}]`,
+  }));
+}
 
 function inEveryField(operation: Operation, call: PreparedCall, texts: readonly string[]): HostileVariant[] {
   return texts.flatMap((text) =>

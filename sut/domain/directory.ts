@@ -9,10 +9,23 @@ export const BUSINESSES: ReadonlyMap<string, Business> = new Map([
       industry: 'Banking',
       verified: true,
       website: 'https://bank.example',
+      email: 'service@bank.example',
     },
   ],
-  ['+886223456789', { name: 'Sunrise Pizza', industry: 'Restaurant', verified: false, website: null }],
-  ['+886287654321', { name: 'FastLoans Ltd', industry: 'Lending', verified: false, website: null }],
+  [
+    '+886223456789',
+    {
+      name: 'Sunrise Pizza',
+      industry: 'Restaurant',
+      verified: false,
+      website: null,
+      email: 'orders@sunrise-pizza.example',
+    },
+  ],
+  [
+    '+886287654321',
+    { name: 'FastLoans Ltd', industry: 'Lending', verified: false, website: null, email: null },
+  ],
 ]);
 
 /** The community directory: people who chose to be listed under their name. */

@@ -1,5 +1,6 @@
 import { Accounts, newAccount } from './accounts';
 import { BlockLists } from './block-lists';
+import { PartnerUsage } from './partner-usage';
 import { Reports } from './reports';
 import { DEMO_ACCOUNT } from './seed';
 
@@ -11,6 +12,7 @@ export class Store {
   readonly accounts: Accounts;
   readonly reports: Reports;
   readonly blockLists: BlockLists;
+  readonly partnerUsage: PartnerUsage;
 
   constructor(now: () => Date, demoPassword?: string) {
     const seedAccounts = demoPassword
@@ -26,6 +28,7 @@ export class Store {
     this.accounts = new Accounts(now, seedAccounts);
     this.reports = new Reports(now);
     this.blockLists = new BlockLists(now);
+    this.partnerUsage = new PartnerUsage(now);
   }
 
   /** Back to the seed data; synchronous and cheap, as it runs before every scenario. */
@@ -33,5 +36,6 @@ export class Store {
     this.accounts.reset();
     this.reports.reset();
     this.blockLists.reset();
+    this.partnerUsage.reset();
   }
 }

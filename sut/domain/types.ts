@@ -8,6 +8,8 @@ export interface Business {
   readonly industry: string;
   readonly verified: boolean;
   readonly website: string | null;
+  /** Where callers write to the business; null when it gave none. */
+  readonly email: string | null;
 }
 
 export interface Report {

@@ -10,13 +10,16 @@ export const notFound: RequestHandler = (_req, res) => {
 interface HttpError {
   readonly type?: unknown;
   readonly status?: unknown;
+  /** zlib's code when a compressed body could not be decompressed (`Z_DATA_ERROR`). */
+  readonly code?: unknown;
+  readonly message?: unknown;
 }
 
 /**
  * Errors raised by Express or by a handler become problem documents; never a stack trace, and
  * nothing is logged.
  */
-export const problemOnError: ErrorRequestHandler = (error: HttpError, _req, res, next) => {
+export const problemOnError: ErrorRequestHandler = (error: HttpError, req, res, next) => {
   if (res.headersSent) return next(error);
   switch (error.type) {
     case 'entity.too.large':
@@ -31,12 +34,18 @@ export const problemOnError: ErrorRequestHandler = (error: HttpError, _req, res,
       errors: [{ in: 'body', field: 'body', message: 'could not be read' }],
     });
   }
-  if (status === 400) {
+  const encoding = req.get('content-encoding');
+  if (status === 400 && encoding && typeof error.code === 'string') {
+    // The body said it was compressed (Content-Encoding) and could not be decompressed that way.
+    const message = `is not ${encoding}-compressed data, although Content-Encoding says ${encoding}`;
+    return sendProblem(res, 400, `body: ${message}`, { errors: [{ in: 'body', field: 'body', message }] });
+  }
+  if (status === 400 && /decode param/i.test(String(error.message))) {
     // The router could not decode a percent-encoded path segment.
     return sendProblem(res, 400, 'path: is not valid percent-encoding', {
       errors: [{ in: 'path', field: 'path', message: 'is not valid percent-encoding' }],
     });
   }
-  if (status > 400 && status < 500) return sendProblem(res, status, 'The request could not be handled.');
+  if (status >= 400 && status < 500) return sendProblem(res, status, 'The request could not be handled.');
   return sendProblem(res, 500, 'The request could not be completed; please try again later.');
 };

@@ -44,6 +44,7 @@ export function lookupJson(lookup: NumberLookup): Record<string, unknown> {
             industry: lookup.business.industry,
             verified: lookup.business.verified,
             website: lookup.business.website,
+            email: lookup.business.email,
           },
         }
       : {}),

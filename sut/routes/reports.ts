@@ -27,10 +27,12 @@ export function reportRoutes(router: Router, context: ServiceContext): void {
           errors,
         );
         const categories = queryCategories(req.query.categories, errors);
+        const period = queryPeriod(req.query, errors);
         if (errors.length > 0) return sendValidationErrors(res, errors);
         const active = store.reports
           .activeFor(number)
-          .filter((report) => !categories || categories.includes(report.category));
+          .filter((report) => !categories || categories.includes(report.category))
+          .filter((report) => within(period, report.reportedAt));
         const start = (page - 1) * pageSize;
         res.json({
           items: active.slice(start, start + pageSize).map(reportJson),
@@ -100,4 +102,31 @@ function queryCategories(raw: unknown, errors: FieldError[]): ReportCategory[] |
     });
   }
   return values as ReportCategory[];
+}
+
+interface Period {
+  readonly from?: Date;
+  readonly to?: Date;
+}
+
+/** `reportedAt[from]=…&reportedAt[to]=…` (a deep object of two date-times, each optional). */
+function queryPeriod(query: Record<string, unknown>, errors: FieldError[]): Period {
+  const period: { from?: Date; to?: Date } = {};
+  for (const [key, raw] of Object.entries(query)) {
+    const bound = /^reportedAt\[(.*)\]$/.exec(key)?.[1];
+    if (bound === undefined) continue;
+    const field = `reportedAt[${bound}]`;
+    if (bound !== 'from' && bound !== 'to') {
+      errors.push({ in: 'query', field, message: 'is not a bound of the period (from, to)' });
+    } else if (typeof raw !== 'string' || !DATE_TIME.test(raw) || Number.isNaN(Date.parse(raw))) {
+      errors.push({ in: 'query', field, message: 'must be a date-time such as 2026-03-01T00:00:00Z' });
+    } else period[bound] = new Date(raw);
+  }
+  return period;
+}
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+function within(period: Period, at: Date): boolean {
+  return (!period.from || at >= period.from) && (!period.to || at <= period.to);
 }

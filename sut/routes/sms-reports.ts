@@ -31,7 +31,11 @@ export function smsReportRoutes(router: Router): void {
       (req, res) => {
         const sent = smsBodyOf(req);
         if (!sent) {
-          return sendProblem(res, 415, 'Send a form, a multipart form or the SMS text as text/plain.');
+          return sendProblem(
+            res,
+            415,
+            'Send a form, a multipart form, an <sms> XML document or the SMS text (text/plain or application/octet-stream).',
+          );
         }
         const fields = fieldsOf(sent);
         const errors = checkBody(fields, RULES);

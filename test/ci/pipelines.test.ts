@@ -237,8 +237,8 @@ describe('the Jenkinsfile', () => {
     assert.deepEqual(stages, [
       'Set up',
       'Lint features',
-      'Typecheck',
-      'Generate + drift check',
+      'Typecheck and lint',
+      'Drift check and harness tests',
       'API scenarios',
       'UI scenarios',
       'UI shard 1/3',
@@ -294,6 +294,19 @@ describe('the Jenkinsfile', () => {
     );
   });
 
+  it('names every plugin its steps need, Timestamper for timestamps() among them', () => {
+    const plugins = /^\/\/ Plugins: (.+)$/m.exec(text)?.[1] ?? '';
+    for (const [step, plugin] of [
+      ['timestamps()', 'Timestamper'],
+      ['copyArtifacts(', 'Copy Artifact'],
+      ['publishHTML(', 'HTML Publisher'],
+      ['junit ', 'JUnit'],
+    ] as const) {
+      if (blank(text).includes(step))
+        assert.ok(plugins.includes(plugin), `${step} needs the ${plugin} plugin`);
+    }
+  });
+
   it('restores the previous Allure history before building the report', () => {
     const publish = stage('Publish');
     // Found in the code, not in a comment; its arguments read from the text at the same place.
@@ -304,6 +317,8 @@ describe('the Jenkinsfile', () => {
       /^copyArtifacts\(projectName: env\.JOB_NAME, selector: lastWithArtifacts\(\), filter: 'reports\/merged\/allure-report\/history\/\*\*', optional: true\)/,
       'the last build’s Allure history',
     );
+    // Copy Artifact in production mode copies from a job only when that job allows it.
+    assert.match(blank(text), /options \{[^}]*copyArtifactPermission\(env\.JOB_NAME\)/);
     const report = shells.find((shell) => shell.command.includes('npm run report'));
     assert.ok(report && restore < report.offset, 'restored before npm run report');
     assert.ok(report.around.includes(publish));

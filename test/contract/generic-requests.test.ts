@@ -282,12 +282,35 @@ describe('the contract check of a form body', () => {
     );
   });
 
-  it('reads an exploded array query parameter by its style', () => {
+  it('validates an XML body as the object it encodes, and says where a malformed one breaks', () => {
+    const xml = (attempts: string): string =>
+      `<?xml version="1.0"?><sms><from>+886912000001</from><keyword>SCAM</keyword><number>+886955000111</number><attempts>${attempts}</attempts></sms>`;
+    const check = (text: string): readonly string[] =>
+      inspector.inspect(smsExchange('application/xml', text), { negative: false }).violations;
+    assert.deepEqual(check(xml('3')), []);
+    assert.deepEqual(check(xml('zero')), [
+      'request body at /attempts: expected integer, actual "zero" (string) [rule: type]',
+    ]);
+    assert.deepEqual(check('<sms><from>+886912000001</sms>'), [
+      "request body is not well-formed XML although it is declared as application/xml: Expected closing tag 'from' (opened in line 1, col 6) instead of closing tag 'sms'. (line 1)",
+    ]);
+  });
+
+  it('takes the raw bytes of an octet-stream body as the binary string the contract declares', () => {
+    assert.deepEqual(
+      inspector.inspect(smsExchange('application/octet-stream', 'SPAM +886955000111'), { negative: false })
+        .violations,
+      [],
+    );
+  });
+
+  /** The violations of a listing of a number's reports with this query string. */
+  function listingViolations(query: string): readonly string[] {
     const listed: HttpExchange = {
       ...smsExchange('application/json', ''),
       request: {
         method: 'GET',
-        url: 'http://sut.test/api/v1/numbers/%2B886955000111/reports?categories=scam&categories=spoofing',
+        url: `http://sut.test/api/v1/numbers/%2B886955000111/reports?${query}`,
         headers: {},
         body: undefined,
       },
@@ -297,8 +320,25 @@ describe('the contract check of a form body', () => {
         body: { items: [], page: 1, pageSize: 10, totalItems: 0, totalPages: 0 },
       },
     };
-    assert.deepEqual(inspector.inspect(listed, { negative: false }).violations, [
+    return inspector.inspect(listed, { negative: false }).violations;
+  }
+
+  it('reads an exploded array query parameter by its style', () => {
+    assert.deepEqual(listingViolations('categories=scam&categories=spoofing'), [
       'request query parameter categories at /1: expected one of "telemarketing", "scam", "fraud", "harassment", "robocall", "other", actual "spoofing" (string) [rule: enum]',
+    ]);
+  });
+
+  it('reads a deepObject query parameter back into the object, and checks each bound', () => {
+    assert.deepEqual(
+      listingViolations(
+        'reportedAt%5Bfrom%5D=2026-03-01T00%3A00%3A00Z&reportedAt%5Bto%5D=2026-03-02T00%3A00%3A00Z',
+      ),
+      [],
+    );
+    assert.deepEqual(listingViolations('reportedAt%5Bfrom%5D=last%20Monday&reportedAt%5Buntil%5D=x'), [
+      'request query parameter reportedAt at /until: unexpected property "until" (additionalProperties: false) [rule: additionalProperties]',
+      'request query parameter reportedAt at /from: must match format "date-time", actual "last Monday" (string) [rule: format]',
     ]);
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright';
 import type { ContractCoverage } from '../../support/contract/coverage';
+import { allureHistoryId } from '../../support/docs/history';
 import { loadCorpus } from '../../support/gherkin/corpus';
 import { loadRequirements } from '../../support/trace/requirements';
 import type { Traceability } from '../../support/trace/traceability';
@@ -237,9 +238,19 @@ describe('the living documentation of a run with a failed outline row and a flak
     const failed = page.locator('tr.row.failed');
     assert.equal(await failed.count(), 1);
     assert.equal(await page.locator('article.scenario > header .badge').first().textContent(), 'failed');
-    const why = page.locator('details.failure');
-    assert.equal(await why.locator('summary').textContent(), 'Row on line 26');
-    assert.match((await why.locator('pre').textContent()) ?? '', /none/);
+    // The row's failure: the reason in one line, the step that failed marked, the message folded.
+    const why = page.locator('section.failure');
+    assert.equal(await why.locator('h5').textContent(), 'Row on line 26');
+    assert.match((await why.locator('.reason').textContent()) ?? '', /none/);
+    assert.doesNotMatch((await why.locator('.reason').textContent()) ?? '', /\n/);
+    assert.deepEqual(
+      await why
+        .locator('ol.ran-steps > li')
+        .evaluateAll((items: Element[]) => items.map((item) => item.className)),
+      ['step passed', 'step passed', 'step failed'],
+    );
+    assert.match((await why.locator('li.step.failed').textContent()) ?? '', /the spam level is none/);
+    assert.match((await why.locator('details pre').textContent()) ?? '', /none/);
   });
 
   it('filters the rows of an outline by the tags of their Examples block', async () => {
@@ -395,7 +406,50 @@ describe('the living documentation of a run with a failed outline row and a flak
     const href = (await chinese.getAttribute('href')) ?? '';
     assert.match(href, /^#\/feature\/features-number-lookup-spam-level-zh-TW-feature\/\d+$/);
     await chinese.click();
-    await page.locator(`#line-${href.replace(/^.*\//, '')}`).waitFor();
+    // The scenario (or row) the link points at has the route as its id, and is marked.
+    await page.locator(`[id="${href.slice(1)}"].target`).waitFor();
+  });
+
+  it("computes Allure's history ids of the run's scenarios and rows as allure-cucumberjs does", () => {
+    const written = fs
+      .readdirSync(path.join(reportsDir, 'allure-results'))
+      .filter((name) => name.endsWith('-result.json'))
+      .map(
+        (name) =>
+          (
+            JSON.parse(fs.readFileSync(path.join(reportsDir, 'allure-results', name), 'utf8')) as {
+              historyId: string;
+            }
+          ).historyId,
+      );
+    const computed = new Set<string>();
+    for (const feature of loadCorpus([FIXTURE, FLAKY], ROOT).features) {
+      const children = feature.document.feature?.children ?? [];
+      const scenarios = children.flatMap((child) => [
+        ...(child.scenario ? [child.scenario] : []),
+        ...(child.rule?.children.flatMap((inner) => (inner.scenario ? [inner.scenario] : [])) ?? []),
+      ]);
+      for (const scenario of scenarios) {
+        computed.add(allureHistoryId(feature.uri, scenario.name));
+        for (const block of scenario.examples)
+          for (const row of block.tableBody)
+            computed.add(
+              allureHistoryId(
+                feature.uri,
+                scenario.name,
+                row.cells.map((cell, index) => ({
+                  name: block.tableHeader?.cells[index]?.value ?? '',
+                  value: cell.value,
+                })),
+              ),
+            );
+      }
+    }
+    assert.ok(written.length >= 5, 'the run wrote Allure results');
+    assert.deepEqual(
+      written.filter((id) => !computed.has(id)),
+      [],
+    );
   });
 
   it('shows every page without a console error', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -52,15 +52,23 @@ describe('the release gate at the end of npm run spec', () => {
   });
 
   it('says no-go on an undefined step', async () => {
-    // `npm run spec` stops at its preflight on an undefined step (test/e2e/bad-input.test.ts); a
-    // dry run asked for goes through, and results from any run are judged by the gate all the same.
-    const run = await runHarness('spec', [
-      path.join(ROOT, 'test/fixtures/gate/undefined-step.feature'),
-      '--dry-run',
-    ]);
+    // `npm run spec` stops at its preflight on an undefined step (test/e2e/bad-input.test.ts) and
+    // its dry run is never a verdict (test/e2e/verdicts.test.ts); results from any run — here
+    // cucumber's own dry run with the harness's profile — are judged by the gate all the same.
+    const reportsDir = tempDir('sbe-undefined-');
+    spawnSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'node_modules/@cucumber/cucumber/bin/cucumber-js'),
+        '--dry-run',
+        'test/fixtures/gate/undefined-step.feature',
+      ],
+      { cwd: ROOT, env: { ...process.env, REPORTS_DIR: reportsDir, CI: 'true' }, stdio: 'ignore' },
+    );
+    const run = await runHarness('gate', ['--policy', 'partial', '--reports', reportsDir]);
     assert.equal(run.code, 1, run.output);
-    assert.match(run.output, /^Gate policy: partial — the run is narrowed by paths /m);
-    const rule = failedRule(readGate(run.reportsDir), 'no-undefined-steps');
+    assert.match(run.output, /^Gate policy: partial — named by --policy/m);
+    const rule = failedRule(readGate(reportsDir), 'no-undefined-steps');
     assert.deepEqual(rule.details, [
       'undefined: test/fixtures/gate/undefined-step.feature:4 Given the service has been up for a week',
     ]);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -29,6 +30,16 @@ async function reveal(target: Locator, toggle: Locator): Promise<void> {
 }
 
 const FAILING = 'After a successful sign-in the web app is wrongly expected to complain';
+
+/** The uid of the Allure report's test result of that name (its page is `#testresult/<uid>`). */
+function allureTestUid(report: string, name: string): string {
+  const dir = path.join(report, 'data', 'test-cases');
+  for (const file of fs.readdirSync(dir)) {
+    const result = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { uid: string; name: string };
+    if (result.name === name) return result.uid;
+  }
+  throw new Error(`no test result "${name}" in ${dir}`);
+}
 
 describe('the reports of a run that signs in and has one failing UI scenario', () => {
   // A provisioned account whose password the test knows, so it can look for it everywhere.
@@ -96,15 +107,19 @@ describe('the reports of a run that signs in and has one failing UI scenario', (
     page.setDefaultTimeout(10_000);
     const errors = watchErrors(page);
     try {
-      await page.goto(`${server.url}/#suites`);
-      await page.getByText(FAILING).first().click();
+      // The Suites tab nests capability → feature → rule: open the failing result by its own page.
+      await page.goto(
+        `${server.url}/#testresult/${allureTestUid(path.join(reportsDir, 'allure-report'), FAILING)}`,
+      );
       const requirement = page.getByRole('link', { name: 'REQ-402 Sign in for an access token' });
       await requirement.waitFor();
       assert.equal(await requirement.getAttribute('href'), 'https://tracker.example/browse/REQ-402');
       await reveal(
-        page.getByText('HTTP issueToken → 200.json'),
+        page.getByText('HTTP issueToken → 200.json').first(),
         page.getByText('When Alice signs in to the web app'),
       );
+      // Beside the JSON, the exchange's readable view.
+      await page.getByText('HTTP issueToken → 200', { exact: true }).first().waitFor({ state: 'attached' });
       await reveal(page.getByText('Finish the scenario'), page.getByText('Tear down'));
       await reveal(page.getByText('Screenshot at failure.png'), page.getByText('Finish the scenario'));
       await page.getByText(/Playwright trace .*\.zip/).waitFor();

@@ -56,6 +56,9 @@ describe('faults during a run', () => {
       `only ${notStarted.length} of ${failed.length} failed fast`,
     );
     assert.doesNotMatch(run.output, /no response within/, 'nothing waited for a timeout');
+    // Each failure is one line on the console: no stack of a service that is gone.
+    assert.match(run.output, /\n {7}service unreachable[^\n]*\n {3}- /);
+    assert.doesNotMatch(run.output, /^\s+at /m);
   });
 
   it('a response hangs: the step fails at its timeout, naming the operation', async () => {

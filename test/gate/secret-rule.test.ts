@@ -2,28 +2,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import type { ContractCoverage } from '../../support/contract/coverage';
 import { evaluateGate } from '../../support/gate/evaluate';
 import { loadPolicy } from '../../support/gate/policy';
-import type { RunResults } from '../../support/results/run-model';
 import { scanReports } from '../../support/report/secret-scan';
+import { emptyGateInputs } from '../helpers/results';
 import { ROOT } from '../helpers/run-harness';
 import { tempDir } from '../helpers/temp';
 
-const results: RunResults = {
-  complete: true,
-  runs: 1,
-  durationMs: 1,
-  success: true,
-  scenarios: [],
-  errors: [],
-};
-const traceability = {
-  requirements: [],
-  operations: [],
-  flags: { requirementsWithoutScenario: [], scenariosWithoutRequirement: [], missingLayers: [] },
-};
-const coverage = { services: [], undocumented: [] } as unknown as ContractCoverage;
+const { results, coverage, traceability } = emptyGateInputs();
 const policy = {
   name: 'p',
   description: '',

@@ -1,4 +1,6 @@
-import type { ScenarioResult } from '../../support/results/run-model';
+import type { ContractCoverage } from '../../support/contract/coverage';
+import type { RunResults, ScenarioResult } from '../../support/results/run-model';
+import type { Traceability } from '../../support/trace/traceability';
 
 /** A scenario's result as the run model holds it: one that passed, unless `overrides` say otherwise. */
 export function scenarioResult(
@@ -17,5 +19,22 @@ export function scenarioResult(
     steps: [],
     exchanges: [],
     ...overrides,
+  };
+}
+
+/** What the gate judges for a run with nothing in it: each rule test adds what its rule reads. */
+export function emptyGateInputs(): {
+  results: RunResults;
+  coverage: ContractCoverage;
+  traceability: Traceability;
+} {
+  return {
+    results: { complete: true, runs: 1, durationMs: 1, success: true, scenarios: [], errors: [] },
+    coverage: { services: [], undocumented: [] } as unknown as ContractCoverage,
+    traceability: {
+      requirements: [],
+      operations: [],
+      flags: { requirementsWithoutScenario: [], scenariosWithoutRequirement: [], missingLayers: [] },
+    },
   };
 }

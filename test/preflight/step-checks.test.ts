@@ -118,8 +118,9 @@ describe("the preflight's checks of the generic steps' bodies, tables and marker
   it('refuses a body media type the next call does not declare, and takes one it does', () => {
     const call = step(9, CONTRACT_STEPS.call, ['reportBySms']);
     assert.deepEqual(problems([step(5, CONTRACT_STEPS.bodyAs, ['text/plain']), call], services), []);
-    assert.deepEqual(problems([step(5, CONTRACT_STEPS.bodyAs, ['application/xml']), call], services), [
-      'features/x.feature:5: reportBySms does not take a application/xml body (it declares: application/x-www-form-urlencoded, multipart/form-data, text/plain)',
+    assert.deepEqual(problems([step(5, CONTRACT_STEPS.bodyAs, ['application/xml']), call], services), []);
+    assert.deepEqual(problems([step(5, CONTRACT_STEPS.bodyAs, ['application/yaml']), call], services), [
+      'features/x.feature:5: reportBySms does not take a application/yaml body (it declares: application/x-www-form-urlencoded, multipart/form-data, text/plain, application/xml, application/octet-stream)',
     ]);
   });
 
@@ -134,6 +135,38 @@ describe("the preflight's checks of the generic steps' bodies, tables and marker
     const threeColumns = step(6, CONTRACT_STEPS.form, [], { dataTable: [['a', 'b', 'c']] });
     assert.deepEqual(problems([threeColumns], services), [
       'features/x.feature:6: the table needs exactly two columns: | name | value |, with or without that heading',
+    ]);
+  });
+
+  it('checks form fields against the form the next call declares, and refuses a form it does not take', () => {
+    const form = (rows: string[][]): PlannedStep => step(5, CONTRACT_STEPS.form, [], { dataTable: rows });
+    const sms = step(9, CONTRACT_STEPS.call, ['reportBySms']);
+    const fields = [
+      ['from', '+886912000001'],
+      ['keyword', 'SPAM'],
+      ['number', '+886955000111'],
+      ['screenshot', '@file:s.png'],
+      ['{{field}}', 'x'],
+    ];
+    assert.deepEqual(problems([form(fields), sms], services), []);
+    assert.deepEqual(
+      problems(
+        [
+          form([
+            ['keywrod', 'SPAM'],
+            ['from', '+886912000001'],
+          ]),
+          sms,
+        ],
+        services,
+      ),
+      [
+        'features/x.feature:5: reportBySms\'s form has no field "keywrod" (its fields: from, keyword, number, attempts, screenshot)',
+      ],
+    );
+    const json = step(9, CONTRACT_STEPS.call, ['registerUser']);
+    assert.deepEqual(problems([form([['username', 'x']]), json], services), [
+      'features/x.feature:5: registerUser does not take a form (it declares: application/json)',
     ]);
   });
 

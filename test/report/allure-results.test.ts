@@ -107,10 +107,13 @@ describe('the Allure results and report of a run', () => {
       .map((name) => readJson<AllureResult>(path.join(resultsDir, name)));
   });
 
-  it('label each result with epic, feature, story, severity, owner, layer and the operations it exercised', () => {
+  it('label each result with epic, suites, feature, story, severity, owner, layer and the operations it exercised', () => {
     const api = only(API);
     const expected = {
       epic: ['Number lookup'],
+      parentSuite: ['Number lookup'],
+      suite: ['Identify who is calling'],
+      subSuite: ['A listed business is named, and the lookup says whether it is verified'],
       feature: ['Identify who is calling'],
       story: ['A listed business is named, and the lookup says whether it is verified'],
       severity: ['critical'],

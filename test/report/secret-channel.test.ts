@@ -40,4 +40,25 @@ describe('the secret channel: a parallel worker hands its secrets to the coordin
     assert.equal(process.env[SECRET_CHANNEL_VARIABLE], undefined);
     assert.ok(!fs.existsSync(path.dirname(socket)), 'the socket folder stays');
   });
+
+  it('removes its folder when the coordinator exits without closing it (an interrupted run)', async () => {
+    const script = path.join(tempDir('sbe-coordinator-'), 'coordinator.js');
+    const load = (module: string): string => `require(${JSON.stringify(require.resolve(module))})`;
+    fs.writeFileSync(
+      script,
+      `${load('ts-node/register/transpile-only')};
+       const { openSecretChannel } = ${load('../../support/report/secret-channel')};
+       openSecretChannel(() => undefined).then(() => {
+         process.stdout.write(process.env.${SECRET_CHANNEL_VARIABLE});
+         process.exit(130);
+       });`,
+    );
+    const child = fork(script, [], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    let printed = '';
+    child.stdout!.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    assert.equal(code, 130);
+    assert.match(printed, /sbe-secrets-.*channel\.sock$/);
+    assert.ok(!fs.existsSync(path.dirname(printed)), `${path.dirname(printed)} stays after the exit`);
+  });
 });

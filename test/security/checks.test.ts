@@ -3,7 +3,7 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { loadContract, type Contract, type Operation } from '../../support/contract/load';
 import { buildRequest } from '../../support/contract/operation-call';
-import { expectHandled, type HostileCall } from '../../support/security/hostile-input';
+import { expectHandled, HOSTILE_INPUTS, type HostileCall } from '../../support/security/hostile-input';
 import {
   credentialsFrom,
   expectEveryCall,
@@ -32,6 +32,29 @@ describe('the security checks derived from the contract, on answers made up for 
     const names = protectedOperations(contract).map((operation) => operation.operationId);
     assert.ok(contract.operation('identifyForPartner').security.length > 0);
     assert.ok(!names.includes('identifyForPartner'), names.join(', '));
+  });
+
+  it('send injection strings into every parameter as it takes them: each property of a deep object', () => {
+    const listing = contract.operation('listNumberReports');
+    const variants = HOSTILE_INPUTS['injection strings in every parameter'](
+      listing,
+      sampleCall(listing, 'alice'),
+    );
+    const wheres = new Set(variants.map(({ what }) => what.split(' = ')[0]));
+    assert.deepEqual([...wheres].sort(), [
+      'categories',
+      'number',
+      'page',
+      'pageSize',
+      'reportedAt[from]',
+      'reportedAt[to]',
+    ]);
+    for (const { call } of variants) {
+      const request = buildRequest(listing, call);
+      assert.doesNotMatch(request.path, /\{/, request.path);
+    }
+    const deep = variants.find(({ what }) => what.startsWith('reportedAt[to]'))!;
+    assert.match(buildRequest(listing, deep.call).queryString ?? '', /reportedAt%5Bto%5D=|reportedAt\[to\]=/);
   });
 
   it("make a well-formed request of every operation, on the owner's account", () => {

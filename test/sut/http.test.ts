@@ -73,6 +73,25 @@ describe('the embedded service over HTTP', () => {
     );
   });
 
+  it('says a body that claims a Content-Encoding it does not have is not compressed that way', async () => {
+    for (const encoding of ['gzip', 'br', 'deflate']) {
+      const response = await fetch(`${sut.apiBaseUrl}/users`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-encoding': encoding },
+        body: '{"username": "x"}',
+      });
+      assert.equal(response.status, 400, encoding);
+      const problem = (await response.json()) as { detail: string; errors: { in: string }[] };
+      assert.equal(
+        problem.detail,
+        `body: is not ${encoding}-compressed data, although Content-Encoding says ${encoding}`,
+      );
+      assert.equal(problem.errors[0]?.in, 'body');
+    }
+    const badPath = await call(sut, 'GET', '/numbers/%E0%A4%A');
+    assert.equal(badPath.body.detail, 'path: is not valid percent-encoding');
+  });
+
   it('names every invalid field, unknown properties included', async () => {
     const response = await call(sut, 'POST', '/users', {
       body: { username: 'A', password: 'short', shoeSize: 44 },

@@ -11,7 +11,50 @@ const STATUS_LABELS = {
   skipped: 'skipped',
   'not-run': 'not run',
 };
+/**
+ * The page's own words on a feature page, in the feature's language when there is a translation
+ * (English otherwise, marked so). Every label of a feature page comes from here.
+ */
+const LABELS = {
+  en: {
+    status: STATUS_LABELS,
+    flaky: 'flaky',
+    flakyTitle: 'Passed only on a retry: it failed at first',
+    latest: 'Latest result',
+    result: 'result',
+    why: 'Why it failed',
+    row: (line) => `Row on line ${line}`,
+    details: 'Details (the full message)',
+    failedHere: 'failed here',
+    skippedAfter: 'skipped: an earlier step failed',
+    noMatch: 'No scenario matches the filters.',
+    lastRuns: (count) => `Last ${count} run${count === 1 ? '' : 's'}, oldest first`,
+    since: (status, at) => `${STATUS_LABELS[status]} since ${at}`,
+  },
+  'zh-TW': {
+    status: { passed: '通過', failed: '失敗', pending: '待定', skipped: '略過', 'not-run': '未執行' },
+    flaky: '不穩定',
+    flakyTitle: '重試後才通過：第一次失敗',
+    latest: '最新結果',
+    result: '結果',
+    why: '失敗原因',
+    row: (line) => `第 ${line} 行的範例`,
+    details: '詳細資訊（完整訊息）',
+    failedHere: '在此失敗',
+    skippedAfter: '略過：前一個步驟失敗',
+    noMatch: '沒有符合篩選條件的場景。',
+    lastRuns: (count) => `最近 ${count} 次執行，由舊到新`,
+    since: (status, at) =>
+      `自 ${at} 起${{ passed: '通過', failed: '失敗', pending: '待定', skipped: '略過', 'not-run': '未執行' }[status]}`,
+  },
+};
+/** The language the page's words are shown in for text written in `language`. */
+const labelLanguage = (language) => (LABELS[language] ? language : 'en');
+const labelsFor = (language) => LABELS[labelLanguage(language)];
 const filters = { text: '', tag: '', statuses: new Set(STATUSES) };
+
+/** A date as ISO 8601 in UTC, to the second: the same for every reader. */
+const isoDate = (value) => new Date(value).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 function h(tag, attributes, ...children) {
   const element = document.createElement(tag);
@@ -41,23 +84,60 @@ const refLink = (ref, text) =>
   h('a', { href: `#/feature/${featureId(refUri(ref))}/${refLine(ref)}`, lang: languageOf(ref) }, text);
 const REQUIREMENTS = new Map(model.requirements.map((requirement) => [requirement.id, requirement]));
 
-// The page's own words are English, also inside a feature written in another language.
-function badge(status) {
+// The page's own words are English, except on a feature page written in a language they are
+// translated to (LABELS).
+function badge(status, language) {
+  const words = labelsFor(language);
   return h(
     'span',
-    { class: `badge ${status}`, title: `Latest result: ${STATUS_LABELS[status]}`, lang: 'en' },
-    STATUS_LABELS[status],
+    {
+      class: `badge ${status}`,
+      title: `${words.latest}: ${words.status[status]}`,
+      lang: labelLanguage(language),
+    },
+    words.status[status],
   );
 }
 
-function flakyBadge(flaky) {
+function flakyBadge(flaky, language) {
+  const words = labelsFor(language);
   return flaky
-    ? h(
-        'span',
-        { class: 'badge flaky', title: 'Passed only on a retry: it failed at first', lang: 'en' },
-        'flaky',
-      )
+    ? h('span', { class: 'badge flaky', title: words.flakyTitle, lang: labelLanguage(language) }, words.flaky)
     : null;
+}
+
+/** "failed since 2026-…Z": how long the latest result has held. */
+function sinceText(history, language) {
+  const latest = history[history.length - 1].status;
+  let since = history.length - 1;
+  while (since > 0 && history[since - 1].status === latest) since -= 1;
+  return labelsFor(language).since(latest, isoDate(history[since].at));
+}
+
+/**
+ * The last runs as a sparkline, oldest first: one mark per run, its date and result in its title.
+ * Says since when the latest result holds. No history, no element.
+ */
+function sparkline(history, language) {
+  if (!history || history.length === 0) return null;
+  const words = labelsFor(language);
+  const since = sinceText(history, language);
+  return h(
+    'span',
+    {
+      class: 'history',
+      role: 'img',
+      lang: labelLanguage(language),
+      'aria-label': `${words.lastRuns(history.length)}: ${history.map((run) => words.status[run.status]).join(', ')}; ${since}`,
+      title: `${words.lastRuns(history.length)}; ${since}`,
+    },
+    history.map((run) =>
+      h('span', {
+        class: `tick ${run.status}`,
+        title: `${isoDate(run.at)} ${words.status[run.status]}`,
+      }),
+    ),
+  );
 }
 
 function requirementStatus(result) {
@@ -164,14 +244,14 @@ function table(rows, options = {}) {
   );
 }
 
-function steps(list) {
+function steps(list, marks) {
   return h(
     'ol',
     { class: 'steps' },
-    list.map((step) =>
+    list.map((step, index) =>
       h(
         'li',
-        {},
+        { class: marks && marks[index] ? `step ${marks[index]}` : null },
         h('span', { class: 'keyword' }, step.keyword),
         ' ',
         stepText(step.text),
@@ -208,23 +288,36 @@ function visible(scenario) {
 
 const shownScenarios = (scenarios) => scenarios.map(visible).filter(Boolean);
 
-function scenarioCard(scenario) {
+/** The anchor of a scenario or an Examples row: `#/feature/<feature>/<line>` lands on it. */
+const lineId = (feature, line) => `/feature/${feature.id}/${line}`;
+
+/** For a scenario's own steps: which one failed and which were skipped after it, from its run. */
+function stepMarks(scenario) {
+  if (!scenario.ranSteps || scenario.status !== 'failed') return undefined;
+  const offset = scenario.ranSteps.length - scenario.steps.length; // background steps come first
+  return scenario.steps.map((_, index) => scenario.ranSteps[index + offset]?.status);
+}
+
+function scenarioCard(scenario, feature) {
   const outline = scenario.examples.length > 0;
+  const language = feature.language;
+  const words = labelsFor(language);
   return h(
     'article',
-    { class: `scenario ${scenario.status}`, id: `line-${scenario.line}` },
+    { class: `scenario ${scenario.status}`, id: lineId(feature, scenario.line) },
     h(
       'header',
       {},
       h('span', { class: 'keyword' }, `${scenario.keyword}:`),
       ' ',
       h('h4', {}, scenario.name),
-      badge(scenario.status),
-      flakyBadge(scenario.flaky),
+      badge(scenario.status, language),
+      flakyBadge(scenario.flaky, language),
+      outline ? null : sparkline(scenario.history, language),
     ),
     tagChips(scenario.tags),
     scenario.descriptionHtml ? h('div', { class: 'description', html: scenario.descriptionHtml }) : null,
-    steps(scenario.steps),
+    steps(scenario.steps, stepMarks(scenario)),
     scenario.examples.map((block) =>
       h(
         'section',
@@ -245,7 +338,7 @@ function scenarioCard(scenario) {
               'tr',
               {},
               block.header.map((cell) => h('th', {}, cell)),
-              h('th', { lang: 'en' }, 'result'),
+              h('th', { lang: labelLanguage(language) }, words.result),
             ),
           ),
           h(
@@ -254,22 +347,74 @@ function scenarioCard(scenario) {
             block.rows.map((row) =>
               h(
                 'tr',
-                { class: `row ${row.status}`, id: `line-${row.line}`, title: row.error || '' },
+                { class: `row ${row.status}`, id: lineId(feature, row.line) },
                 row.cells.map((cell) => h('td', {}, cell)),
-                h('td', {}, badge(row.status), flakyBadge(row.flaky)),
+                h(
+                  'td',
+                  {},
+                  badge(row.status, language),
+                  flakyBadge(row.flaky, language),
+                  sparkline(row.history, language),
+                ),
               ),
             ),
           ),
         ),
-        block.rows.filter((row) => row.error).map((row) => failure(row.error, `Row on line ${row.line}`)),
+        block.rows.filter((row) => row.error).map((row) => failure(row, words.row(row.line), language)),
       ),
     ),
-    !outline && scenario.error ? failure(scenario.error, 'Why it failed') : null,
+    !outline && scenario.error ? failure(scenario, words.why, language) : null,
   );
 }
 
-function failure(message, title) {
-  return h('details', { class: 'failure' }, h('summary', { lang: 'en' }, title), h('pre', {}, message));
+/** The first line of a failure message that says something: the reason, before any stack. */
+function reasonOf(message) {
+  return (
+    message
+      .split('\n')
+      .map((line) => line.trim())
+      .find((line) => line && !line.startsWith('at ')) || message.trim()
+  );
+}
+
+/**
+ * Why a scenario (or an Examples row) failed, as a product owner reads it: the one-line reason,
+ * the steps as they ran (the one that failed marked, those skipped after it), the full message
+ * folded.
+ */
+function failure(result, title, language) {
+  const words = labelsFor(language);
+  const marks = { failed: words.failedHere, skipped: words.skippedAfter, pending: words.status.pending };
+  return h(
+    'section',
+    { class: 'failure' },
+    h('h5', { lang: labelLanguage(language) }, title),
+    h('p', { class: 'reason' }, reasonOf(result.error)),
+    result.ranSteps && result.ranSteps.length
+      ? h(
+          'ol',
+          { class: 'steps ran-steps' },
+          result.ranSteps.map((step) =>
+            h(
+              'li',
+              { class: `step ${step.status}` },
+              h('span', { class: 'keyword' }, step.keyword),
+              ' ',
+              stepText(step.text),
+              marks[step.status]
+                ? h('span', { class: 'mark', lang: labelLanguage(language) }, ` — ${marks[step.status]}`)
+                : null,
+            ),
+          ),
+        )
+      : null,
+    h(
+      'details',
+      { class: 'failure-details' },
+      h('summary', { lang: labelLanguage(language) }, words.details),
+      h('pre', {}, result.error),
+    ),
+  );
 }
 
 function allScenarios(feature) {
@@ -290,15 +435,16 @@ function counts(scenarios) {
   return result;
 }
 
-function summary(count) {
+function summary(count, language) {
+  const words = labelsFor(language);
   return h(
     'span',
-    { class: 'summary', lang: 'en' },
+    { class: 'summary', lang: labelLanguage(language) },
     STATUSES.filter((status) => count[status] > 0).map((status) =>
-      h('span', { class: `count ${status}` }, `${count[status]} ${STATUS_LABELS[status]}`),
+      h('span', { class: `count ${status}` }, `${count[status]} ${words.status[status]}`),
     ),
     count.flaky > 0
-      ? h('span', { class: 'count flaky', title: 'Passed only on a retry' }, `${count.flaky} flaky`)
+      ? h('span', { class: 'count flaky', title: words.flakyTitle }, `${count.flaky} ${words.flaky}`)
       : null,
   );
 }
@@ -314,7 +460,8 @@ function featurePage(feature) {
     h('h2', {}, h('span', { class: 'keyword' }, `${feature.keyword}:`), ' ', feature.name),
     tagChips(feature.tags),
     feature.descriptionHtml ? h('div', { class: 'narrative', html: feature.descriptionHtml }) : null,
-    summary(counts(allScenarios(feature))),
+    // The counts follow the filters: what the page shows is what it counts.
+    summary(counts(shownScenarios(allScenarios(feature))), feature.language),
     feature.background
       ? h(
           'section',
@@ -323,7 +470,9 @@ function featurePage(feature) {
           steps(feature.background.steps),
         )
       : null,
-    rules.length === 0 ? h('p', { class: 'empty', lang: 'en' }, 'No scenario matches the filters.') : null,
+    rules.length === 0
+      ? h('p', { class: 'empty', lang: labelLanguage(feature.language) }, labelsFor(feature.language).noMatch)
+      : null,
     rules.map(({ rule, shown }) =>
       h(
         'section',
@@ -347,7 +496,7 @@ function featurePage(feature) {
               steps(rule.background.steps),
             )
           : null,
-        shown.map(scenarioCard),
+        shown.map((scenario) => scenarioCard(scenario, feature)),
       ),
     ),
   );
@@ -364,7 +513,7 @@ function overviewPage() {
       {},
       'Each capability of the product, its features and the rules they prove, with the latest results.',
     ),
-    summary(counts(everything)),
+    summary(counts(shownScenarios(everything))),
     model.problems.length
       ? h(
           'div',
@@ -481,6 +630,7 @@ function requirementsPage() {
               requirementStatus(requirement.result)
                 ? badge(requirementStatus(requirement.result))
                 : h('span', { class: 'badge none' }, 'no scenario'),
+              sparkline(requirementHistory(requirement.id)),
             ),
           ),
         ),
@@ -488,6 +638,9 @@ function requirementsPage() {
     ),
   );
 }
+
+/** A requirement's last runs: the worst result of its scenarios in each. */
+const requirementHistory = (id) => (model.requirementHistory || {})[id];
 
 function requirementPage(id) {
   const requirement = model.requirements.find((candidate) => candidate.id === id);
@@ -518,6 +671,18 @@ function requirementPage(id) {
       h('dd', { class: 'needed' }, requirement.layersRequired.join(' + ')),
       h('dt', {}, 'Proven at'),
       h('dd', { class: 'proven' }, requirement.layers.map(layerChip)),
+      h('dt', {}, 'Last runs'),
+      h(
+        'dd',
+        { class: 'last-runs' },
+        requirementHistory(requirement.id)
+          ? [
+              sparkline(requirementHistory(requirement.id)),
+              ' ',
+              h('span', { class: 'since' }, sinceText(requirementHistory(requirement.id))),
+            ]
+          : 'no history yet (run `npm run report` after a run)',
+      ),
       h('dt', {}, 'Tracker'),
       h(
         'dd',
@@ -560,6 +725,111 @@ function requirementPage(id) {
           requirement.operations.map((operation) => h('code', { class: 'operation' }, operation)),
         )
       : h('p', {}, 'None recorded (not run yet, or UI only).'),
+  );
+}
+
+/** `npm run docs -- --since <ref>`: the contract's changes, the requirements they touch, the scenarios reworded. */
+function changesPage() {
+  const changes = model.whatChanged;
+  const lines = (title, list) =>
+    list && list.length
+      ? h('div', { class: 'reworded' }, h('p', {}, title), h('pre', {}, list.join('\n')))
+      : null;
+  const scenarioRow = (change) =>
+    h(
+      'tr',
+      { class: `scenario-change ${change.kind}` },
+      h('td', {}, change.kind),
+      h(
+        'td',
+        {},
+        change.kind === 'removed' ? change.name : refLink(`${change.uri}:${change.line}`, change.name),
+        change.previousName ? h('div', { class: 'ref' }, `was: ${change.previousName}`) : null,
+        lines('removed:', change.removedLines),
+        lines('added:', change.addedLines),
+      ),
+      h('td', { class: 'ref' }, `${change.uri}:${change.line}`),
+    );
+  return h(
+    'section',
+    { class: 'what-changed' },
+    h('h2', {}, `What changed since ${changes.since}`),
+    h('p', {}, changes.headline),
+    changes.notes.map((note) => h('p', { class: 'flag' }, note)),
+    h('h3', {}, 'Changed operations'),
+    changes.operations.length
+      ? h(
+          'table',
+          { class: 'data changed-operations' },
+          h(
+            'thead',
+            {},
+            h('tr', {}, h('th', {}, 'operation'), h('th', {}, 'changes'), h('th', {}, 'scenarios')),
+          ),
+          h(
+            'tbody',
+            {},
+            changes.operations.map((operation) =>
+              h(
+                'tr',
+                { class: operation.breaksClients ? 'breaking' : 'compatible' },
+                h(
+                  'td',
+                  {},
+                  h('code', {}, operation.label),
+                  h('div', { class: 'ref' }, `${operation.method} ${operation.path}`),
+                  operation.breaksClients ? h('span', { class: 'badge failed' }, 'breaking') : null,
+                ),
+                h(
+                  'td',
+                  {},
+                  h(
+                    'ul',
+                    {},
+                    operation.changes.map((change) =>
+                      h(
+                        'li',
+                        {},
+                        `${change.where ? `${change.where}: ` : ''}${change.text}`,
+                        change.breaksClients ? ' — breaks clients' : '',
+                        change.breaksProvider ? ' — breaks the provider' : '',
+                      ),
+                    ),
+                  ),
+                ),
+                h(
+                  'td',
+                  {},
+                  operation.scenarios.length
+                    ? operation.scenarios.map((ref) => h('div', {}, refLink(ref, ref)))
+                    : h('span', { class: 'flag' }, 'no scenario exercises it'),
+                ),
+              ),
+            ),
+          ),
+        )
+      : h('p', {}, 'The contract did not change.'),
+    h('h3', {}, 'Requirements touched'),
+    changes.requirements.length
+      ? h(
+          'ul',
+          {},
+          changes.requirements.map((requirement) => {
+            const status = requirementStatus(requirement.result);
+            return h(
+              'li',
+              {},
+              requirementLink(requirement.id),
+              ` ${requirement.title} `,
+              status ? badge(status) : 'no scenario',
+            );
+          }),
+        )
+      : h('p', {}, 'None.'),
+    h('h3', {}, 'Scenarios added, removed or reworded'),
+    changes.scenarios.length
+      ? h('table', { class: 'data scenario-changes' }, h('tbody', {}, changes.scenarios.map(scenarioRow)))
+      : h('p', {}, 'None.'),
   );
 }
 
@@ -744,6 +1014,7 @@ function navigation() {
     h(
       'ul',
       { class: 'nav' },
+      model.whatChanged ? h('li', {}, link('#/changes', 'What changed')) : null,
       h('li', {}, link('#/requirements', 'Requirements')),
       h('li', {}, link('#/coverage', 'Contract coverage')),
       h('li', {}, link('#/glossary', 'Step vocabulary')),
@@ -818,6 +1089,79 @@ function filterControls() {
   );
 }
 
+/**
+ * What the search finds on every page, not only the open one: scenarios and Examples rows (name,
+ * steps, values), requirements (id, title, acceptance criteria), operations of the contract coverage
+ * and steps of the vocabulary, each with a link to where it is. Nothing searched, no element.
+ */
+function searchResults() {
+  const text = filters.text.trim().toLowerCase();
+  if (!text) return null;
+  const found = (...values) => values.join(' ').toLowerCase().includes(text);
+  const hits = [];
+  for (const feature of allFeatures) {
+    for (const scenario of allScenarios(feature)) {
+      const shown = visible(scenario);
+      if (!shown) continue;
+      const lines =
+        shown.examples.length > 0 ? shown.examples.flatMap((block) => block.rows.map((row) => row.line)) : [];
+      hits.push(
+        h(
+          'li',
+          { lang: feature.language },
+          h(
+            'a',
+            { href: `#${lineId(feature, lines.length === 1 ? lines[0] : scenario.line)}` },
+            scenario.name,
+          ),
+          ' ',
+          h(
+            'span',
+            { class: 'ref' },
+            `${feature.name} · ${feature.uri}:${lines.length === 1 ? lines[0] : scenario.line}`,
+          ),
+        ),
+      );
+    }
+  }
+  for (const requirement of model.requirements) {
+    if (found(requirement.id, requirement.title, ...requirement.acceptance))
+      hits.push(h('li', {}, requirementLink(requirement.id), ` ${requirement.title}`));
+  }
+  const operations = new Set();
+  for (const entry of model.coverage ? model.coverage.entries : []) {
+    if (operations.has(entry.operationId) || !found(entry.operationId, entry.method, entry.path)) continue;
+    operations.add(entry.operationId);
+    hits.push(
+      h(
+        'li',
+        {},
+        h('a', { href: '#/coverage' }, entry.operationId),
+        ' ',
+        h('span', { class: 'ref' }, `${entry.method} ${entry.path} · contract coverage`),
+      ),
+    );
+  }
+  for (const step of model.glossary) {
+    if (found(step.pattern))
+      hits.push(
+        h(
+          'li',
+          {},
+          h('a', { href: '#/glossary' }, step.pattern),
+          ' ',
+          h('span', { class: 'ref' }, 'step vocabulary'),
+        ),
+      );
+  }
+  return h(
+    'section',
+    { class: 'search-results', 'aria-label': 'Found on every page' },
+    h('h2', {}, `Search “${filters.text.trim()}” on every page: ${hits.length} found`),
+    hits.length ? h('ul', {}, hits) : h('p', { class: 'empty' }, 'Nothing found.'),
+  );
+}
+
 function renderMain() {
   const [, route, id, line] = (location.hash || '#/').split('/');
   const main = document.getElementById('main');
@@ -828,29 +1172,56 @@ function renderMain() {
   } else if (route === 'requirements') page = requirementsPage();
   else if (route === 'requirement') page = requirementPage(decodeURIComponent(id || ''));
   else if (route === 'coverage') page = coveragePage();
+  else if (route === 'changes' && model.whatChanged) page = changesPage();
   else if (route === 'glossary') page = glossaryPage();
   else page = overviewPage();
-  main.replaceChildren(page);
+  const search = searchResults();
+  main.replaceChildren(...(search ? [search, page] : [page]));
   document.getElementById('nav').replaceChildren(navigation());
-  if (line) document.getElementById(`line-${line}`)?.scrollIntoView();
+  // A link to a scenario or an Examples row lands on it and marks it.
+  for (const marked of document.querySelectorAll('.target')) marked.classList.remove('target');
+  const target = line ? document.getElementById(`/feature/${id}/${line}`) : null;
+  if (target) {
+    target.classList.add('target');
+    target.scrollIntoView({ block: 'center' });
+  }
 }
 
-function header() {
+/** The latest run in one line: its start (ISO 8601), whether complete, the browser, the counts. */
+function runLine() {
   const run = model.run;
   const everything = allFeatures.flatMap(allScenarios);
-  document
-    .getElementById('run')
-    .replaceChildren(
-      run
-        ? `Latest run ${run.startedAt ? new Date(run.startedAt).toLocaleString() : ''}${run.complete ? '' : ' (incomplete)'}${run.browser ? ` · ${run.browser}` : ''} · `
-        : 'Not run yet · ',
-      summary(counts(everything)),
-    );
+  return [
+    run
+      ? `Latest run ${run.startedAt ? isoDate(run.startedAt) : ''}${run.complete ? '' : ' (incomplete)'}${run.browser ? ` · ${run.browser}` : ''} · `
+      : 'Not run yet · ',
+    summary(counts(everything)),
+  ];
 }
 
-document.title = model.title;
-document.getElementById('title').textContent = model.title;
-document.getElementById('filters').replaceChildren(filterControls());
-header();
-window.addEventListener('hashchange', renderMain);
-renderMain();
+/**
+ * Every page at once, for the static HTML written at build time (support/docs/render.ts): the page
+ * reads completely without JavaScript; the anchors are the routes, so links land without it too.
+ */
+// eslint-disable-next-line no-unused-vars -- called by the build, not in the browser
+function staticBuild() {
+  const pages = [['/', overviewPage()]];
+  for (const feature of allFeatures) pages.push([`/feature/${feature.id}`, featurePage(feature)]);
+  pages.push(['/requirements', requirementsPage()]);
+  for (const requirement of model.requirements)
+    pages.push([`/requirement/${requirement.id}`, requirementPage(requirement.id)]);
+  pages.push(['/coverage', coveragePage()]);
+  if (model.whatChanged) pages.push(['/changes', changesPage()]);
+  pages.push(['/glossary', glossaryPage()]);
+  return { run: h('span', {}, runLine()), nav: navigation(), pages };
+}
+
+// In the browser the script shows one page at a time and adds the filters and the search.
+if (typeof STATIC_BUILD === 'undefined') {
+  document.title = model.title;
+  document.getElementById('title').textContent = model.title;
+  document.getElementById('filters').replaceChildren(filterControls());
+  document.getElementById('run').replaceChildren(...runLine());
+  window.addEventListener('hashchange', renderMain);
+  renderMain();
+}

@@ -44,6 +44,12 @@ export interface Business {
      * @memberof Business
      */
     website: string | null;
+    /**
+     * Where callers write to the business; null when it gave none.
+     * @type {string}
+     * @memberof Business
+     */
+    email?: string | null;
 }
 
 export function BusinessFromJSON(json: any): Business {
@@ -60,6 +66,7 @@ export function BusinessFromJSONTyped(json: any, ignoreDiscriminator: boolean): 
         'industry': json['industry'],
         'verified': json['verified'],
         'website': json['website'],
+        'email': !exists(json, 'email') ? undefined : json['email'],
     };
 }
 
@@ -76,6 +83,7 @@ export function BusinessToJSON(value?: Business | null): any {
         'industry': value.industry,
         'verified': value.verified,
         'website': value.website,
+        'email': value.email,
     };
 }
 

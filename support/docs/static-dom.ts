@@ -1,0 +1,102 @@
+import escapeHtml from 'escape-html';
+
+/**
+ * Just enough of the DOM for the page script to build its pages at build time, so the living
+ * documentation is complete as static HTML: elements, text, attributes and markup rendered at build
+ * time (`innerHTML`, only ever markdown with raw HTML disabled). Event listeners are dropped: the
+ * static page has no behaviour, the script adds it in the browser.
+ */
+export class StaticNode {}
+
+class StaticText extends StaticNode {
+  constructor(readonly text: string) {
+    super();
+  }
+
+  toHtml(): string {
+    return escapeHtml(this.text);
+  }
+}
+
+/** Elements that have no end tag. */
+const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link']);
+
+export class StaticElement extends StaticNode {
+  private readonly attributes = new Map<string, string>();
+  private children: (StaticElement | StaticText)[] = [];
+  private rawHtml: string | undefined;
+
+  constructor(readonly tagName: string) {
+    super();
+  }
+
+  setAttribute(name: string, value: string): void {
+    this.attributes.set(name, value);
+  }
+
+  getAttribute(name: string): string | null {
+    return this.attributes.get(name) ?? null;
+  }
+
+  addEventListener(): void {
+    // No behaviour in a static page.
+  }
+
+  set innerHTML(html: string) {
+    this.children = [];
+    this.rawHtml = html;
+  }
+
+  set textContent(text: string) {
+    this.rawHtml = undefined;
+    this.children = [new StaticText(text)];
+  }
+
+  append(...nodes: (StaticElement | StaticText | string)[]): void {
+    for (const node of nodes) this.children.push(typeof node === 'string' ? new StaticText(node) : node);
+  }
+
+  replaceChildren(...nodes: (StaticElement | StaticText | string)[]): void {
+    this.children = [];
+    this.rawHtml = undefined;
+    this.append(...nodes);
+  }
+
+  get innerHtml(): string {
+    return this.rawHtml ?? this.children.map((child) => child.toHtml()).join('');
+  }
+
+  toHtml(): string {
+    const attributes = [...this.attributes]
+      .map(([name, value]) => (value === '' ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`))
+      .join('');
+    const open = `<${this.tagName}${attributes}>`;
+    return VOID.has(this.tagName) ? open : `${open}${this.innerHtml}</${this.tagName}>`;
+  }
+}
+
+/** The globals the page script uses, for running it in a `vm` context at build time. */
+export function staticGlobals(modelJson: string): Record<string, unknown> {
+  const byId = new Map<string, StaticElement>();
+  const data = new StaticElement('script');
+  data.textContent = modelJson;
+  const document = {
+    createElement: (tag: string) => new StaticElement(tag),
+    createTextNode: (text: string) => new StaticText(text),
+    getElementById: (id: string) => {
+      if (id === 'docs-data') return { textContent: modelJson };
+      const element = byId.get(id) ?? new StaticElement('div');
+      byId.set(id, element);
+      return element;
+    },
+    title: '',
+  };
+  return {
+    document,
+    Node: StaticNode,
+    // No page is the open one in the static build: the navigation marks none.
+    location: { hash: '#-' },
+    window: { addEventListener: () => undefined },
+    STATIC_BUILD: true,
+  };
+}

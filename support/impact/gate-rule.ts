@@ -1,0 +1,117 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { changeLine } from './change';
+import { contractHash } from './impact';
+import type { Impact } from './impact-model';
+import { IMPACT_FILES, readImpact } from './impact-files';
+
+/** The options of the `no-unversioned-breaking-change` rule in gate.config.yaml. */
+export interface BreakingChangeOptions {
+  /** The ref the release is compared with (`IMPACT_BASE` in the environment wins). */
+  readonly base?: string;
+  /** With no base and no impact report: `skip` (said so in the verdict) or `fail`. Default skip. */
+  readonly whenNoBase?: 'skip' | 'fail';
+}
+
+/** What the rule judges: an impact report, or why there is none. */
+export type GateImpact =
+  { readonly impact: Impact } | { readonly unavailable: string; readonly skip: boolean };
+
+export interface BreakingChangeVerdict {
+  readonly threshold: string;
+  readonly actual: string;
+  readonly passed: boolean;
+  readonly skipped: boolean;
+  readonly details: readonly string[];
+}
+
+const THRESHOLD = '0 breaking changes without a major version bump';
+
+/** A breaking change (for clients) in a service whose `info.version` major did not go up is a no-go. */
+export function judgeBreakingChanges(input: GateImpact): BreakingChangeVerdict {
+  if ('unavailable' in input) {
+    return {
+      threshold: THRESHOLD,
+      actual: `${input.skip ? 'skipped' : 'cannot compare'}: ${input.unavailable}`,
+      passed: input.skip,
+      skipped: input.skip,
+      details: [input.unavailable],
+    };
+  }
+  const { impact } = input;
+  const unversioned = impact.services.filter((service) => !service.majorBumped);
+  const breaking = unversioned.flatMap((service) =>
+    service.changes.filter((change) => change.breaksClients).map((change) => ({ service, change })),
+  );
+  const bumped = impact.services
+    .filter((service) => service.majorBumped)
+    .reduce((sum, service) => sum + service.changes.filter((change) => change.breaksClients).length, 0);
+  const versions = [...new Set(breaking.map(({ service }) => service))].map(
+    (service) =>
+      `${service.name}: info.version ${service.baseVersion ?? '(new)'} → ${service.version}: bump the major to release these breaking changes, or undo them`,
+  );
+  return {
+    threshold: THRESHOLD,
+    actual: `${breaking.length} since ${impact.base}${bumped ? ` (+${bumped} with the major bumped)` : ''}`,
+    passed: breaking.length === 0,
+    skipped: false,
+    details: [
+      ...breaking.map(({ change }) => `breaking: ${changeLine({ ...change, operation: change.label })}`),
+      ...versions,
+    ],
+  };
+}
+
+function isFresh(impact: Impact, contracts: ReadonlyMap<string, string>): boolean {
+  return impact.services.every((service) => {
+    const file = contracts.get(service.name);
+    return file !== undefined && fs.existsSync(file) && contractHash(file) === service.contractHash;
+  });
+}
+
+/** Runs `npm run impact` for the base (quietly, into the same reports folder) and reads what it wrote. */
+function computeFor(base: string, reportsDir: string, env: NodeJS.ProcessEnv): GateImpact {
+  const cli = path.resolve(__dirname, '../cli/impact.ts');
+  const run = spawnSync(
+    process.execPath,
+    ['-r', require.resolve('ts-node/register'), cli, '--base', base, '--quiet'],
+    {
+      env: { ...env, REPORTS_DIR: reportsDir },
+      encoding: 'utf8',
+    },
+  );
+  const impact = run.status === 0 || run.status === 1 ? readImpact(reportsDir) : undefined;
+  if (impact) return { impact };
+  const why = (run.stderr || run.error?.message || `exit ${run.status}`).trim().split('\n')[0] ?? '';
+  return { unavailable: why.replace(/^impact: /, ''), skip: false };
+}
+
+/**
+ * The impact the rule judges. The base: `IMPACT_BASE`, else the rule's `base`. A report in the
+ * reports folder (`npm run impact` ran before) is used when it is for that base and the contracts
+ * have not changed since; else, with a base, it is computed now. Without a base or a report the
+ * rule is skipped, and says so (or fails, with `whenNoBase: fail`).
+ */
+export function gateImpact(
+  options: BreakingChangeOptions,
+  reportsDir: string,
+  contracts: ReadonlyMap<string, string>,
+  env: NodeJS.ProcessEnv = process.env,
+): GateImpact {
+  const base = env.IMPACT_BASE?.trim() || options.base;
+  const existing = readImpact(reportsDir);
+  if (existing && (!base || existing.base === base) && isFresh(existing, contracts))
+    return { impact: existing };
+  if (base) return computeFor(base, reportsDir, env);
+  if (existing)
+    return {
+      unavailable: `${IMPACT_FILES.json} was written for another version of the contract: run npm run impact -- --base <ref> again`,
+      skip: false,
+    };
+  return {
+    unavailable:
+      "no base to compare the contract with: set IMPACT_BASE, the rule's base option, or run npm run impact -- --base <ref> first",
+    skip: (options.whenNoBase ?? 'skip') === 'skip',
+  };
+}

@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import escapeHtml from 'escape-html';
+import type { Headers } from '../http/exchange';
+import { isExchangeAttachment, type ExchangeAttachment } from './exchange-attachment';
+import { writeJson } from './write-file';
+
+/** The media type of the readable view Allure shows beside each exchange's JSON. */
+export const EXCHANGE_VIEW_TYPE = 'text/html';
+
+/**
+ * An exchange as a person reads it: the verdict, the request line and the status, the headers
+ * and the bodies pretty-printed, the curl line to replay it. Plain HTML with no script and no
+ * inline style, so it shows as it is under a strict Content-Security-Policy (Jenkins' default).
+ */
+export function exchangeView(attachment: ExchangeAttachment): string {
+  const { exchange, assessment } = attachment;
+  const { request, response } = exchange;
+  const operation = assessment.operationId ? `${assessment.operationId}: ` : '';
+  const verdict = assessment.violations.length
+    ? `<p><strong>Contract violations</strong></p><ul>${assessment.violations.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`
+    : assessment.undocumented
+      ? '<p><strong>Not in the contract</strong></p>'
+      : assessment.validated
+        ? '<p>Checked against the contract: as it says.</p>'
+        : '';
+  return [
+    '<!doctype html><html><head><meta charset="utf-8"><title>HTTP exchange</title></head><body>',
+    `<h3>${escapeHtml(`${operation}${request.method} ${request.url} → ${response.status}`)}</h3>`,
+    `<p>${escapeHtml(`${exchange.source === 'browser' ? 'made by the web app' : 'made by a step'}, ${exchange.durationMs} ms, ${exchange.startedAt}`)}</p>`,
+    verdict,
+    '<h4>Request</h4>',
+    headersTable(request.headers),
+    bodyBlock(request.body),
+    '<h4>Response</h4>',
+    headersTable(response.headers),
+    bodyBlock(response.body),
+    '<h4>Replay</h4>',
+    `<pre>${escapeHtml(attachment.curl)}</pre>`,
+    '</body></html>',
+  ].join('\n');
+}
+
+function headersTable(headers: Headers): string {
+  const rows = Object.entries(headers).map(
+    ([name, value]) => `<tr><th align="left">${escapeHtml(name)}</th><td>${escapeHtml(value)}</td></tr>`,
+  );
+  return rows.length ? `<table>${rows.join('')}</table>` : '<p>(no headers)</p>';
+}
+
+function bodyBlock(body: unknown): string {
+  if (body === undefined || body === '') return '<p>(no body)</p>';
+  const text = typeof body === 'string' ? body : JSON.stringify(body, null, 2);
+  return `<pre>${escapeHtml(text)}</pre>`;
+}
+
+interface AllureAttachment {
+  readonly name: string;
+  readonly source: string;
+  readonly type?: string;
+}
+
+interface AllureStep {
+  attachments?: AllureAttachment[];
+  steps?: AllureStep[];
+}
+
+/**
+ * Beside every HTTP exchange attachment of the Allure results, its readable view (the JSON stays
+ * for tools). Done when the report is built, not during the run: the run stays as cheap as it is.
+ * Results already given their views are left as they are. Returns how many views were added.
+ */
+export function addExchangeViews(resultsDir: string): number {
+  const names = fs.existsSync(resultsDir) ? fs.readdirSync(resultsDir) : [];
+  let added = 0;
+  for (const name of names.filter((file) => file.endsWith('-result.json'))) {
+    const file = path.join(resultsDir, name);
+    let result: AllureStep;
+    try {
+      result = JSON.parse(fs.readFileSync(file, 'utf8')) as AllureStep;
+    } catch {
+      continue; // Allure reports an unreadable result itself.
+    }
+    const before = added;
+    const visit = (step: AllureStep): void => {
+      if (step.attachments) step.attachments = step.attachments.flatMap((each) => withView(each));
+      for (const child of step.steps ?? []) visit(child);
+    };
+    const withView = (attachment: AllureAttachment): AllureAttachment[] => {
+      if (attachment.type !== 'application/json') return [attachment];
+      const source = path.join(resultsDir, attachment.source);
+      const view = source.replace(/\.json$/, '.html');
+      if (view === source || fs.existsSync(view)) return [attachment];
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(fs.readFileSync(source, 'utf8'));
+      } catch {
+        return [attachment];
+      }
+      if (!isExchangeAttachment(parsed)) return [attachment];
+      fs.writeFileSync(view, exchangeView(parsed));
+      added += 1;
+      const title = attachment.name.replace(/\.json$/, '');
+      return [{ name: title, source: path.basename(view), type: EXCHANGE_VIEW_TYPE }, attachment];
+    };
+    visit(result);
+    if (added > before) writeJson(file, result);
+  }
+  return added;
+}
