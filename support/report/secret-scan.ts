@@ -62,38 +62,49 @@ function matches(pattern: RegExp, text: string): boolean {
   return pattern.test(text);
 }
 
-/** Length of the prefix the secrets are indexed by (every secret searched for is at least this long). */
-const PREFIX = 4;
+/** Every secret searched for is at least this long; shorter ones are scanned for by shape. */
+const MIN_LENGTH = 4;
+/** Up to this many forms, each is looked for with `indexOf` (fast); beyond, through an index. */
+const FEW_FORMS = 64;
 
 /**
- * The run's secrets in every form a report can hold them in, indexed by their first characters:
- * one pass over a file finds every one of thousands of secrets (a token per scenario), where a
- * search per secret would read each file thousands of times.
+ * The run's secrets in every form a report can hold them in. A few are each looked for with
+ * `indexOf`; thousands (a token per scenario) are indexed by their first three characters, so
+ * one pass over a file finds every one, where a search per secret would read it thousands of times.
  */
 function secretNeedle(secrets: readonly string[]): Needle[] {
-  const byPrefix = new Map<string, { form: string; kind: string }[]>();
+  const forms = new Map<string, string>();
   for (const secret of secrets) {
-    // Shorter ones would match everywhere: they are redacted by name, and scanned for by shape.
-    if (secret.length < PREFIX) continue;
-    const forms = [...encodingsOf(secret)].map(([encoding, form]) => ({ encoding, form }));
-    for (const form of base64Forms(secret)) forms.push({ encoding: 'base64', form });
-    for (const { encoding, form } of forms) {
-      const key = form.slice(0, PREFIX);
-      const bucket = byPrefix.get(key) ?? [];
-      if (!bucket.some((each) => each.form === form))
-        bucket.push({ form, kind: `a secret of the run (${encoding})` });
-      byPrefix.set(key, bucket);
-    }
+    if (secret.length < MIN_LENGTH) continue;
+    for (const [encoding, form] of encodingsOf(secret)) forms.set(form, `a secret of the run (${encoding})`);
+    for (const form of base64Forms(secret)) forms.set(form, 'a secret of the run (base64)');
   }
-  if (byPrefix.size === 0) return [];
+  if (forms.size === 0) return [];
+  if (forms.size <= FEW_FORMS) {
+    return [
+      {
+        kinds: (text) => [
+          ...new Set([...forms].filter(([form]) => text.includes(form)).map(([, kind]) => kind)),
+        ],
+      },
+    ];
+  }
+  // Three UTF-16 units as one number (48 bits): no string is made per position of the text.
+  const keyAt = (text: string, at: number): number =>
+    text.charCodeAt(at) * 2 ** 32 + text.charCodeAt(at + 1) * 2 ** 16 + text.charCodeAt(at + 2);
+  const byPrefix = new Map<number, [string, string][]>();
+  for (const [form, kind] of forms) {
+    const key = keyAt(form, 0);
+    byPrefix.set(key, [...(byPrefix.get(key) ?? []), [form, kind]]);
+  }
   return [
     {
       kinds: (text: string): string[] => {
         const found = new Set<string>();
-        for (let at = 0; at + PREFIX <= text.length; at += 1) {
-          const bucket = byPrefix.get(text.slice(at, at + PREFIX));
+        for (let at = 0; at + MIN_LENGTH <= text.length; at += 1) {
+          const bucket = byPrefix.get(keyAt(text, at));
           if (!bucket) continue;
-          for (const { form, kind } of bucket) if (text.startsWith(form, at)) found.add(kind);
+          for (const [form, kind] of bucket) if (text.startsWith(form, at)) found.add(kind);
         }
         return [...found];
       },

@@ -40,6 +40,20 @@ describe('scanReports', () => {
     assert.ok(!JSON.stringify(hits).includes(TOKEN));
   });
 
+  it('finds one secret among thousands (a token per scenario), in any encoding', async () => {
+    const tokens = Array.from(
+      { length: 3000 },
+      (_, index) => `cid_${String(index).padStart(6, '0')}_token_of_a_scenario`,
+    );
+    const dir = reportsWith({
+      'results.json': `{"a": "nothing here ${'x'.repeat(10_000)}"}`,
+      'summary.md': `leaked: ${encodeURIComponent(tokens[2718]!)} at the end`,
+    });
+    assert.deepEqual(await scanReports(dir, tokens), [
+      { file: 'summary.md', kind: 'a secret of the run (raw)' },
+    ]);
+  });
+
   for (const [encoding, form] of [
     ['JSON-escaped', JSON.stringify(PASSWORD).slice(1, -1)],
     ['URL-encoded', encodeURIComponent(PASSWORD)],

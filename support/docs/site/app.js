@@ -64,11 +64,17 @@ function h(tag, attributes, ...children) {
     else if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
     else element.setAttribute(name, value === true ? '' : String(value));
   }
-  for (const child of children.flat(Infinity)) {
-    if (child === undefined || child === null || child === false) continue;
-    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
+  appendAll(element, children);
   return element;
+}
+
+/** Appends children, nested arrays flattened as they come (`Array.prototype.flat` is slow on big pages). */
+function appendAll(element, children) {
+  for (const child of children) {
+    if (child === undefined || child === null || child === false) continue;
+    if (Array.isArray(child)) appendAll(element, child);
+    else element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
 }
 
 const featureId = (uri) => uri.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
