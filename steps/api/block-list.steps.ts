@@ -1,6 +1,5 @@
 import {
   Given,
-  Note,
   Then,
   When,
   blockAs,
@@ -14,13 +13,10 @@ import {
   type ScenarioWorld,
 } from '../../support';
 
-/** The numbers an actor blocked in a `Given`, oldest first. */
-const BLOCKED_NUMBERS = new Note<string[]>('the blocked numbers');
-
 Given(
   '{persona} has blocked {int} numbers',
   async function (this: ScenarioWorld, persona: Actor, count: number) {
-    persona.notes.write(BLOCKED_NUMBERS, await blockFreshNumbers(persona, this.isolation, count));
+    await blockFreshNumbers(persona, this.isolation, count);
   },
 );
 

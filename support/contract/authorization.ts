@@ -87,7 +87,7 @@ function cookieWith(existing: string | undefined, name: string, value: string): 
  * The credentials an operation is sent: those whose scheme its security requirements name (the
  * operation's own, else the contract's). A credential never goes where it is not asked for.
  */
-export function credentialsFor(
+export function credentialsAskedFor(
   operation: Pick<Operation, 'security'>,
   given: Iterable<Authorization>,
 ): Authorization[] {

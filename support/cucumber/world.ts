@@ -10,7 +10,12 @@ import { Cast } from '../api/cast';
 import type { BrowserSession } from '../browser/browser-session';
 import type { Contract } from '../contract/load';
 import toPath from 'lodash/toPath';
-import { authorize, credentialsFor, securityScheme, type Authorization } from '../contract/authorization';
+import {
+  authorize,
+  credentialsAskedFor,
+  securityScheme,
+  type Authorization,
+} from '../contract/authorization';
 import { interpolate } from '../contract/interpolation';
 import { buildRequest, emptyCall, valueAtPath, type PreparedCall } from '../contract/operation-call';
 import { UsageError } from '../errors';
@@ -197,7 +202,7 @@ export class ScenarioWorld extends World {
     this.prepared = emptyCall();
     // A credential goes only where the operation's security asks for its scheme: a partner's API
     // key is not sprayed over every call of the scenario.
-    for (const given of credentialsFor(called.operation, this.authorizations.values())) {
+    for (const given of credentialsAskedFor(called.operation, this.authorizations.values())) {
       request = authorize(request, called.service.contract, given);
     }
     return this.http.send(request);

@@ -1,16 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { TestResult } from 'allure-js-commons';
+import type * as Reporter from 'allure-js-commons/dist/types/sdk/reporter/index';
 
-/** allure-js-commons' own helpers (its `sdk/reporter` entry, which this project's module resolution cannot type). */
+/**
+ * allure-js-commons' own helpers, as allure-cucumberjs computes its ids with them. Its `sdk/reporter`
+ * entry resolves at run time through the package's exports; this project's module resolution
+ * (node10) types it only through the file the exports point at.
+ */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const reporter = require('allure-js-commons/sdk/reporter') as {
-  getPosixPath(file: string): string;
-  getProjectName(): string | undefined;
-  getRelativePath(file: string): string;
-  getTestResultHistoryId(result: Partial<TestResult>): string;
-  md5(text: string): string;
-};
+const reporter = require('allure-js-commons/sdk/reporter') as typeof Reporter;
 
 /** What a product owner sees for a result (the living docs' statuses). */
 type HistoryStatus = 'passed' | 'failed' | 'pending' | 'skipped' | 'not-run';
@@ -73,10 +71,12 @@ export function allureHistoryId(
   const posixPath = reporter.getPosixPath(reporter.getRelativePath(uri));
   const projectName = reporter.getProjectName();
   const base = projectName ? `${projectName}:${posixPath}` : posixPath;
-  return reporter.getTestResultHistoryId({
+  // It reads only these two fields of a test result.
+  const identity = {
     testCaseId: reporter.md5(`${base}#${scenarioName}`),
     parameters: parameters.map((parameter) => ({ ...parameter })),
-  });
+  } as Parameters<typeof reporter.getTestResultHistoryId>[0];
+  return reporter.getTestResultHistoryId(identity);
 }
 
 /**

@@ -34,10 +34,6 @@ export class StaticElement extends StaticNode {
     this.attributes.set(name, value);
   }
 
-  getAttribute(name: string): string | null {
-    return this.attributes.get(name) ?? null;
-  }
-
   addEventListener(): void {
     // No behaviour in a static page.
   }
@@ -78,8 +74,6 @@ export class StaticElement extends StaticNode {
 /** The globals the page script uses, for running it in a `vm` context at build time. */
 export function staticGlobals(modelJson: string): Record<string, unknown> {
   const byId = new Map<string, StaticElement>();
-  const data = new StaticElement('script');
-  data.textContent = modelJson;
   const document = {
     createElement: (tag: string) => new StaticElement(tag),
     createTextNode: (text: string) => new StaticText(text),

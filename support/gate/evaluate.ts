@@ -5,8 +5,7 @@ import type { Traceability } from '../trace/traceability';
 import type { SecretHit } from '../report/secret-scan';
 import type { Policy, RuleId } from './policy';
 import { operationLabel } from '../services/operation-label';
-import { config } from '../config/config';
-import { gateImpact, judgeBreakingChanges, type GateImpact } from '../impact/gate-rule';
+import { judgeBreakingChanges, type GateImpact } from '../impact/gate-rule';
 
 export interface RuleResult {
   readonly id: RuleId | 'every-selected-scenario-ran';
@@ -104,9 +103,9 @@ function contractCoverage(
 }
 
 /**
- * Applies a policy to a finished run. Pure: the same inputs give the same verdict — but for
- * `no-unversioned-breaking-change` without `inputs.impact`, which reads (or computes) the impact
- * report of the project's reports folder itself.
+ * Applies a policy to a finished run. Pure: the same inputs give the same verdict. The impact
+ * `no-unversioned-breaking-change` judges comes in `inputs.impact` (run-gate reads or computes it);
+ * without it the rule cannot say and fails.
  */
 export function evaluateGate(policy: Policy, inputs: GateInputs): GateResult {
   const { results, coverage, traceability } = inputs;
@@ -257,15 +256,9 @@ export function evaluateGate(policy: Policy, inputs: GateInputs): GateResult {
     });
   }
   if (options['no-unversioned-breaking-change']) {
-    const rule = options['no-unversioned-breaking-change'];
-    const settings = config();
+    // The impact is read (or computed) by run-gate: this function stays pure.
     const { skipped, ...verdict } = judgeBreakingChanges(
-      inputs.impact ??
-        gateImpact(
-          rule,
-          settings.reportsDir,
-          new Map(settings.services.map((service) => [service.name, service.contractFile])),
-        ),
+      inputs.impact ?? { unavailable: 'no impact was given to the gate', skip: false },
     );
     rules.push({
       id: 'no-unversioned-breaking-change',

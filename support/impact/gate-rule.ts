@@ -51,14 +51,17 @@ export function judgeBreakingChanges(input: GateImpact): BreakingChangeVerdict {
     (service) =>
       `${service.name}: info.version ${service.baseVersion ?? '(new)'} → ${service.version}: bump the major to release these breaking changes, or undo them`,
   );
+  // A service whose base could not be read may hide a breaking change: the gate cannot vouch for it.
+  const unknown = (impact.notCompared ?? []).map((each) => `not compared: ${each.service}: ${each.reason}`);
   return {
     threshold: THRESHOLD,
-    actual: `${breaking.length} since ${impact.base}${bumped ? ` (+${bumped} with the major bumped)` : ''}`,
-    passed: breaking.length === 0,
+    actual: `${breaking.length} since ${impact.base}${bumped ? ` (+${bumped} with the major bumped)` : ''}${unknown.length ? `, ${unknown.length} service(s) not compared` : ''}`,
+    passed: breaking.length === 0 && unknown.length === 0,
     skipped: false,
     details: [
       ...breaking.map(({ change }) => `breaking: ${changeLine({ ...change, operation: change.label })}`),
       ...versions,
+      ...unknown,
     ],
   };
 }

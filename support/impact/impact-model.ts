@@ -61,6 +61,8 @@ export interface Impact {
   readonly unexercised: readonly string[];
   /** Every affected scenario's `file:line`, once: what `npm run spec -- --affected-by` runs. */
   readonly affectedScenarios: readonly string[];
+  /** Services whose base could not be read (a contract outside the repository): nothing is known of them. */
+  readonly notCompared?: readonly { readonly service: string; readonly reason: string }[];
 }
 
 /** Exit codes of `npm run impact`. */

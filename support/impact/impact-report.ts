@@ -27,13 +27,22 @@ function versionLine(service: ServiceImpact): string {
 /** The headline, for the terminal and the comment. */
 export function headline(impact: Impact): string {
   const { totals } = impact;
-  if (totals.changes === 0) return `No change to the contract since ${impact.base}`;
+  if (totals.changes === 0) return `No change to the contract since ${impact.base}${notComparedText(impact)}`;
   return (
     `${totals.changes} change(s) since ${impact.base} in ${totals.operationsChanged} operation(s): ` +
     `${totals.breakingForClients} breaking for clients, ${totals.breakingForProvider} for the provider; ` +
     `${totals.scenariosAffected} scenario(s) affected` +
-    (impact.unexercised.length ? `; no scenario exercises ${impact.unexercised.join(', ')}` : '')
+    (impact.unexercised.length ? `; no scenario exercises ${impact.unexercised.join(', ')}` : '') +
+    notComparedText(impact)
   );
+}
+
+/** `; not compared: library (…)`: services whose changes are unknown, said wherever the totals are. */
+function notComparedText(impact: Impact): string {
+  const skipped = impact.notCompared ?? [];
+  return skipped.length
+    ? `; not compared: ${skipped.map((each) => `${each.service} (${each.reason})`).join('; ')}`
+    : '';
 }
 
 const RESPONSE = /^response (\S+)( .*)?$/;

@@ -82,8 +82,18 @@ export async function computeImpact(settings: HarnessConfig, request: ImpactRequ
   const lastRunFile = reportFile(settings.reportsDir, 'results');
   const lastRun = readLastRun(lastRunFile);
   const compared = [];
+  const notCompared: { service: string; reason: string }[] = [];
   for (const service of services) {
-    const base = await baseContract(request.base, service.contractFile);
+    let base;
+    try {
+      base = await baseContract(request.base, service.contractFile);
+    } catch (error) {
+      // One service's contract outside the repository does not hide the others' changes; only when
+      // no service can be compared is there nothing to say (exit 2).
+      if (!(error instanceof CannotCompare) || services.length === 1) throw error;
+      notCompared.push({ service: service.name, reason: error.message });
+      continue;
+    }
     const head = await loadContract(service.contractFile);
     compared.push({
       service,
@@ -92,6 +102,7 @@ export async function computeImpact(settings: HarnessConfig, request: ImpactRequ
       changes: diffOperations(base.contract?.operations ?? [], head.operations),
     });
   }
+  if (compared.length === 0) throw new CannotCompare(notCompared.map((each) => each.reason).join('; '));
   const corpus = loadCorpus(
     settings.featuresDirs.filter((dir) => fs.existsSync(dir)),
     settings.projectDir,
@@ -140,7 +151,10 @@ export async function computeImpact(settings: HarnessConfig, request: ImpactRequ
       ),
     };
   });
-  return summarize(request.base, lastRun ? displayPath(lastRunFile) : null, impacts);
+  return {
+    ...summarize(request.base, lastRun ? displayPath(lastRunFile) : null, impacts),
+    ...(notCompared.length > 0 ? { notCompared } : {}),
+  };
 }
 
 /** sha256 of a contract file: impact.json is stale once it changes. */

@@ -35,7 +35,7 @@ export const problemOnError: ErrorRequestHandler = (error: HttpError, req, res, 
     });
   }
   const encoding = req.get('content-encoding');
-  if (status === 400 && encoding && typeof error.code === 'string') {
+  if (status === 400 && encoding && typeof error.code === 'string' && /^(Z_|ERR__ERROR)/.test(error.code)) {
     // The body said it was compressed (Content-Encoding) and could not be decompressed that way.
     const message = `is not ${encoding}-compressed data, although Content-Encoding says ${encoding}`;
     return sendProblem(res, 400, `body: ${message}`, { errors: [{ in: 'body', field: 'body', message }] });

@@ -63,7 +63,12 @@ function cookie(header: string | undefined, name: string): string | undefined {
     .split(';')
     .map((each) => each.trim())
     .find((each) => each.startsWith(`${name}=`));
-  return pair === undefined ? undefined : decodeURIComponent(pair.slice(name.length + 1));
+  if (pair === undefined) return undefined;
+  try {
+    return decodeURIComponent(pair.slice(name.length + 1));
+  } catch {
+    return undefined; // not percent-encoding: a cookie the service did not set
+  }
 }
 
 /** `identifyForPartner`: the lookup, for partner apps that authenticate with an API key. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { authorize, credentialsFor } from '../../support/contract/authorization';
+import { authorize, credentialsAskedFor } from '../../support/contract/authorization';
 import { loadContract, type Contract } from '../../support/contract/load';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -19,7 +19,7 @@ describe('credentials from the security schemes', () => {
 
   it('go only to the operations whose security asks for their scheme', () => {
     const schemes = (operationId: string): string[] =>
-      credentialsFor(contract.operation(operationId), given).map((each) => each.scheme);
+      credentialsAskedFor(contract.operation(operationId), given).map((each) => each.scheme);
     assert.deepEqual(schemes('reportNumber'), ['bearerAuth']);
     assert.deepEqual(schemes('identifyForPartner'), ['partnerKey']);
     assert.deepEqual(schemes('getPartnerUsage'), ['partnerBasic']);

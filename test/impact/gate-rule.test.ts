@@ -89,6 +89,14 @@ describe('the no-unversioned-breaking-change rule', () => {
     });
     assert.deepEqual([bumped.passed, bumped.actual], [true, '0 since v1 (+1 with the major bumped)']);
     assert.equal(judgeBreakingChanges({ impact: impactOf([compatible]) }).passed, true);
+    const partly = judgeBreakingChanges({
+      impact: {
+        ...impactOf([compatible]),
+        notCompared: [{ service: 'library', reason: 'not in a git repository' }],
+      },
+    });
+    assert.deepEqual([partly.passed, partly.actual], [false, '0 since v1, 1 service(s) not compared']);
+    assert.deepEqual(partly.details, ['not compared: library: not in a git repository']);
   });
 
   it('in the gate: the rule is judged, its failure is a reason of the no-go', () => {

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-unsafe-member-access -- the tests edit the contract as untyped YAML */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -256,6 +256,43 @@ describe('npm run impact in a project with several services', () => {
     assert.match(
       run.output.trim(),
       /^impact: --service billing: no such service \(services: accounts, library\)$/,
+    );
+  });
+});
+
+describe('npm run impact on a team project of two services, one contract outside its repository', () => {
+  it('compares the one it can, names the other as not compared, and the gate cannot vouch for it', async () => {
+    // The fixture's library contract is ../../library from the project: here, outside the repository.
+    const root = tempDir('sbe-impact-two-');
+    const dir = path.join(root, 'projects', 'desk');
+    fs.cpSync(path.join(ROOT, 'test/fixtures/projects/two-services'), dir, { recursive: true });
+    fs.cpSync(path.join(ROOT, 'test/fixtures/library'), path.join(root, 'library'), { recursive: true });
+    for (const args of [
+      ['init', '-q'],
+      ['add', '-A'],
+      ['-c', 'user.email=t@t', '-c', 'user.name=t', 'commit', '-qm', 'base'],
+    ])
+      spawnSync('git', args, { cwd: dir });
+    const file = path.join(dir, 'specs/accounts.yaml');
+    // The session's answer loses its "member": a client reading it breaks.
+    const before = fs.readFileSync(file, 'utf8');
+    const after = before.replace(
+      '                  member: { type: string }\n              example: { token: sess-7f3a9c2e41, member: ada }',
+      '              example: { token: sess-7f3a9c2e41 }',
+    );
+    assert.notEqual(after, before);
+    fs.writeFileSync(file, after);
+    const run = await impact({ dir } as ContractRepo, ['--base', 'HEAD']);
+    assert.equal(run.code, 1, run.output);
+    assert.match(run.output, /accounts:createSession .*property "member" removed .*BREAKING/);
+    assert.match(
+      run.output,
+      /not compared: library \(HEAD: not a contract file, and .* is not in a git repository\)/,
+    );
+    const written = JSON.parse(fs.readFileSync(path.join(run.reportsDir, 'impact.json'), 'utf8')) as Impact;
+    assert.deepEqual(
+      written.notCompared?.map((each) => each.service),
+      ['library'],
     );
   });
 });
