@@ -61,6 +61,7 @@ describe('the GitHub Actions workflow', () => {
       'lint',
       'generate',
       'test:unit',
+      'test:bench',
     ]);
     assert.deepEqual(needs('api'), ['checks']);
     assert.deepEqual(needs('ui'), ['api'], 'the UI shards run after the API scenarios, not beside them');
@@ -239,6 +240,7 @@ describe('the Jenkinsfile', () => {
       'Lint features',
       'Typecheck and lint',
       'Drift check and harness tests',
+      'Benchmark smoke',
       'API scenarios',
       'UI scenarios',
       'UI shard 1/3',

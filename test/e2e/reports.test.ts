@@ -8,6 +8,7 @@ import type { Browser, Locator } from 'playwright';
 import { launchChromium, watchErrors } from '../helpers/browser';
 import { ROOT, runHarness } from '../helpers/run-harness';
 import { findSecrets } from '../helpers/secrets';
+import { sharedFullRun } from '../helpers/shared-run';
 import { startStandaloneSut, type StandaloneSut } from '../helpers/standalone-sut';
 import { serveDirectory } from '../helpers/static-server';
 import { tempDir } from '../helpers/temp';
@@ -156,7 +157,7 @@ describe('the reports of a run that signs in and has one failing UI scenario', (
 
 describe('the reports of a full run of the suite', () => {
   it('hold no password, token, cookie or absolute local path anywhere', async () => {
-    const run = await runHarness('spec', ['--format', 'summary']);
+    const run = await sharedFullRun();
     assert.equal(run.code, 0, run.output);
     const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const leaks = await findSecrets(run.reportsDir, [

@@ -6,9 +6,12 @@ import type { RuleResult } from '../../support/gate/evaluate';
 import type { RunResults } from '../../support/results/run-model';
 import { scenarioKey } from '../../support/results/run-model';
 import { runHarness, type HarnessRun } from '../helpers/run-harness';
+import { sharedFullRun } from '../helpers/shared-run';
 
 const FAULT = { SUT_FAULTS: 'spam-threshold-off-by-one' };
 const SHARDS = ['1/3', '2/3', '3/3'];
+// Whole-suite runs side by side on a small machine: more than a lone run's three minutes.
+const LONG = { timeoutMs: 600_000 };
 
 interface Outcome {
   scenarios: string[];
@@ -42,18 +45,22 @@ describe('the whole suite split into three shards and merged', () => {
   const shards = new Map<string, HarnessRun>();
 
   it('equals one run under the release policy: same scenarios, same results, same verdict', async () => {
-    const whole = await runHarness('spec');
+    // As a pipeline runs them: the shards side by side (and beside the single run to compare with).
+    const [whole, ...runs] = await Promise.all([
+      sharedFullRun(),
+      ...SHARDS.map((shard) => runHarness('spec', [], { SHARD: shard }, LONG)),
+    ]);
     assert.equal(whole.code, 0, whole.output);
     assert.equal(outcome(whole.reportsDir).policy, 'release');
-    for (const shard of SHARDS) {
-      const run = await runHarness('spec', [], { SHARD: shard });
+    SHARDS.forEach((shard, index) => {
+      const run = runs[index]!;
       assert.equal(run.code, 0, run.output);
       assert.match(
         run.output,
         new RegExp(`^Gate policy: partial — the run is narrowed by shard ${shard} `, 'm'),
       );
       shards.set(shard, run);
-    }
+    });
     const sizes = [...shards.values()].map((run) => outcome(run.reportsDir).scenarios.length);
     assert.ok(Math.max(...sizes) - Math.min(...sizes) <= 1, `shards are even: ${sizes.join(', ')}`);
 
@@ -80,10 +87,11 @@ describe('the whole suite split into three shards and merged', () => {
       ),
     );
     assert.ok(target, 'a shard holds the spam-level scenarios');
-    const faulty = await runHarness('spec', [], { SHARD: target, ...FAULT });
+    const [faulty, whole] = await Promise.all([
+      runHarness('spec', [], { SHARD: target, ...FAULT }, LONG),
+      runHarness('spec', [], FAULT, LONG),
+    ]);
     assert.equal(faulty.code, 1, faulty.output);
-
-    const whole = await runHarness('spec', [], FAULT);
     assert.equal(whole.code, 1, whole.output);
     const merged = await runHarness(
       'merge',
@@ -105,8 +113,9 @@ describe('the whole suite split into three shards and merged', () => {
   });
 
   it('refuses a shard that never finished, and leaves a failing verdict', async () => {
-    const done = await runHarness('spec', ['--tags', '@REQ-501', '--no-gate'], { SHARD: '1/2' });
-    const broken = await runHarness('spec', ['--tags', '@REQ-501', '--no-gate'], { SHARD: '2/2' });
+    const run = (shard: string): Promise<HarnessRun> =>
+      runHarness('spec', ['--tags', '@REQ-501', '--no-gate'], { SHARD: shard });
+    const [done, broken] = await Promise.all([run('1/2'), run('2/2')]);
     const stream = path.join(broken.reportsDir, 'messages.ndjson');
     fs.writeFileSync(stream, fs.readFileSync(stream, 'utf8').replace(/^.*"testRunFinished".*$\n?/m, ''));
     const merged = await runHarness('merge', [done.reportsDir, broken.reportsDir]);
