@@ -14,7 +14,7 @@ import { loadConfiguration, loadSupport } from '@cucumber/cucumber/api';
 import type { SupportCodeLibrary } from '@cucumber/cucumber/lib/support_code_library_builder/types';
 import { config } from '../config/config';
 import { HARNESS_ROOT, enterProject } from '../config/project-dir';
-import type { ContractCoverage } from '../contract/coverage';
+import type { ContractCoverage } from '../results/coverage';
 import { buildGlossary, type StepDefinitionInfo } from '../docs/glossary';
 import { readAllureHistory } from '../docs/history';
 import { buildDocsModel } from '../docs/model';
@@ -26,7 +26,7 @@ import { loadCorpus, requireFeatureRoots } from '../gherkin/corpus';
 import { isContractFile } from '../impact/base-contract';
 import type { RunResults } from '../results/run-model';
 import { writeReportFile } from '../report/write-file';
-import { buildTraceability } from '../trace/traceability';
+import { buildTraceability } from '../results/traceability';
 import { loadRequirements } from '../trace/requirements';
 
 function readJson<T>(file: string | undefined, what: string): T | undefined {

@@ -5,7 +5,7 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPIV3 } from 'openapi-types';
 import { readOncePerChange } from '../config/read-once';
 import { SpecError, UsageError, displayPath } from '../errors';
-import { locatePointer } from './locate';
+import { locatePointer } from '../config/locate';
 import { buildRouter, type Router } from './routes';
 import { serverUrl } from './servers';
 

@@ -1,6 +1,6 @@
 import type * as messages from '@cucumber/messages';
 import { TestStepResultStatus } from '@cucumber/messages';
-import type { Corpus, ParsedFeature } from '../gherkin/corpus';
+import { scenarioKey, type Corpus, type ParsedFeature } from '../gherkin/corpus';
 import { BROWSER_KIND, EXCHANGE_MEDIA_TYPE } from '../http/exchange';
 import { isExchangeAttachment } from '../report/exchange-attachment';
 import type { RunIdentity } from './run-identity';
@@ -108,10 +108,6 @@ interface Attempt {
 
 function toMillis(timestamp: messages.Timestamp): number {
   return timestamp.seconds * 1000 + Math.round(timestamp.nanos / 1e6);
-}
-
-export function scenarioKey(scenario: Pick<ScenarioResult, 'uri' | 'line'>): string {
-  return `${scenario.uri}:${scenario.line}`;
 }
 
 /**
