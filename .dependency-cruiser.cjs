@@ -111,7 +111,7 @@ module.exports = {
       comment: `@cucumber/cucumber is imported only by: ${CUCUMBER_ALLOWED.join(', ')}`,
       severity: 'error',
       from: { pathNot: anyOf(CUCUMBER_ALLOWED) },
-      to: { path: '^node_modules/@cucumber/cucumber/' },
+      to: { path: '(^|/)node_modules/@cucumber/cucumber/' },
     },
     {
       name: 'no-private-cucumber',
@@ -119,8 +119,8 @@ module.exports = {
       severity: 'error',
       from: { pathNot: anyOf(PRIVATE_CUCUMBER_KNOWN) },
       to: {
-        path: '^node_modules/@cucumber/cucumber/lib/',
-        pathNot: '^node_modules/@cucumber/cucumber/lib/(index|api/index)\\.(js|d\\.ts)$',
+        path: '(^|/)node_modules/@cucumber/cucumber/lib/',
+        pathNot: '(^|/)node_modules/@cucumber/cucumber/lib/(index|api/index)\\.(js|d\\.ts)$',
       },
     },
   ],
