@@ -79,6 +79,14 @@ module.exports = {
     },
     ...layerRules,
     {
+      name: 'support-module-in-a-layer',
+      comment:
+        "every module of support/ belongs to a layer: a new folder goes into LAYERS (and support/README.md's picture)",
+      severity: 'error',
+      from: { path: '^support/', pathNot: anyOf(LAYERS.flatMap((layer) => layer.paths)) },
+      to: {},
+    },
+    {
       name: 'support-not-to-steps-test-bench',
       comment: 'the harness does not depend on its step files, its tests or its benchmarks',
       severity: 'error',

@@ -34,7 +34,7 @@ function tree(files: Readonly<Record<string, string>>): string {
 }
 
 describe('the layer rules (npm run lint:layers)', () => {
-  it('fail on a cycle, an import upwards, support importing a test, and cucumber outside its layer', () => {
+  it('fail on a cycle, an import upwards, support importing a test, cucumber outside its layer, a folder in no layer', () => {
     const dir = tree({
       'support/config/settings.ts':
         "import { checked } from '../contract/checks';\nexport const settings = checked;\n",
@@ -45,6 +45,8 @@ describe('the layer rules (npm run lint:layers)', () => {
       'support/report/helper.ts':
         "import { made } from '../../test/helpers/made';\nexport const helper = made;\n",
       'test/helpers/made.ts': 'export const made = 1;\n',
+      'support/unlayered/thing.ts':
+        "import { settings } from '../config/settings';\nexport const thing = settings;\n",
     });
     const { code, output } = cruise(dir);
     assert.notEqual(code, 0, output);
@@ -54,6 +56,7 @@ describe('the layer rules (npm run lint:layers)', () => {
       /error layer-foundation: support\/config\/settings\.ts → support\/contract\/checks\.ts/,
       /error cucumber-only-where-allowed: support\/gherkin\/keywords\.ts → \S*node_modules\/@cucumber\/cucumber\//,
       /error support-not-to-steps-test-bench: support\/report\/helper\.ts → test\/helpers\/made\.ts/,
+      /error support-module-in-a-layer: support\/unlayered\/thing\.ts → support\/config\/settings\.ts/,
     ]) {
       assert.match(output, expected);
     }
