@@ -73,8 +73,8 @@ export {
   unblockAs,
   withdrawAs,
   type Scene,
-} from './api/tasks';
-export { ACCOUNT_ACTIONS, attemptAccountAction, type AccountAction } from './api/account-actions';
+} from './actors/tasks';
+export { ACCOUNT_ACTIONS, attemptAccountAction, type AccountAction } from './actors/account-actions';
 export { WebAppPage } from './ui/web-app';
 export { SignInPage } from './ui/sign-in-page';
 export { LookupPage } from './ui/lookup-page';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { startStandaloneSut } from '../../test/helpers/standalone-sut';
+import { startStandaloneSut } from '../../sut/standalone';
 import { compareRow, ms, type Goal, type Row, type RowId } from '../report/rows';
 import { readRunTimings, type RunTimings } from './messages';
 import { expectExit, runNode, tsNode, type ProcessRun } from './run-process';

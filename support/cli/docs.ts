@@ -11,10 +11,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfiguration, loadSupport } from '@cucumber/cucumber/api';
-import type { SupportCodeLibrary } from '@cucumber/cucumber/lib/support_code_library_builder/types';
 import { config } from '../config/config';
 import { HARNESS_ROOT, enterProject } from '../config/project-dir';
-import type { ContractCoverage } from '../contract/coverage';
+import type { ContractCoverage } from '../results/coverage';
 import { buildGlossary, type StepDefinitionInfo } from '../docs/glossary';
 import { readAllureHistory } from '../docs/history';
 import { buildDocsModel } from '../docs/model';
@@ -26,7 +25,7 @@ import { loadCorpus, requireFeatureRoots } from '../gherkin/corpus';
 import { isContractFile } from '../impact/base-contract';
 import type { RunResults } from '../results/run-model';
 import { writeReportFile } from '../report/write-file';
-import { buildTraceability } from '../trace/traceability';
+import { buildTraceability } from '../results/traceability';
 import { loadRequirements } from '../trace/requirements';
 
 function readJson<T>(file: string | undefined, what: string): T | undefined {
@@ -48,6 +47,16 @@ function shownUri(uri: string): string {
   return inHarness.split(path.sep).join('/');
 }
 
+/** What the living docs read of cucumber's support code library, whose public type is opaque. */
+interface LoadedSteps {
+  readonly stepDefinitions: readonly {
+    readonly pattern: string | RegExp;
+    readonly uri: string;
+    readonly line: number;
+    matchesStepName(text: string): boolean;
+  }[];
+}
+
 /** Every step definition of the project, from cucumber's own loader, for the glossary. */
 async function stepDefinitions(): Promise<StepDefinitionInfo[]> {
   const environment = {
@@ -61,7 +70,7 @@ async function stepDefinitions(): Promise<StepDefinitionInfo[]> {
     environment,
   );
   // The public type is opaque; the object is cucumber's support code library.
-  const library = (await loadSupport(runConfiguration, environment)) as unknown as SupportCodeLibrary;
+  const library = (await loadSupport(runConfiguration, environment)) as unknown as LoadedSteps;
   return library.stepDefinitions.map((definition) => ({
     pattern: typeof definition.pattern === 'string' ? definition.pattern : definition.pattern.source,
     uri: shownUri(definition.uri),

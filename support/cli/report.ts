@@ -16,7 +16,7 @@ import { ExitCode, UsageError, displayPath, runCommand } from '../errors';
 import { reportFile } from '../report/report-files';
 import { markFlakyResults } from '../report/allure-metadata';
 import { addExchangeViews } from '../report/exchange-view';
-import { markContractChanges } from '../report/allure-impact';
+import { markContractChanges } from '../impact/allure-impact';
 import { readImpact } from '../impact/impact-files';
 import { Redactor } from '../report/redact';
 import { withoutCredentialShapes } from '../report/secret-scan';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
-import { locatePointer } from '../contract/locate';
+import { locatePointer } from './locate';
 import { UsageError, displayPath, yamlReason } from '../errors';
 
 export interface ValidatedYaml<T> {

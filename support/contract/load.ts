@@ -5,28 +5,14 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPIV3 } from 'openapi-types';
 import { readOncePerChange } from '../config/read-once';
 import { SpecError, UsageError, displayPath } from '../errors';
-import { locatePointer } from './locate';
+import { locatePointer } from '../config/locate';
 import { buildRouter, type Router } from './routes';
+import type { Operation } from './operation';
 import { serverUrl } from './servers';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
-export interface Operation {
-  /** The operationId, or `METHOD /path` when the spec gives none. */
-  readonly operationId: string;
-  readonly method: string;
-  readonly pathTemplate: string;
-  readonly definition: OpenAPIV3.OperationObject;
-  /** Path-level and operation-level parameters merged, the operation's winning. */
-  readonly parameters: readonly OpenAPIV3.ParameterObject[];
-  readonly security: readonly OpenAPIV3.SecurityRequirementObject[];
-  readonly responses: Readonly<Record<string, OpenAPIV3.ResponseObject>>;
-}
-
-/** `lookUpNumber (GET /numbers/{number})`: how messages name an operation. */
-export function operationName(operation: Operation): string {
-  return `${operation.operationId} (${operation.method} ${operation.pathTemplate})`;
-}
+export { operationName, type Operation } from './operation';
 
 /** The schema language of a contract: OpenAPI 3.0's JSON Schema subset, or 3.1's JSON Schema 2020-12. */
 export type Dialect = '3.0' | '3.1';

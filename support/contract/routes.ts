@@ -1,5 +1,5 @@
 import { SpecError } from '../errors';
-import type { Operation } from './load';
+import type { Operation } from './operation';
 
 type Segment = { literal: string } | { parameter: string };
 

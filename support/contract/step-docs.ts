@@ -1,5 +1,5 @@
 import { MARKER_USAGES } from './markers';
-import { CONTRACT_STEPS } from './operation-call';
+import { CONTRACT_STEPS } from './step-wording';
 
 /** How one generic step is used: an example as a feature writes it, and whether it compares. */
 export interface StepDoc {

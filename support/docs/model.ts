@@ -11,11 +11,11 @@ import type {
   Tag,
 } from '@cucumber/messages';
 import MarkdownIt from 'markdown-it';
-import type { ContractCoverage } from '../contract/coverage';
+import type { ContractCoverage } from '../results/coverage';
 import { capabilityOf } from '../gherkin/capability';
-import type { Corpus, ParsedFeature } from '../gherkin/corpus';
-import { scenarioKey, type RunResults } from '../results/run-model';
-import type { ScenarioStatus, Traceability, TracedRequirement } from '../trace/traceability';
+import { scenarioKey, type Corpus, type ParsedFeature } from '../gherkin/corpus';
+import type { RunResults } from '../results/run-model';
+import type { ScenarioStatus, Traceability, TracedRequirement } from '../results/traceability';
 import type { StepUsage } from './glossary';
 import {
   allureHistoryId,

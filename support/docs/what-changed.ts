@@ -3,7 +3,7 @@ import { isContractFile } from '../impact/base-contract';
 import { diffScenarios, scenariosAt, scenariosNow, type ScenarioChange } from '../impact/gherkin-diff';
 import { computeImpact } from '../impact/impact';
 import { headline } from '../impact/impact-report';
-import type { Traceability } from '../trace/traceability';
+import type { Traceability } from '../results/traceability';
 
 /** One changed operation on the "What changed" page. */
 export interface ChangedOperationDoc {

@@ -1,7 +1,7 @@
-import type { ContractCoverage } from '../contract/coverage';
+import type { ContractCoverage } from '../results/coverage';
 import type { RunResults, ScenarioResult } from '../results/run-model';
-import { scenarioKey } from '../results/run-model';
-import type { Traceability } from '../trace/traceability';
+import { scenarioKey } from '../gherkin/corpus';
+import type { Traceability } from '../results/traceability';
 import type { SecretHit } from '../report/secret-scan';
 import type { Policy, RuleId } from './policy';
 import { operationLabel } from '../services/operation-label';

@@ -1,8 +1,8 @@
 import Table from 'cli-table3';
 import { create } from 'xmlbuilder2';
-import type { ContractCoverage } from '../contract/coverage';
+import type { ContractCoverage } from '../results/coverage';
 import type { RunResults, ScenarioResult } from '../results/run-model';
-import { scenarioKey } from '../results/run-model';
+import { scenarioKey } from '../gherkin/corpus';
 import type { GateResult } from './evaluate';
 
 /** The verdict as a terminal table: rule, threshold, actual, verdict. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { HarnessConfig } from '../config/config';
 import { gateImpact } from '../impact/gate-rule';
-import { computeCoverage } from '../contract/coverage';
+import { computeCoverage } from '../results/coverage';
 import { ExitCode, oneLine } from '../errors';
 import { readRun, UnusableResultsError } from '../results/read-run';
 import { loadServiceContracts } from '../services/contracts';
@@ -9,7 +9,7 @@ import { reportFile } from '../report/report-files';
 import { runSecrets } from '../report/run-secrets';
 import { scanReports } from '../report/secret-scan';
 import { writeJson, writeReportFile } from '../report/write-file';
-import { buildTraceability } from '../trace/traceability';
+import { buildTraceability } from '../results/traceability';
 import { loadRequirements } from '../trace/requirements';
 import { choiceLine, type PolicyChoice } from './choose-policy';
 import { evaluateGate, type GateResult } from './evaluate';

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { AstBuilder, GherkinClassicTokenMatcher, Parser, compile } from '@cucumber/gherkin';
 import { IdGenerator, type GherkinDocument, type Pickle } from '@cucumber/messages';
 import { UsageError, displayPath } from '../errors';
-import { scenarioKey } from '../results/run-model';
 
 /** One parsed feature file with the scenarios (pickles) cucumber would run from it. */
 export interface ParsedFeature {
@@ -89,6 +88,11 @@ export function loadCorpus(roots: readonly string[], cwd = process.cwd()): Corpu
     }
   }
   return { features, problems };
+}
+
+/** A scenario's `file:line` identity: how run results, reports and the gate name it. */
+export function scenarioKey(scenario: { readonly uri: string; readonly line: number }): string {
+  return `${scenario.uri}:${scenario.line}`;
 }
 
 /**

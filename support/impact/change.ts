@@ -78,3 +78,14 @@ export function breaks(
 export function changeLine(change: Change): string {
   return `${change.operation}${change.where ? ` ${change.where}` : ''}: ${change.text}`;
 }
+
+/** A dereferenced JSON Schema (OpenAPI 3.0's subset or 3.1's), read loosely. */
+export type Schema = Record<string, unknown>;
+
+/** One comparison of a schema pair and all below it, in the direction its data flows. */
+export interface Walk {
+  readonly direction: 'request' | 'response';
+  readonly emit: (change: ChangeDraft) => void;
+  /** Pairs already compared: dereferenced documents may be circular. */
+  readonly seen: WeakMap<object, WeakSet<object>>;
+}

@@ -1,5 +1,4 @@
-import { breaks } from './change';
-import type { Schema, Walk } from './schema-diff';
+import { breaks, type Schema, type Walk } from './change';
 
 /** Bounds: a lower bound that goes up, or an upper one that goes down, narrows what is valid. */
 const LOWER = ['minimum', 'minLength', 'minItems', 'minProperties'] as const;

@@ -1,6 +1,6 @@
 import type { OpenAPIV3 } from 'openapi-types';
-import type { Emit } from './change';
-import { diffSchema, schemaWalk, type Schema } from './schema-diff';
+import type { Emit, Schema } from './change';
+import { diffSchema, schemaWalk } from './schema-diff';
 
 /** The media types of a request body or a response, and the schema of each. */
 export function diffContent(

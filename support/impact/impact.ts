@@ -7,7 +7,7 @@ import { UsageError, displayPath } from '../errors';
 import { loadCorpus } from '../gherkin/corpus';
 import { reportFile } from '../report/report-files';
 import { operationLabel } from '../services/operation-label';
-import type { Traceability } from '../trace/traceability';
+import type { Traceability } from '../results/traceability';
 import { loadRequirements } from '../trace/requirements';
 import { CannotCompare, baseContract, isContractFile } from './base-contract';
 import { diffOperations } from './contract-diff';

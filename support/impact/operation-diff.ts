@@ -1,9 +1,9 @@
 import type { OpenAPIV3 } from 'openapi-types';
 import type { Operation } from '../contract/load';
-import { breaks, type ChangeDraft, type Emit } from './change';
+import { breaks, type ChangeDraft, type Emit, type Schema } from './change';
 import { diffContent } from './content-diff';
 import { diffResponses } from './response-diff';
-import { diffSchema, schemaWalk, type Schema } from './schema-diff';
+import { diffSchema, schemaWalk } from './schema-diff';
 
 /** Path parameters are matched by their place in the template: renaming one changes nothing. */
 function parameterKeys(operation: Operation): Map<string, OpenAPIV3.ParameterObject> {

@@ -1,8 +1,8 @@
 import type { OpenAPIV3 } from 'openapi-types';
 import type { Operation } from '../contract/load';
-import { breaks, type Emit } from './change';
+import { breaks, type Emit, type Schema } from './change';
 import { diffContent } from './content-diff';
-import { diffSchema, schemaWalk, type Schema } from './schema-diff';
+import { diffSchema, schemaWalk } from './schema-diff';
 
 const isSuccess = (status: string): boolean => /^2/.test(status);
 

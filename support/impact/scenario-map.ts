@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import type { Corpus } from '../gherkin/corpus';
-import { scenarioRef } from '../gherkin/corpus';
-import { REQUIREMENT_TAG } from '../lint/feature-rules';
+import { scenarioKey, scenarioRef } from '../gherkin/corpus';
+import { REQUIREMENT_TAG } from '../tags/tags';
 import type { RunResults } from '../results/run-model';
-import { scenarioKey } from '../results/run-model';
-import type { ScenarioStatus } from '../trace/traceability';
+import type { ScenarioStatus } from '../results/traceability';
 
 /** How a scenario was found to exercise an operation. */
 export type Evidence = 'last run' | 'feature text';

@@ -1,16 +1,5 @@
-import { breaks, type ChangeDraft, type Direction } from './change';
+import { breaks, type ChangeDraft, type Direction, type Schema, type Walk } from './change';
 import { constraintChanges } from './constraint-diff';
-
-/** A dereferenced JSON Schema (OpenAPI 3.0's subset or 3.1's), read loosely. */
-export type Schema = Record<string, unknown>;
-
-/** One comparison of a schema pair and all below it, in the direction its data flows. */
-export interface Walk {
-  readonly direction: 'request' | 'response';
-  readonly emit: (change: ChangeDraft) => void;
-  /** Pairs already compared: dereferenced documents may be circular. */
-  readonly seen: WeakMap<object, WeakSet<object>>;
-}
 
 const asSchema = (value: unknown): Schema | undefined =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Schema) : undefined;

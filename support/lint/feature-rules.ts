@@ -3,6 +3,7 @@ import { displayPath } from '../errors';
 import type { Background, GherkinDocument, Location, Scenario, Step, Tag } from '@cucumber/messages';
 import type { Corpus, ParsedFeature } from '../gherkin/corpus';
 import type { RequirementCatalog } from '../trace/requirements';
+import { REQUIREMENT_TAG } from '../tags/tags';
 
 export interface Finding {
   readonly uri: string;
@@ -10,8 +11,6 @@ export interface Finding {
   readonly rule: string;
   readonly message: string;
 }
-
-export const REQUIREMENT_TAG = /^@REQ-(.+)$/;
 
 /** Words that give a business feature away as technical: they belong in step definitions. */
 const TECHNICAL: readonly { readonly what: string; readonly pattern: RegExp }[] = [

@@ -10,7 +10,7 @@ import { WorkerBrowser } from '../browser/worker-browser';
 import type { HarnessConfig, ServiceConfig } from '../config/config';
 import { EMBEDDED, envSuffix } from '../config/project-file';
 import { ExitCode, UsageError, oneLine } from '../errors';
-import { narrowing } from '../gate/choose-policy';
+import { narrowing } from '../results/run-selection';
 import { formatFinding, lintFeatures } from '../lint/feature-rules';
 import { apiRootOf } from '../services/api-root';
 import type { ServiceContract } from '../services/contracts';

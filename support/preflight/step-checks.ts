@@ -2,13 +2,8 @@ import { securityScheme } from '../contract/authorization';
 import { hasPlaceholder, placeholders, withPlaceholdersAs } from '../contract/interpolation';
 import { formProblem } from '../contract/form-fields';
 import { markerProblem, markersInJson } from '../contract/markers';
-import {
-  CONTRACT_STEPS,
-  declaredBodyTypes,
-  notJson,
-  tableRows,
-  unknownParameter,
-} from '../contract/operation-call';
+import { declaredBodyTypes, notJson, tableRows, unknownParameter } from '../contract/operation-call';
+import { CONTRACT_STEPS } from '../contract/step-wording';
 import { matchMediaType } from '../contract/inspector';
 import type { Operation } from '../contract/load';
 import { findOperation, type NamedContract } from '../services/find-operation';

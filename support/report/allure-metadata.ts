@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { GherkinDocument, Pickle } from '@cucumber/messages';
 import { config } from '../config/config';
 import { capabilityOf } from '../gherkin/capability';
-import { REQUIREMENT_TAG } from '../lint/feature-rules';
+import { REQUIREMENT_TAG } from '../tags/tags';
 import type { RequirementCatalog } from '../trace/requirements';
 import { writeJson } from './write-file';
 

@@ -1,21 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { narrowing, type RunSelection } from '../gate/choose-policy';
+import { narrowing, type RunSelection } from './run-selection';
 import { displayPath } from '../errors';
-import type { RunResults } from './run-model';
-
-/**
- * Which run a reports folder holds, recorded in its results.json: what `npm run merge` needs to
- * tell a complete set of shards from one with a shard missing, given twice, or from elsewhere.
- */
-// A type, not an interface: it travels as JSON in cucumber's plugin options.
-export type RunIdentity = {
-  /** `2/3` when the run was one shard of a split run. */
-  readonly shard?: string;
-  /** What the run selected apart from the shard (`tags "@ui"`): the shards of one split run select alike. */
-  readonly selection: string;
-  /** The commit the features ran from, when the project is a git checkout. */
-  readonly commit?: string;
-};
+import type { RunIdentity, RunResults } from './run-model';
 
 /** The key under which `npm run spec` hands the identity to the results plugin. */
 export const RUN_IDENTITY_OPTION = 'harnessRun';

@@ -1,9 +1,8 @@
 import type * as messages from '@cucumber/messages';
 import { TestStepResultStatus } from '@cucumber/messages';
-import type { Corpus, ParsedFeature } from '../gherkin/corpus';
+import { scenarioKey, type Corpus, type ParsedFeature } from '../gherkin/corpus';
 import { BROWSER_KIND, EXCHANGE_MEDIA_TYPE } from '../http/exchange';
 import { isExchangeAttachment } from '../report/exchange-attachment';
-import type { RunIdentity } from './run-identity';
 
 export type Status = 'PASSED' | 'FAILED' | 'PENDING' | 'UNDEFINED' | 'AMBIGUOUS' | 'SKIPPED' | 'UNKNOWN';
 
@@ -46,6 +45,20 @@ export interface StepResult {
   readonly text: string;
   readonly status: Status;
 }
+
+/**
+ * Which run a reports folder holds, recorded in its results.json: what `npm run merge` needs to
+ * tell a complete set of shards from one with a shard missing, given twice, or from elsewhere.
+ */
+// A type, not an interface: it travels as JSON in cucumber's plugin options.
+export type RunIdentity = {
+  /** `2/3` when the run was one shard of a split run. */
+  readonly shard?: string;
+  /** What the run selected apart from the shard (`tags "@ui"`): the shards of one split run select alike. */
+  readonly selection: string;
+  /** The commit the features ran from, when the project is a git checkout. */
+  readonly commit?: string;
+};
 
 export interface ScenarioResult {
   readonly name: string;
@@ -108,10 +121,6 @@ interface Attempt {
 
 function toMillis(timestamp: messages.Timestamp): number {
   return timestamp.seconds * 1000 + Math.round(timestamp.nanos / 1e6);
-}
-
-export function scenarioKey(scenario: Pick<ScenarioResult, 'uri' | 'line'>): string {
-  return `${scenario.uri}:${scenario.line}`;
 }
 
 /**

@@ -1,11 +1,11 @@
 import type { HarnessConfig } from '../config/config';
-import { computeCoverage, coverageMarkdown, type ContractCoverage } from '../contract/coverage';
+import { computeCoverage, coverageMarkdown, type ContractCoverage } from './coverage';
 import type { ServiceContract } from '../services/contracts';
 import type { Corpus } from '../gherkin/corpus';
 import { runEnvironment, writeAllureExtras } from '../report/run-environment';
 import { reportFile } from '../report/report-files';
 import { writeJson, writeReportFile } from '../report/write-file';
-import { buildTraceability, type Traceability } from '../trace/traceability';
+import { buildTraceability, type Traceability } from './traceability';
 import type { RequirementCatalog } from '../trace/requirements';
 import type { RunResults } from './run-model';
 

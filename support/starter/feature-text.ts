@@ -1,4 +1,4 @@
-import { CONTRACT_STEPS } from '../contract/operation-call';
+import { CONTRACT_STEPS } from '../contract/step-wording';
 import type { Capability } from './capabilities';
 import { comment, description, docString, quoted, table } from './gherkin-text';
 import { oneLineOf } from './names';

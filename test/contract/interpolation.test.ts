@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { DataTable } from '@cucumber/cucumber';
-import { interpolate, interpolateArguments, withInterpolation } from '../../support/contract/interpolation';
+import { interpolate } from '../../support/contract/interpolation';
+import { interpolateArguments, withInterpolation } from '../../support/cucumber/with-interpolation';
 import { UsageError } from '../../support/errors';
 import { runHarness } from '../helpers/run-harness';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CucumberExpression, ParameterTypeRegistry } from '@cucumber/cucumber-expressions';
-import { CONTRACT_STEPS } from '../../support/contract/operation-call';
+import { CONTRACT_STEPS } from '../../support/contract/step-wording';
 import { buildGlossary } from '../../support/docs/glossary';
 import { MARKER_DOCS, STEP_DOCS, stepDocOf } from '../../support/contract/step-docs';
 

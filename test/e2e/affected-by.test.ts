@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { loadCorpus, scenarioRef } from '../../support/gherkin/corpus';
 import type { RunResults } from '../../support/results/run-model';
-import { scenarioKey } from '../../support/results/run-model';
+import { scenarioKey } from '../../support/gherkin/corpus';
 import { ROOT, runHarness } from '../helpers/run-harness';
 import { tempFile } from '../helpers/temp';
 

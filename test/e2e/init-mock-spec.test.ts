@@ -3,7 +3,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { ContractCoverage } from '../../support/contract/coverage';
+import type { ContractCoverage } from '../../support/results/coverage';
 import type { RunResults } from '../../support/results/run-model';
 import { freePort } from '../helpers/prism';
 import { ROOT, runHarness } from '../helpers/run-harness';

@@ -8,8 +8,8 @@ import type { Browser, Locator } from 'playwright';
 import { launchChromium, watchErrors } from '../helpers/browser';
 import { ROOT, runHarness } from '../helpers/run-harness';
 import { findSecrets } from '../helpers/secrets';
+import { startStandaloneSut, type StandaloneSut } from '../../sut/standalone';
 import { sharedFullRun } from '../helpers/shared-run';
-import { startStandaloneSut, type StandaloneSut } from '../helpers/standalone-sut';
 import { serveDirectory } from '../helpers/static-server';
 import { tempDir } from '../helpers/temp';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { RunResults } from '../../support/results/run-model';
 import { ROOT, runHarness } from '../helpers/run-harness';
-import { startStandaloneSut } from '../helpers/standalone-sut';
+import { startStandaloneSut } from '../../sut/standalone';
 import { tempDir } from '../helpers/temp';
 
 const readResults = (reportsDir: string): RunResults =>

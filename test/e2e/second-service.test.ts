@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { ContractCoverage } from '../../support/contract/coverage';
+import type { ContractCoverage } from '../../support/results/coverage';
 import { ROOT, runHarness } from '../helpers/run-harness';
 import { startLibrary } from '../fixtures/library/server';
 

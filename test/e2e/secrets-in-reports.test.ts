@@ -4,7 +4,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ROOT, runHarness } from '../helpers/run-harness';
 import { findSecrets } from '../helpers/secrets';
-import { startStandaloneSut, type StandaloneSut } from '../helpers/standalone-sut';
+import { startStandaloneSut, type StandaloneSut } from '../../sut/standalone';
 import { tempDir } from '../helpers/temp';
 
 /** A password with every character JSON, URLs and HTML escape. */

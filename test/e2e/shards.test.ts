@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { RuleResult } from '../../support/gate/evaluate';
 import type { RunResults } from '../../support/results/run-model';
-import { scenarioKey } from '../../support/results/run-model';
+import { scenarioKey } from '../../support/gherkin/corpus';
 import { runHarness, type HarnessRun } from '../helpers/run-harness';
 import { sharedFullRun } from '../helpers/shared-run';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { runHarness } from '../helpers/run-harness';
-import { startStandaloneSut, type StandaloneSut } from '../helpers/standalone-sut';
+import { startStandaloneSut, type StandaloneSut } from '../../sut/standalone';
 
 describe('the features against a standalone deployment (npm run sut + BASE_URL)', () => {
   let sut: StandaloneSut;

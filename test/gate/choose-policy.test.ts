@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { choiceLine, choosePolicy, narrowing, type RunSelection } from '../../support/gate/choose-policy';
+import { choiceLine, choosePolicy } from '../../support/gate/choose-policy';
+import { narrowing, type RunSelection } from '../../support/results/run-selection';
 
 const CWD = '/project';
 const FULL: RunSelection = { paths: [], tagExpression: '', names: [] };

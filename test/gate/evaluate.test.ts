@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ContractCoverage } from '../../support/contract/coverage';
+import type { ContractCoverage } from '../../support/results/coverage';
 import { evaluateGate } from '../../support/gate/evaluate';
 import type { Policy } from '../../support/gate/policy';
 import type { RunResults, ScenarioResult } from '../../support/results/run-model';
-import type { Traceability, TracedRequirement } from '../../support/trace/traceability';
+import type { Traceability, TracedRequirement } from '../../support/results/traceability';
 import { scenarioResult } from '../helpers/results';
 
 function scenario(line: number, overrides: Partial<ScenarioResult> = {}): ScenarioResult {

@@ -1,6 +1,6 @@
-import type { ContractCoverage } from '../../support/contract/coverage';
+import type { ContractCoverage } from '../../support/results/coverage';
 import type { RunResults, ScenarioResult } from '../../support/results/run-model';
-import type { Traceability } from '../../support/trace/traceability';
+import type { Traceability } from '../../support/results/traceability';
 
 /** A scenario's result as the run model holds it: one that passed, unless `overrides` say otherwise. */
 export function scenarioResult(

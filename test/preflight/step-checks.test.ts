@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { loadContract } from '../../support/contract/load';
-import { CONTRACT_STEPS } from '../../support/contract/operation-call';
+import { CONTRACT_STEPS } from '../../support/contract/step-wording';
 import type { PlannedStep } from '../../support/preflight/planned-run';
 import { stepProblems } from '../../support/preflight/step-checks';
 import type { NamedContract } from '../../support/services/find-operation';

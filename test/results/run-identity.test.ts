@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { shardSetProblem, type RunIdentity, type ShardRecord } from '../../support/results/run-identity';
+import { shardSetProblem, type ShardRecord } from '../../support/results/run-identity';
+import type { RunIdentity } from '../../support/results/run-model';
 
 const COMMIT = 'a'.repeat(40);
 let line = 0;

@@ -1,7 +1,8 @@
 import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
-import { withInterpolation as filled } from '../../contract/interpolation';
+import { withInterpolation as filled } from '../with-interpolation';
 import { formFields } from '../../contract/form-fields';
-import { addParameter, CONTRACT_STEPS, notJson, tableRows } from '../../contract/operation-call';
+import { addParameter, notJson, tableRows } from '../../contract/operation-call';
+import { CONTRACT_STEPS } from '../../contract/step-wording';
 import {
   containsMismatches,
   everyItemMismatches,

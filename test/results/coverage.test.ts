@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { computeCoverage, coverageMarkdown } from '../../support/contract/coverage';
+import { computeCoverage, coverageMarkdown } from '../../support/results/coverage';
 import { loadContract, type Contract } from '../../support/contract/load';
 import type { ExchangeSummary, RunResults, ScenarioResult } from '../../support/results/run-model';
 import { scenarioResult } from '../helpers/results';

@@ -1,11 +1,11 @@
 import type { ReportCategory } from '../generated';
 import type { ApiResponse } from '../http/client';
 import type { Isolation } from '../isolation';
-import type { Actor } from '../actors/actor';
+import type { Actor } from './actor';
 import { expectEqual, expectTrue } from '../expect';
-import type { CallerIdApi, Credentials } from './caller-id-api';
-import { read } from './caller-id-api';
-import type { Cast } from './cast';
+import type { CallerIdApi, Credentials } from '../api/caller-id-api';
+import { read } from '../api/caller-id-api';
+import type { Cast } from '../api/cast';
 
 /** What the tasks below work with besides their actor: the World provides all of it. */
 export interface Scene {

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { loadCorpus, scenarioRef, type Corpus } from '../../support/gherkin/corpus';
 import type { ExchangeSummary, RunResults, ScenarioResult, Status } from '../../support/results/run-model';
 import type { Layer, Requirement, RequirementCatalog } from '../../support/trace/requirements';
-import { buildTraceability } from '../../support/trace/traceability';
+import { buildTraceability } from '../../support/results/traceability';
 import { tempDir } from '../helpers/temp';
 import { scenarioResult } from '../helpers/results';
 

@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process';
-import { ROOT } from './run-harness';
+import path from 'node:path';
+
+/** The project's folder, where `npm run sut` is defined. */
+const ROOT = path.join(__dirname, '..');
 
 export interface StandaloneSut {
   /** `http://127.0.0.1:41234` */

@@ -1,8 +1,8 @@
 import { ReportCategory } from '../generated';
 import type { ApiResponse } from '../http/client';
 import { expectEqual } from '../expect';
-import type { Actor } from '../actors/actor';
-import { read, type Credentials, type SignedIn } from './caller-id-api';
+import type { Actor } from './actor';
+import { read, type Credentials, type SignedIn } from '../api/caller-id-api';
 import type { Scene } from './tasks';
 
 /**

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Impact, ImpactedChange } from '../../support/impact/impact-model';
-import { markContractChanges } from '../../support/report/allure-impact';
+import { markContractChanges } from '../../support/impact/allure-impact';
 import { tempDir } from '../helpers/temp';
 
 function change(operation: string, breaksClients: boolean): ImpactedChange {

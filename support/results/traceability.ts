@@ -1,8 +1,8 @@
-import { scenarioRef, type Corpus } from '../gherkin/corpus';
-import { REQUIREMENT_TAG } from '../lint/feature-rules';
-import type { RunResults, ScenarioResult, Status } from '../results/run-model';
-import { mostSevere, scenarioKey } from '../results/run-model';
-import type { Layer, RequirementCatalog } from './requirements';
+import { scenarioKey, scenarioRef, type Corpus } from '../gherkin/corpus';
+import { REQUIREMENT_TAG } from '../tags/tags';
+import type { RunResults, ScenarioResult, Status } from './run-model';
+import { mostSevere } from './run-model';
+import type { Layer, RequirementCatalog } from '../trace/requirements';
 import { operationLabel } from '../services/operation-label';
 
 /** A scenario's last result: cucumber's status, or NOT_RUN when this run did not select it. */

@@ -1,5 +1,6 @@
-import type { Contract } from './load';
-import { scenarioKey, type RunResults } from '../results/run-model';
+import type { Contract } from '../contract/load';
+import { scenarioKey } from '../gherkin/corpus';
+import type { RunResults } from './run-model';
 import type { NamedContract } from '../services/find-operation';
 import { operationLabel } from '../services/operation-label';
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Impact, ImpactedChange } from '../impact/impact-model';
-import { propertiesText } from './run-environment';
-import { writeJson } from './write-file';
+import type { Impact, ImpactedChange } from './impact-model';
+import { propertiesText } from '../report/run-environment';
+import { writeJson } from '../report/write-file';
 
 interface AllureLabel {
   readonly name: string;
