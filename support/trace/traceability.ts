@@ -1,12 +1,12 @@
 import { scenarioRef, type Corpus } from '../gherkin/corpus';
 import { REQUIREMENT_TAG } from '../lint/feature-rules';
-import type { RunResults, ScenarioResult, Status } from '../results/run-model';
-import { mostSevere, scenarioKey } from '../results/run-model';
+import type { RunResults, ScenarioResult } from '../results/run-model';
+import { scenarioKey } from '../results/run-model';
+import { mostSevere, type ScenarioStatus, type Status } from '../results/status';
 import type { Layer, RequirementCatalog } from './requirements';
 import { operationLabel } from '../services/operation-label';
 
-/** A scenario's last result: cucumber's status, or NOT_RUN when this run did not select it. */
-export type ScenarioStatus = Status | 'NOT_RUN';
+export type { ScenarioStatus } from '../results/status';
 
 export interface TracedScenario {
   /** `features/…feature:line` (the Examples row for an outline). */
