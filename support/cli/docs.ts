@@ -5,7 +5,9 @@
  * history, when `npm run report` kept one), a page per requirement, the contract coverage and the
  * step vocabulary; with --since, a "What changed" page (contract changes, requirements they touch,
  * scenarios added, removed or reworded since the ref).
- * Builds without a run too (everything "not run"). Exit 0 written, 2 bad input.
+ * The run's results, coverage and traceability come from its model (results.json and the files
+ * beside it, checked: model-file.ts), never from the message stream.
+ * Builds without a run too (everything "not run"). Exit 0 written, 2 bad input or an unreadable model.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';

@@ -107,6 +107,27 @@ describe('the gate and the docs read the run’s model, not its message stream',
   });
 });
 
+describe('npm run merge writes the merged model', () => {
+  it('which the gate reads as it reads one run’s, with or without the merged messages.ndjson', async () => {
+    const shards: string[] = [];
+    for (const shard of ['1/2', '2/2']) {
+      const run = await runHarness('spec', ['--tags', '@REQ-501', '--no-gate'], { SHARD: shard });
+      assert.equal(run.code, 0, run.output);
+      shards.push(run.reportsDir);
+    }
+    const merged = await runHarness('merge', ['--no-gate', ...shards]);
+    assert.equal(merged.code, 0, merged.output);
+    for (const name of ['results.json', 'contract-coverage.json', 'traceability.json'])
+      assert.equal(readJson(path.join(merged.reportsDir, name)).schemaVersion, RESULTS_SCHEMA_VERSION, name);
+    const withStream = copyOf(merged.reportsDir);
+    const withoutStream = copyOf(merged.reportsDir, ['messages.ndjson']);
+    const first = await runHarness('gate', ['--reports', withStream]);
+    const second = await runHarness('gate', ['--reports', withoutStream]);
+    assert.equal(second.code, first.code, second.output);
+    assert.deepEqual(verdictOf(withoutStream), verdictOf(withStream));
+  });
+});
+
 describe('a results model that cannot be read: exit 2, one line naming the file', () => {
   const reportsWith = (results: string): string => {
     const dir = tempDir('sbe-bad-model-');
