@@ -5,38 +5,52 @@
  * history, when `npm run report` kept one), a page per requirement, the contract coverage and the
  * step vocabulary; with --since, a "What changed" page (contract changes, requirements they touch,
  * scenarios added, removed or reworded since the ref).
- * Builds without a run too (everything "not run"). Exit 0 written, 2 bad input.
+ * The run's results, coverage and traceability come from its model (results.json and the files
+ * beside it, checked: model-file.ts), never from the message stream.
+ * Builds without a run too (everything "not run"). Exit 0 written, 2 bad input or an unreadable model.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfiguration, loadSupport } from '@cucumber/cucumber/api';
 import { config } from '../config/config';
 import { HARNESS_ROOT, enterProject } from '../config/project-dir';
-import type { ContractCoverage } from '../results/coverage';
 import { buildGlossary, type StepDefinitionInfo } from '../docs/glossary';
 import { readAllureHistory } from '../docs/history';
 import { buildDocsModel } from '../docs/model';
 import { buildWhatChanged } from '../docs/what-changed';
 import { renderSite } from '../docs/render';
-import { ExitCode, UsageError, displayPath, runCommand } from '../errors';
+import { ExitCode, displayPath, runCommand } from '../errors';
 import { reportFile } from '../report/report-files';
-import { loadCorpus, requireFeatureRoots } from '../gherkin/corpus';
+import { loadCorpus, requireFeatureRoots, scenarioKey, scenarioRef, type Corpus } from '../gherkin/corpus';
 import { isContractFile } from '../impact/base-contract';
+import { readModelFile } from '../results/model-file';
 import type { RunResults } from '../results/run-model';
 import { writeReportFile } from '../report/write-file';
-import { buildTraceability } from '../results/traceability';
+import { buildTraceability, type Traceability } from '../results/traceability';
 import { loadRequirements } from '../trace/requirements';
 
-function readJson<T>(file: string | undefined, what: string): T | undefined {
-  if (!file || !fs.existsSync(file)) return undefined;
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-  } catch (error) {
-    throw new UsageError(
-      `${displayPath(file)}: the ${what} is not valid JSON (${(error as Error).message}); run the features again`,
-    );
-  }
+/** The run's scenarios are exactly the features' (the docs show what the run read)? */
+function sameScenarios(corpus: Corpus, results: RunResults): boolean {
+  const refs = new Set(
+    corpus.features.flatMap((feature) => feature.pickles.map((pickle) => scenarioRef(feature, pickle))),
+  );
+  const keys = new Set(results.scenarios.map(scenarioKey));
+  return refs.size === keys.size && [...refs].every((ref) => keys.has(ref));
+}
+
+/**
+ * The traceability the run computed (traceability.json beside its results), when the docs show the
+ * features the run read; of other features (or without a run) they are traced here, against the
+ * run's results.
+ */
+function traceabilityOf(
+  resultsFile: string,
+  results: RunResults | undefined,
+  corpus: Corpus,
+  build: () => Traceability,
+): Traceability {
+  if (!results || !sameScenarios(corpus, results)) return build();
+  return readModelFile(reportFile(path.dirname(resultsFile), 'traceability'), 'traceability') ?? build();
 }
 
 /** A step file as the docs name it: the project's relative to it, the harness's own from the harness. */
@@ -105,13 +119,15 @@ async function main(): Promise<number> {
   requireFeatureRoots(roots);
   const corpus = loadCorpus(roots);
   const catalog = loadRequirements(settings.requirementsFile);
-  const results = readJson<RunResults>(resultsFile, 'run results');
-  const coverage = readJson<ContractCoverage>(coverageFile, 'contract coverage');
-  const traceability = buildTraceability(
-    catalog,
-    corpus,
-    results,
-    settings.services.map((service) => service.name),
+  const results = readModelFile(resultsFile, 'results');
+  const coverage = readModelFile(coverageFile, 'coverage');
+  const traceability = traceabilityOf(resultsFile, results, corpus, () =>
+    buildTraceability(
+      catalog,
+      corpus,
+      results,
+      settings.services.map((service) => service.name),
+    ),
   );
   const model = buildDocsModel({
     title: values.title,

@@ -202,7 +202,7 @@ function interrupted(
   console.error(`\nspec: interrupted by ${signal}: keeping the results so far; the run is incomplete`);
   for (const problem of flushInterruptedRun())
     console.error(`spec: could not write the results so far: ${problem}`);
-  judge?.(unfinishedRunProblem(reportFile(reportsDir, 'messages')));
+  judge?.(unfinishedRunProblem(reportFile(reportsDir, 'results')));
   return ExitCode.unusable;
 }
 

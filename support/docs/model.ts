@@ -15,7 +15,8 @@ import type { ContractCoverage } from '../results/coverage';
 import { capabilityOf } from '../gherkin/capability';
 import { scenarioKey, type Corpus, type ParsedFeature } from '../gherkin/corpus';
 import type { RunResults } from '../results/run-model';
-import type { ScenarioStatus, Traceability, TracedRequirement } from '../results/traceability';
+import { DOC_STATUSES, docStatus, type DocStatus } from '../results/status';
+import type { Traceability, TracedRequirement } from '../results/traceability';
 import type { StepUsage } from './glossary';
 import {
   allureHistoryId,
@@ -32,26 +33,6 @@ const markdown = new MarkdownIt({ html: false, linkify: true, typographer: false
 // A Gherkin description keeps its line breaks as written: "As a … / I want … / So that …" are
 // three lines, not one run-on sentence. README narratives are ordinary Markdown files.
 const gherkinMarkdown = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: true });
-
-/** What a product owner sees for a result. */
-export type DocStatus = 'passed' | 'failed' | 'pending' | 'skipped' | 'not-run';
-
-export function docStatus(status: ScenarioStatus | undefined): DocStatus {
-  switch (status) {
-    case 'PASSED':
-      return 'passed';
-    case 'FAILED':
-    case 'AMBIGUOUS':
-      return 'failed';
-    case 'PENDING':
-    case 'UNDEFINED':
-      return 'pending';
-    case 'SKIPPED':
-      return 'skipped';
-    default:
-      return 'not-run';
-  }
-}
 
 /** A step as it ran (outline placeholders filled in, background steps first) and its result. */
 export interface RanStepDoc {
@@ -188,14 +169,12 @@ function backgroundDoc(background: Background | undefined): BackgroundDoc | unde
   return background ? { keyword: background.keyword, steps: background.steps.map(stepDoc) } : undefined;
 }
 
-const SEVERITY: readonly DocStatus[] = ['not-run', 'passed', 'skipped', 'pending', 'failed'];
-
 function worst(statuses: readonly DocStatus[]): DocStatus {
   if (statuses.length === 0) return 'not-run';
   // A partly run outline reads as "not run" unless something ran and did worse than passing.
   const ran = statuses.filter((status) => status !== 'not-run');
   const bad = ran.reduce<DocStatus>(
-    (acc, status) => (SEVERITY.indexOf(status) > SEVERITY.indexOf(acc) ? status : acc),
+    (acc, status) => (DOC_STATUSES.indexOf(status) > DOC_STATUSES.indexOf(acc) ? status : acc),
     'passed',
   );
   if (ran.length === 0) return 'not-run';

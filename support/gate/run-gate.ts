@@ -1,16 +1,13 @@
 import fs from 'node:fs';
 import type { HarnessConfig } from '../config/config';
 import { gateImpact } from '../impact/gate-rule';
-import { computeCoverage } from '../results/coverage';
 import { ExitCode, oneLine } from '../errors';
-import { readRun, UnusableResultsError } from '../results/read-run';
-import { loadServiceContracts } from '../services/contracts';
+import { readRunModel, type RunModel } from '../results/model-file';
+import { UnusableResultsError } from '../results/read-run';
 import { reportFile } from '../report/report-files';
 import { runSecrets } from '../report/run-secrets';
 import { scanReports } from '../report/secret-scan';
 import { writeJson, writeReportFile } from '../report/write-file';
-import { buildTraceability } from '../results/traceability';
-import { loadRequirements } from '../trace/requirements';
 import { choiceLine, type PolicyChoice } from './choose-policy';
 import { evaluateGate, type GateResult } from './evaluate';
 import { gateJson, gateTable, junitXml, summaryMarkdown, unusableGate } from './outputs';
@@ -70,7 +67,8 @@ function holdsPartialResults(reportsDir: string): boolean {
 }
 
 /**
- * Evaluates a policy on the run in `reportsDir` (its messages.ndjson) and writes gate.json,
+ * Evaluates a policy on the run in `reportsDir` (its model: results.json, the contract coverage and
+ * the traceability the run computed, never re-derived from messages.ndjson) and writes gate.json,
  * junit.xml and summary.md there. Exit code: 0 go, 1 no-go, 2 results missing, corrupt or
  * incomplete — the gate fails closed, and still says why in its files. The first line printed
  * names the policy and why it was chosen.
@@ -85,22 +83,14 @@ export async function runGate(
   for (const name of VERDICT_FILES) fs.rmSync(reportFile(reportsDir, name), { force: true });
   const policy = loadPolicy(config.gatePolicyFile, choice.name);
   print(choiceLine(choice));
-  let collector;
+  let model: RunModel;
   try {
-    collector = await readRun([reportFile(reportsDir, 'messages')]);
+    model = readRunModel(reportsDir);
   } catch (error) {
     if (!(error instanceof UnusableResultsError)) throw error;
     return { code: ExitCode.unusable, gate: failClosed(reportsDir, policy.name, oneLine(error), print) };
   }
-  const results = collector.results();
-  const contracts = await loadServiceContracts(config);
-  const coverage = computeCoverage(contracts, results);
-  const traceability = buildTraceability(
-    loadRequirements(config.requirementsFile),
-    collector.corpus(),
-    results,
-    contracts.map((service) => service.name),
-  );
+  const { results, coverage, traceability } = model;
   // Before the verdict files are written: they hold only what the scanned reports hold, redacted.
   const secretHits = policy.rules['no-secrets-in-reports']
     ? await scanReports(reportsDir, knownSecrets(config))

@@ -14,7 +14,9 @@ import { finishAllureResults, writeResultReports, type RunInputs } from './write
 /**
  * The one place where scenario results are collected. Runs in cucumber's coordinator, so it sees
  * every worker's scenarios; it writes the message stream (messages.ndjson), reads it (results, and
- * the exchange records the workers attach) and writes the run's reports when the run finishes.
+ * the exchange records the workers attach) and writes the run's reports when the run finishes —
+ * among them the run's model (results.json, contract coverage, traceability: model-file.ts), computed
+ * here once, which the gate and the docs read.
  */
 const resultsPlugin: Plugin<Partial<RunIdentity>> = {
   type: 'plugin',

@@ -3,26 +3,10 @@ import { TestStepResultStatus } from '@cucumber/messages';
 import { scenarioKey, type Corpus, type ParsedFeature } from '../gherkin/corpus';
 import { BROWSER_KIND, EXCHANGE_MEDIA_TYPE } from '../http/exchange';
 import { isExchangeAttachment } from '../report/exchange-attachment';
+import { mostSevere, type Status } from './status';
 
-export type Status = 'PASSED' | 'FAILED' | 'PENDING' | 'UNDEFINED' | 'AMBIGUOUS' | 'SKIPPED' | 'UNKNOWN';
-
-/** Least severe first: the status of a scenario is that of its most severe step. */
-const SEVERITY: readonly Status[] = [
-  'UNKNOWN',
-  'PASSED',
-  'SKIPPED',
-  'PENDING',
-  'UNDEFINED',
-  'AMBIGUOUS',
-  'FAILED',
-];
-
-export function mostSevere(statuses: readonly Status[]): Status {
-  return statuses.reduce<Status>(
-    (worst, status) => (SEVERITY.indexOf(status) > SEVERITY.indexOf(worst) ? status : worst),
-    'UNKNOWN',
-  );
-}
+// The vocabulary lives in one module; these names stay importable from the results model.
+export { mostSevere, type Status } from './status';
 
 /** One exchange of a scenario, without its bodies: what coverage and traceability need. */
 export interface ExchangeSummary {

@@ -1,12 +1,11 @@
 import { scenarioKey, scenarioRef, type Corpus } from '../gherkin/corpus';
 import { REQUIREMENT_TAG } from '../tags/tags';
-import type { RunResults, ScenarioResult, Status } from './run-model';
-import { mostSevere } from './run-model';
+import type { RunResults, ScenarioResult } from './run-model';
+import { mostSevere, type ScenarioStatus, type Status } from './status';
 import type { Layer, RequirementCatalog } from '../trace/requirements';
 import { operationLabel } from '../services/operation-label';
 
-/** A scenario's last result: cucumber's status, or NOT_RUN when this run did not select it. */
-export type ScenarioStatus = Status | 'NOT_RUN';
+export type { ScenarioStatus } from '../results/status';
 
 export interface TracedScenario {
   /** `features/…feature:line` (the Examples row for an outline). */

@@ -7,6 +7,7 @@ import { reportFile } from '../report/report-files';
 import { writeJson, writeReportFile } from '../report/write-file';
 import { buildTraceability, type Traceability } from './traceability';
 import type { RequirementCatalog } from '../trace/requirements';
+import { RESULTS_SCHEMA_VERSION } from './model-file';
 import type { RunResults } from './run-model';
 
 /** The first line of the Markdown coverage of a run that did not finish. */
@@ -38,14 +39,17 @@ export function writeRunReports(reportsDir: string, inputs: RunInputs): RunRepor
   return reports;
 }
 
-/** results.json, the contract coverage and the traceability matrix: what the gate reads. */
+/**
+ * The run's model, computed here once and versioned (model-file.ts): results.json, the contract
+ * coverage and the traceability matrix — what the gate and the docs read.
+ */
 export function writeResultReports(reportsDir: string, inputs: RunInputs): RunReports {
   const { results, corpus, contracts, catalog } = inputs;
-  writeJson(reportFile(reportsDir, 'results'), results);
+  writeJson(reportFile(reportsDir, 'results'), { schemaVersion: RESULTS_SCHEMA_VERSION, ...results });
   const coverage = computeCoverage(contracts, results);
   // Every file of a run says whether the run finished: an interrupted run's coverage and
   // traceability are of the scenarios it got to, and must not pass for the whole run's.
-  const complete = { complete: results.complete };
+  const complete = { schemaVersion: RESULTS_SCHEMA_VERSION, complete: results.complete };
   writeJson(reportFile(reportsDir, 'coverage'), { ...complete, ...coverage });
   writeReportFile(
     reportFile(reportsDir, 'coverageMarkdown'),

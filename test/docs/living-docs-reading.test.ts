@@ -9,6 +9,7 @@ import {
   combinedHistory,
   type AllureHistory,
 } from '../../support/docs/history';
+import { RESULTS_SCHEMA_VERSION } from '../../support/results/model-file';
 import type { RunResults, ScenarioResult } from '../../support/results/run-model';
 import { launchChromium, watchErrors } from '../helpers/browser';
 import { ROOT, runHarness } from '../helpers/run-harness';
@@ -119,7 +120,10 @@ describe('the living documentation as people read it', () => {
   let plain: Page;
 
   before(async () => {
-    fs.writeFileSync(path.join(reportsDir, 'results.json'), JSON.stringify(RESULTS));
+    fs.writeFileSync(
+      path.join(reportsDir, 'results.json'),
+      JSON.stringify({ schemaVersion: RESULTS_SCHEMA_VERSION, ...RESULTS }),
+    );
     fs.mkdirSync(path.join(reportsDir, 'allure-report/history'), { recursive: true });
     fs.writeFileSync(
       path.join(reportsDir, 'allure-report/history/history.json'),

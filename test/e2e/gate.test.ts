@@ -118,11 +118,12 @@ describe('the release gate on results it cannot trust (exit 2, fail closed)', ()
       path.join(reportsDir, 'junit.xml'),
       '<testsuites><testsuite name="Release gate (release)" tests="1" failures="0"/></testsuites>',
     );
-    for (const name of ['results.json', 'traceability.json', 'contract-coverage.json', 'gate.json'])
+    // Every file but the results (the run's model) is there.
+    for (const name of ['traceability.json', 'contract-coverage.json', 'gate.json'])
       fs.writeFileSync(path.join(reportsDir, name), '{"verdict":"go"}');
     const run = await runHarness('gate', ['--reports', reportsDir]);
     assert.equal(run.code, 2, run.output);
-    assert.match(run.output, /NO-GO — .*messages\.ndjson: no results: run the features first/);
+    assert.match(run.output, /NO-GO — .*results\.json: no results: run the features first/);
     assertFailedClosed(reportsDir, /no results/);
   });
 
@@ -131,16 +132,17 @@ describe('the release gate on results it cannot trust (exit 2, fail closed)', ()
     const run = await runHarness('spec', ['--tags', '@REQ-501']);
     assert.equal(run.code, 0, run.output);
     assert.match(fs.readFileSync(path.join(run.reportsDir, 'junit.xml'), 'utf8'), /failures="0"/);
-    const stream = path.join(run.reportsDir, 'messages.ndjson');
-    const text = fs.readFileSync(stream, 'utf8');
-    fs.writeFileSync(stream, text.slice(0, text.length - 40));
+    // The gate reads the run's model (results.json), not the message stream.
+    const model = path.join(run.reportsDir, 'results.json');
+    const text = fs.readFileSync(model, 'utf8');
+    fs.writeFileSync(model, text.slice(0, text.length - 40));
     const gate = await runHarness('gate', ['--reports', run.reportsDir]);
     assert.equal(gate.code, 2, gate.output);
     assert.match(
       gate.output,
-      /messages\.ndjson:\d+: the last message is cut off: the run was interrupted while writing/,
+      /results\.json: not valid JSON \(.*\): the file is corrupt or was cut off while writing/,
     );
-    assertFailedClosed(run.reportsDir, /the last message is cut off/);
+    assertFailedClosed(run.reportsDir, /cut off while writing/);
   });
 
   it('a run killed half-way', async () => {

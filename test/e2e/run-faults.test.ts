@@ -98,7 +98,7 @@ describe('faults during a run', () => {
       child.kill(signal);
       assert.equal(await exited, 2, output);
       assert.match(output, new RegExp(`interrupted by ${signal}: keeping the results so far`));
-      assert.match(output, /NO-GO — .*messages\.ndjson: the run never finished \(interrupted or killed\)/);
+      assert.match(output, /NO-GO — .*results\.json: the run never finished \(interrupted or killed\)/);
       const results = readResults(reportsDir);
       assert.equal(results.complete, false);
       assert.ok(results.scenarios.filter((scenario) => scenario.status === 'PASSED').length >= 3);

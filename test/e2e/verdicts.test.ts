@@ -246,10 +246,7 @@ describe('an interrupted run', () => {
   it('SIGINT: the run ends there, and every file holds the same scenarios, marked incomplete', async () => {
     const { code, output, reportsDir } = await interruptedRun(4);
     assert.equal(code, 2, output);
-    assert.match(
-      output,
-      /Release gate \(partial policy\): NO-GO — .*messages\.ndjson: the run never finished/,
-    );
+    assert.match(output, /Release gate \(partial policy\): NO-GO — .*results\.json: the run never finished/);
 
     const results = JSON.parse(fs.readFileSync(path.join(reportsDir, 'results.json'), 'utf8')) as RunResults;
     const started = results.scenarios.filter((scenario) => scenario.attempts > 0);
