@@ -49,6 +49,38 @@ export interface GateRule<Options> {
 /** The options a rule takes. */
 export type OptionsOf<Rule> = Rule extends GateRule<infer Options> ? Options : never;
 
+/**
+ * The type of what a schema accepts, for the few shapes rule options take (objects of strings,
+ * numbers, enums, arrays and maps): the schema is the options' one declaration.
+ */
+export type SchemaType<S> = S extends { readonly enum: readonly (infer Value)[] }
+  ? Value
+  : S extends { readonly type: 'string' }
+    ? string
+    : S extends { readonly type: 'number' | 'integer' }
+      ? number
+      : S extends { readonly type: 'array'; readonly items: infer Item }
+        ? readonly SchemaType<Item>[]
+        : S extends { readonly type: 'object'; readonly properties: infer Properties }
+          ? ObjectType<Properties, S extends { readonly required: readonly (infer Key)[] } ? Key : never>
+          : S extends { readonly type: 'object'; readonly additionalProperties: infer Value }
+            ? Readonly<Record<string, SchemaType<Value>>>
+            : never;
+
+type ObjectType<Properties, Required> = {
+  readonly [Key in keyof Properties as Key extends Required ? Key : never]: SchemaType<Properties[Key]>;
+} & {
+  readonly [Key in keyof Properties as Key extends Required ? never : Key]?: SchemaType<Properties[Key]>;
+};
+
+/** A rule whose options are what its schema accepts. */
+export function defineRule<const Schema extends Readonly<Record<string, unknown>>>(
+  schema: Schema,
+  rule: Omit<GateRule<SchemaType<Schema>>, 'schema'>,
+): GateRule<SchemaType<Schema>> {
+  return { schema, ...rule };
+}
+
 /** A rule that takes no option: `{}` in the policy. */
 export const NO_OPTIONS = { type: 'object', additionalProperties: false, properties: {} } as const;
 

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import type { ContractCoverage } from '../../support/contract/coverage';
 import { UsageError } from '../../support/errors';
 import { evaluateGate } from '../../support/gate/evaluate';
-import { loadPolicy, POLICY_SCHEMA } from '../../support/gate/policy';
+import { loadPolicy, POLICY_SCHEMA, type RuleOptions } from '../../support/gate/policy';
 import { GATE_RULES, RULE_IDS } from '../../support/gate/rule-table';
 import { emptyGateInputs } from '../helpers/results';
 import { ROOT } from '../helpers/run-harness';
@@ -61,5 +61,16 @@ describe('the gate rules registry', () => {
         return true;
       },
     );
+  });
+
+  it("types each rule's options from its schema, the one declaration (checked by tsc)", () => {
+    const coverage: NonNullable<RuleOptions['contract-coverage']> = { min: 90, services: { payments: 80 } };
+    // @ts-expect-error `min` is required
+    const noMinimum: NonNullable<RuleOptions['contract-coverage']> = { services: {} };
+    // @ts-expect-error `whenNoBase` is `skip` or `fail`
+    const neither: NonNullable<RuleOptions['no-unversioned-breaking-change']> = { whenNoBase: 'never' };
+    // @ts-expect-error a tag is a string
+    const numbered: NonNullable<RuleOptions['critical-scenarios-pass']> = { tag: 3 };
+    assert.ok([coverage, noMinimum, neither, numbered].length === 4);
   });
 });

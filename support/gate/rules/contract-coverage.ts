@@ -1,12 +1,18 @@
 import type { ContractCoverage } from '../../contract/coverage';
-import { atLeast, PERCENT, type GateRule, type Judgement } from '../rule';
+import { atLeast, PERCENT, defineRule, type Judgement, type SchemaType } from '../rule';
 
-export interface ContractCoverageOptions {
-  /** The minimum % of operation × status pairs, for the project and each service. */
-  readonly min: number;
-  /** Another minimum for a named service. */
-  readonly services?: Readonly<Record<string, number>>;
-}
+/**
+ * `min`: the % of operation × status pairs for the project and each service; `services`: another
+ * minimum for a named service.
+ */
+const OPTIONS = {
+  type: 'object',
+  required: ['min'],
+  additionalProperties: false,
+  properties: { min: PERCENT, services: { type: 'object', additionalProperties: PERCENT } },
+} as const;
+
+type ContractCoverageOptions = SchemaType<typeof OPTIONS>;
 
 type ServiceCoverage = NonNullable<ContractCoverage['services']>[number];
 
@@ -44,13 +50,7 @@ function perService(
  * The project's operation × status pairs exercised, and with several services each service's on
  * its own: every one must reach its minimum (`services.<name>`, else `min`).
  */
-export const contractCoverage: GateRule<ContractCoverageOptions> = {
-  schema: {
-    type: 'object',
-    required: ['min'],
-    additionalProperties: false,
-    properties: { min: PERCENT, services: { type: 'object', additionalProperties: PERCENT } },
-  },
+export const contractCoverage = defineRule(OPTIONS, {
   explain: (_options, { several }) =>
     several
       ? 'Operation × status pairs of the contracts exercised, in total and per service'
@@ -63,4 +63,4 @@ export const contractCoverage: GateRule<ContractCoverageOptions> = {
     );
     return several ? perService(overall, options, coverage.services ?? []) : overall;
   },
-};
+});

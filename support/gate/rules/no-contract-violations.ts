@@ -1,10 +1,9 @@
 import { operationLabel } from '../../services/operation-label';
 import { scenarioKey } from '../../results/run-model';
-import { atMost, NO_OPTIONS, type GateRule } from '../rule';
+import { atMost, NO_OPTIONS, defineRule } from '../rule';
 
 /** No exchange of a selected scenario breaks its service's OpenAPI contract. */
-export const noContractViolations: GateRule<Record<string, never>> = {
-  schema: NO_OPTIONS,
+export const noContractViolations = defineRule(NO_OPTIONS, {
   explain: () => 'No exchange breaks the OpenAPI contract',
   judge(_options, { selected, several }) {
     const violating = selected.flatMap((scenario) =>
@@ -21,4 +20,4 @@ export const noContractViolations: GateRule<Record<string, never>> = {
       ),
     );
   },
-};
+});

@@ -1,11 +1,10 @@
-import { NO_OPTIONS, type GateRule } from '../rule';
+import { NO_OPTIONS, defineRule } from '../rule';
 
 /**
  * No secret of the run, nor a credential of a known shape, in any file of the reports folder. The
  * scan is run-gate's (it reads files); the rule judges what it found.
  */
-export const noSecretsInReports: GateRule<Record<string, never>> = {
-  schema: NO_OPTIONS,
+export const noSecretsInReports = defineRule(NO_OPTIONS, {
   explain: () => 'No secret of the run, nor a credential of a known shape, in any report file',
   judge(_options, { secretHits }) {
     const hits = secretHits ?? [];
@@ -16,4 +15,4 @@ export const noSecretsInReports: GateRule<Record<string, never>> = {
       details: hits.map((hit) => `${hit.file}: ${hit.kind}`),
     };
   },
-};
+});

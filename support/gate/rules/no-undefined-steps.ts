@@ -1,6 +1,6 @@
 import type { ScenarioResult } from '../../results/run-model';
 import { scenarioKey } from '../../results/run-model';
-import { atMost, NO_OPTIONS, type GateRule } from '../rule';
+import { atMost, NO_OPTIONS, defineRule } from '../rule';
 
 const BROKEN_STEPS = new Set(['UNDEFINED', 'PENDING', 'AMBIGUOUS']);
 
@@ -11,11 +11,10 @@ function brokenStepLine(scenario: ScenarioResult): string {
 }
 
 /** No selected scenario has an undefined, pending or ambiguous step. */
-export const noUndefinedSteps: GateRule<Record<string, never>> = {
-  schema: NO_OPTIONS,
+export const noUndefinedSteps = defineRule(NO_OPTIONS, {
   explain: () => 'No undefined, pending or ambiguous step',
   judge(_options, { selected }) {
     const broken = selected.filter((scenario) => BROKEN_STEPS.has(scenario.status));
     return atMost(broken.length, 0, broken.map(brokenStepLine));
   },
-};
+});

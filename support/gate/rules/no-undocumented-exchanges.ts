@@ -1,8 +1,7 @@
-import { atMost, NO_OPTIONS, type GateRule } from '../rule';
+import { atMost, NO_OPTIONS, defineRule } from '../rule';
 
 /** No exchange the contract does not document (a path, method or status it lacks). */
-export const noUndocumentedExchanges: GateRule<Record<string, never>> = {
-  schema: NO_OPTIONS,
+export const noUndocumentedExchanges = defineRule(NO_OPTIONS, {
   explain: () => 'No exchange the contract does not document',
   judge: (_options, { coverage }) =>
     atMost(
@@ -10,4 +9,4 @@ export const noUndocumentedExchanges: GateRule<Record<string, never>> = {
       0,
       coverage.undocumented.map((item) => `${item.method} ${item.path} → ${item.status}: ${item.reason}`),
     ),
-};
+});
