@@ -70,6 +70,15 @@ export function runCommand(command: string, main: () => number | Promise<number>
   }
 }
 
+/**
+ * The scenario or its steps are wrong — a value never remembered, an account the scenario never
+ * made, no call made yet: a defect of the test, not of the product. It goes by `Error`.
+ */
+export class ScenarioDefect extends Error {}
+
+/** What the run needs from the machine is missing or broken: no browser, or one that will not start. */
+export class EnvironmentError extends UsageError {}
+
 /** A spec that cannot be used: the message is one line naming the file and the location. */
 export class SpecError extends UsageError {}
 

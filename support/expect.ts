@@ -2,6 +2,12 @@ import { AssertionError } from 'node:assert';
 import { isDeepStrictEqual } from 'node:util';
 import { diffBlock } from './report/line-diff';
 
+/**
+ * The product broke a business rule the scenario states: expected one thing, got another. An
+ * `AssertionError` (it goes by that name), of its own class so reports sort it as a product defect.
+ */
+export class BusinessRuleFailure extends AssertionError {}
+
 function show(value: unknown): string {
   return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
 }
@@ -17,8 +23,10 @@ function failure(
   expected: unknown,
   // The stack starts where the check was called: the step, not this module.
   stackStartFn: (...args: never[]) => unknown,
-): AssertionError {
-  return Object.assign(new AssertionError({ message, actual, expected, stackStartFn }), { showDiff: false });
+): BusinessRuleFailure {
+  return Object.assign(new BusinessRuleFailure({ message, actual, expected, stackStartFn }), {
+    showDiff: false,
+  });
 }
 
 /**

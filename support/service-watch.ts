@@ -2,6 +2,9 @@
 export const UNREACHABLE =
   /service unreachable|ECONNREFUSED|ECONNRESET|ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET/;
 
+/** The service was down at an earlier scenario and still is: this one is not run (it goes by `Error`). */
+export class ServiceStillDownError extends Error {}
+
 /**
  * Fails scenarios fast once the service is gone. After a scenario failed because the service did
  * not answer, the next scenarios first ask the service once, quickly; while it still does not
@@ -28,7 +31,7 @@ export class ServiceWatch {
       this.down = undefined;
       return;
     }
-    throw new Error(
+    throw new ServiceStillDownError(
       `service unreachable: scenario not run: ${problem} (down since "${this.down.since}": ${this.down.reason})`,
     );
   }

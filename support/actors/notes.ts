@@ -1,3 +1,5 @@
+import { ScenarioDefect } from '../errors';
+
 /**
  * Typed scenario memory, after Serenity/JS's Notepad: a note is declared once, with the type of
  * what it holds (`new Note<string>('the number')`), and written and read through that declaration.
@@ -30,7 +32,9 @@ export class Notepad {
   read<T>(note: Note<T>): T {
     if (!this.notes.has(note)) {
       const known = [...this.notes.keys()].map((each) => `"${each.subject}"`).join(', ') || 'nothing yet';
-      throw new Error(`Nothing was remembered as "${note.subject}" by ${this.owner} (remembered: ${known})`);
+      throw new ScenarioDefect(
+        `Nothing was remembered as "${note.subject}" by ${this.owner} (remembered: ${known})`,
+      );
     }
     return this.notes.get(note) as T;
   }

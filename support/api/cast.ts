@@ -1,3 +1,4 @@
+import { ScenarioDefect } from '../errors';
 import type { Isolation } from '../isolation';
 import type { CallerIdApi, Credentials, SignedIn } from './caller-id-api';
 import { read } from './caller-id-api';
@@ -107,7 +108,7 @@ export class Cast {
   known(persona: string): Account {
     const account = this.accounts.get(persona);
     if (!account)
-      throw new Error(
+      throw new ScenarioDefect(
         `${persona} has no account in this scenario: start with "Given ${persona} has an account"`,
       );
     return account;

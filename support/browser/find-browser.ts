@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { BrowserName } from '../config/config';
-import { UsageError } from '../errors';
+import { EnvironmentError, UsageError } from '../errors';
 
 /** System Chromium builds, in the order they are tried. */
 export const SYSTEM_CHROMIUM_PATHS = [
@@ -48,7 +48,7 @@ export function findBrowser(
   if (own && exists(own)) return { executablePath: own, source: 'playwright' };
   const system = SYSTEM_CHROMIUM_PATHS.find((candidate) => exists(candidate));
   if (system) return { executablePath: system, source: 'system' };
-  throw new UsageError(`No Chromium found for the UI scenarios: ${INSTALL_HINT}`);
+  throw new EnvironmentError(`No Chromium found for the UI scenarios: ${INSTALL_HINT}`);
 }
 
 /**

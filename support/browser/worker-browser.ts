@@ -1,6 +1,6 @@
 import type { Browser, BrowserType } from 'playwright';
 import type { HarnessConfig } from '../config/config';
-import { UsageError } from '../errors';
+import { EnvironmentError, UsageError } from '../errors';
 import { chromiumArgs, findBrowser } from './find-browser';
 
 /**
@@ -55,7 +55,7 @@ export class WorkerBrowser {
       });
     } catch (error) {
       const from = found.executablePath ?? `Playwright's ${this.config.browser}`;
-      throw new UsageError(`cannot launch ${from} (${found.source}): ${firstLine(error)}`);
+      throw new EnvironmentError(`cannot launch ${from} (${found.source}): ${firstLine(error)}`);
     }
   }
 }

@@ -42,6 +42,23 @@ function readShardResults(folder: string): ShardRecord['results'] {
   }
 }
 
+/** One message stream of the shards' streams, and the Allure results of every shard, in `out`. */
+function combineShardFiles(out: string, streams: readonly string[], shards: readonly string[]): void {
+  fs.mkdirSync(reportFile(out, 'allureResults'), { recursive: true });
+  fs.writeFileSync(reportFile(out, 'messages'), '');
+  for (const stream of streams) fs.appendFileSync(reportFile(out, 'messages'), fs.readFileSync(stream));
+  for (const folder of shards) {
+    const allure = reportFile(folder, 'allureResults');
+    if (!fs.existsSync(allure)) continue;
+    for (const name of fs.readdirSync(allure)) {
+      if (!PER_RUN.has(name))
+        fs.cpSync(path.join(allure, name), path.join(reportFile(out, 'allureResults'), name), {
+          recursive: true,
+        });
+    }
+  }
+}
+
 async function main(): Promise<number> {
   const settings = config();
   const { values, positionals } = parseArgs({
@@ -83,19 +100,7 @@ async function main(): Promise<number> {
     return ExitCode.unusable;
   }
 
-  fs.mkdirSync(reportFile(out, 'allureResults'), { recursive: true });
-  fs.writeFileSync(reportFile(out, 'messages'), '');
-  for (const stream of streams) fs.appendFileSync(reportFile(out, 'messages'), fs.readFileSync(stream));
-  for (const folder of shards) {
-    const allure = reportFile(folder, 'allureResults');
-    if (!fs.existsSync(allure)) continue;
-    for (const name of fs.readdirSync(allure)) {
-      if (!PER_RUN.has(name))
-        fs.cpSync(path.join(allure, name), path.join(reportFile(out, 'allureResults'), name), {
-          recursive: true,
-        });
-    }
-  }
+  combineShardFiles(out, streams, shards);
   const results = collector.results();
   writeRunReports(out, {
     results,

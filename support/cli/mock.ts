@@ -68,13 +68,11 @@ async function stopAll(servers: readonly PrismServer[], code: number): Promise<n
   return code;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  const given = options(argv);
-  const settings = config();
-  const services = selected(settings.services, [...new Set(given.names)]);
-  const ports = choosePorts(services, given.port);
-  // A broken contract is one located line here rather than Prism's own story.
-  for (const service of services) await loadContract(service.contractFile);
+/** Every service's port is free on 127.0.0.1, or the mock does not start. */
+async function checkPortsFree(
+  services: readonly ServiceConfig[],
+  ports: ReadonlyMap<string, number>,
+): Promise<void> {
   for (const service of services) {
     const port = ports.get(service.name)!;
     if (!(await portIsFree(port))) {
@@ -83,6 +81,39 @@ async function main(argv: readonly string[]): Promise<number> {
       );
     }
   }
+}
+
+/**
+ * Serves until Ctrl-C or SIGTERM (exit 0) or until a Prism stops on its own (exit 2, saying
+ * which); every server is stopped before the exit code settles.
+ */
+function serveUntilStopped(servers: readonly PrismServer[]): Promise<number> {
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const finish = (code: number): void => {
+      if (stopping) return;
+      stopping = true;
+      void stopAll(servers, code).then(resolve);
+    };
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => finish(ExitCode.ok));
+    for (const server of servers) {
+      void server.exited.then((how) => {
+        if (stopping) return;
+        console.error(`mock: ${server.service}: Prism stopped on its own (${how}): ${server.lastLine}`);
+        finish(ExitCode.unusable);
+      });
+    }
+  });
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const given = options(argv);
+  const settings = config();
+  const services = selected(settings.services, [...new Set(given.names)]);
+  const ports = choosePorts(services, given.port);
+  // A broken contract is one located line here rather than Prism's own story.
+  for (const service of services) await loadContract(service.contractFile);
+  await checkPortsFree(services, ports);
 
   const servers = services.map(
     (service) =>
@@ -113,22 +144,7 @@ async function main(argv: readonly string[]): Promise<number> {
   console.log(`In another terminal: ${specCommand(services, ports, settings.projectFile)}`);
   console.log('Ctrl-C stops the mock.');
 
-  return new Promise<number>((resolve) => {
-    let stopping = false;
-    const finish = (code: number): void => {
-      if (stopping) return;
-      stopping = true;
-      void stopAll(servers, code).then(resolve);
-    };
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => finish(ExitCode.ok));
-    for (const server of servers) {
-      void server.exited.then((how) => {
-        if (stopping) return;
-        console.error(`mock: ${server.service}: Prism stopped on its own (${how}): ${server.lastLine}`);
-        finish(ExitCode.unusable);
-      });
-    }
-  });
+  return serveUntilStopped(servers);
 }
 
 runCommand('mock', () => main(process.argv.slice(2)));

@@ -8,7 +8,8 @@
  * cannot be trusted: bad configuration, a broken spec or feature file, unusable results.
  */
 import path from 'node:path';
-import { config } from '../config/config';
+import type { IRunConfiguration, IRunEnvironment, runCucumber as RunCucumber } from '@cucumber/cucumber/api';
+import { config, type HarnessConfig } from '../config/config';
 import { HARNESS_ROOT, enterProject } from '../config/project-dir';
 import { ExitCode, UsageError, runCommand } from '../errors';
 import { choiceLine, choosePolicy } from '../gate/choose-policy';
@@ -68,18 +69,26 @@ export function featurePaths(
   });
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  const settings = config();
-  const own = splitArguments(argv);
-  // A broken spec or catalogue stops the run before anything else is even loaded.
-  const contracts = await loadServiceContracts(settings);
-  loadRequirements(settings.requirementsFile);
+type SupportCodeLibrary = Awaited<ReturnType<typeof RunCucumber>>['support'];
 
-  const { loadConfiguration, runCucumber } = await import('@cucumber/cucumber/api');
+/** Cucumber's configuration for this run, and where it runs. */
+interface CucumberRun {
+  readonly profiles: string[];
+  readonly runConfiguration: IRunConfiguration;
+  readonly environment: IRunEnvironment;
+}
+
+/**
+ * Cucumber's configuration from the command line (with the paths `--affected-by` chose), the
+ * harness's defaults and the project's folders; none when `--affected-by` leaves nothing to run.
+ * From here on the process works in the project's folder.
+ */
+async function cucumberRun(settings: HarnessConfig, own: OwnOptions): Promise<CucumberRun | undefined> {
+  const { loadConfiguration } = await import('@cucumber/cucumber/api');
   const affected = own.affectedBy
     ? await (await import('../impact/affected-run')).affectedPaths(settings, own.affectedBy, console.log)
     : [];
-  if (own.affectedBy && affected.length === 0) return ExitCode.ok;
+  if (own.affectedBy && affected.length === 0) return undefined;
   const { options, configuration } = await parseCucumberArguments([...own.cucumberArgs, ...affected]);
   checkFeaturePaths(configuration.paths ?? []);
   const provided = {
@@ -103,52 +112,59 @@ async function main(argv: readonly string[]): Promise<number> {
     environment,
   );
   checkNamePatterns(runConfiguration.sources.names);
-  // A dry run runs nothing: it is never a verdict, and the last run's reports stay as they are.
-  if (runConfiguration.runtime.dryRun) {
-    const { dryRunOnly } = await import('../preflight/preflight');
-    return dryRunOnly({ settings, contracts, runConfiguration, environment });
-  }
-  // The policy is chosen, and its file checked, before a scenario runs: a typo costs no run.
-  let judge: (() => Promise<number>) | undefined;
-  let judgeInterrupted: ((reason: string) => void) | undefined;
-  if (own.gate) {
-    const { loadPolicy, policyNames } = await import('../gate/policy');
-    const choice = choosePolicy({
-      explicit: own.gatePolicy,
-      profiles: options.profile,
-      policies: policyNames(settings.gatePolicyFile),
-      selection: runConfiguration.sources,
-      featuresDirs: settings.featuresDirs,
-    });
-    loadPolicy(settings.gatePolicyFile, choice.name);
-    judge = async (): Promise<number> => {
-      process.stdout.write('\n');
-      const { runGate } = await import('../gate/run-gate');
-      return (await runGate(settings, settings.reportsDir, choice, (text) => console.log(text))).code;
-    };
-    const { failClosed } = await import('../gate/run-gate');
-    judgeInterrupted = (reason: string): void => {
-      console.log(`\n${choiceLine(choice)}`);
-      failClosed(settings.reportsDir, choice.name, reason, (text) => console.log(text));
-    };
-  }
-  // What would fail scenario after scenario fails here, in seconds.
-  const { preflight } = await import('../preflight/preflight');
-  const checked = await preflight({ settings, contracts, runConfiguration, environment });
+  return { profiles: options.profile, runConfiguration, environment };
+}
 
-  // Nothing of an earlier run into the same folder mixes into this one's reports.
-  clearRunOutputs(settings.reportsDir);
-  onSignals((signal) => interrupted(signal, settings.reportsDir, judgeInterrupted));
-  // The workers of a parallel run send the secrets they meet here, in memory, for the gate's scan.
+/** The gate at the end of the run: its verdict, or the fail-closed one of an interrupted run. */
+interface Judge {
+  readonly verdict: () => Promise<number>;
+  readonly interrupted: (reason: string) => void;
+}
+
+/** Chooses the policy and checks its file before a scenario runs: a typo costs no run. */
+async function chooseJudge(settings: HarnessConfig, own: OwnOptions, run: CucumberRun): Promise<Judge> {
+  const { loadPolicy, policyNames } = await import('../gate/policy');
+  const choice = choosePolicy({
+    explicit: own.gatePolicy,
+    profiles: run.profiles,
+    policies: policyNames(settings.gatePolicyFile),
+    selection: run.runConfiguration.sources,
+    featuresDirs: settings.featuresDirs,
+  });
+  loadPolicy(settings.gatePolicyFile, choice.name);
+  const verdict = async (): Promise<number> => {
+    process.stdout.write('\n');
+    const { runGate } = await import('../gate/run-gate');
+    return (await runGate(settings, settings.reportsDir, choice, (text) => console.log(text))).code;
+  };
+  const { failClosed } = await import('../gate/run-gate');
+  const interrupted = (reason: string): void => {
+    console.log(`\n${choiceLine(choice)}`);
+    failClosed(settings.reportsDir, choice.name, reason, (text) => console.log(text));
+  };
+  return { verdict, interrupted };
+}
+
+/**
+ * Runs the scenarios; whether every one passed. With a gate, the workers of a parallel run send
+ * the secrets they meet here, in memory, for the gate's scan.
+ */
+async function runScenarios(
+  settings: HarnessConfig,
+  run: CucumberRun,
+  support: SupportCodeLibrary,
+  gated: boolean,
+): Promise<boolean> {
+  const { runCucumber } = await import('@cucumber/cucumber/api');
+  const { runConfiguration, environment } = run;
   const { openSecretChannel } = await import('../report/secret-channel');
   const { registerRunSecret } = await import('../report/run-secrets');
-  const channel = judge ? await openSecretChannel(registerRunSecret) : undefined;
-  let success: boolean;
+  const channel = gated ? await openSecretChannel(registerRunSecret) : undefined;
   try {
-    ({ success } = await runCucumber(
+    const { success } = await runCucumber(
       {
         ...runConfiguration,
-        support: checked.support,
+        support,
         // results.json says which run this is: merge tells a missing or foreign shard by it.
         plugins: {
           specifiers: runConfiguration.plugins?.specifiers ?? [],
@@ -159,17 +175,43 @@ async function main(argv: readonly string[]): Promise<number> {
         },
       },
       environment,
-    ));
+    );
+    return success;
   } catch (error) {
     // Cucumber's own summary breaks on a scenario whose worker died; the results are written by
     // then, so the gate still decides on them.
     console.error(`spec: ${abnormalEndLine(reportFile(settings.reportsDir, 'results'), error)}`);
-    success = false;
+    return false;
   } finally {
     await channel?.close();
   }
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const settings = config();
+  const own = splitArguments(argv);
+  // A broken spec or catalogue stops the run before anything else is even loaded.
+  const contracts = await loadServiceContracts(settings);
+  loadRequirements(settings.requirementsFile);
+  const run = await cucumberRun(settings, own);
+  if (!run) return ExitCode.ok;
+  const { runConfiguration, environment } = run;
+  // A dry run runs nothing: it is never a verdict, and the last run's reports stay as they are.
+  if (runConfiguration.runtime.dryRun) {
+    const { dryRunOnly } = await import('../preflight/preflight');
+    return dryRunOnly({ settings, contracts, runConfiguration, environment });
+  }
+  const judge = own.gate ? await chooseJudge(settings, own, run) : undefined;
+  // What would fail scenario after scenario fails here, in seconds.
+  const { preflight } = await import('../preflight/preflight');
+  const checked = await preflight({ settings, contracts, runConfiguration, environment });
+
+  // Nothing of an earlier run into the same folder mixes into this one's reports.
+  clearRunOutputs(settings.reportsDir);
+  onSignals((signal) => interrupted(signal, settings.reportsDir, judge?.interrupted));
+  const success = await runScenarios(settings, run, checked.support, judge !== undefined);
   if (!judge) return success ? ExitCode.ok : ExitCode.failed;
-  return judge();
+  return judge.verdict();
 }
 
 /**

@@ -18,7 +18,7 @@ import {
 } from '../contract/authorization';
 import { interpolate } from '../contract/interpolation';
 import { buildRequest, emptyCall, valueAtPath, type PreparedCall } from '../contract/operation-call';
-import { UsageError } from '../errors';
+import { ScenarioDefect, UsageError } from '../errors';
 import { HttpClient, type ApiRequest, type ApiResponse } from '../http/client';
 import { BROWSER_KIND, EXCHANGE_MEDIA_TYPE, describeExchange, type ExchangeRecord } from '../http/exchange';
 import { Traffic } from '../http/traffic';
@@ -358,7 +358,7 @@ export class ScenarioWorld extends World {
   recall<T = unknown>(name: string): T {
     if (!this.memory.has(name)) {
       const known = [...this.memory.keys()].map((key) => `"${key}"`).join(', ') || 'nothing yet';
-      throw new Error(`Nothing was remembered as "${name}" in this scenario (remembered: ${known})`);
+      throw new ScenarioDefect(`Nothing was remembered as "${name}" in this scenario (remembered: ${known})`);
     }
     return this.memory.get(name) as T;
   }

@@ -320,9 +320,10 @@ export interface ModelInputs {
   readonly allureHistory?: AllureHistory;
 }
 
-export function buildDocsModel(inputs: ModelInputs): DocsModel {
+/** Each scenario's latest result in the run, by `file:line` (no history yet). */
+function latestResults(results: RunResults | undefined): Map<string, Omit<RowResult, 'history'>> {
   const byRef = new Map<string, Omit<RowResult, 'history'>>();
-  for (const scenario of inputs.results?.scenarios ?? []) {
+  for (const scenario of results?.scenarios ?? []) {
     const ran = scenario.attempts > 0;
     const status = ran ? docStatus(scenario.status) : 'not-run';
     byRef.set(scenarioKey(scenario), {
@@ -340,9 +341,17 @@ export function buildDocsModel(inputs: ModelInputs): DocsModel {
         : {}),
     });
   }
+  return byRef;
+}
+
+/**
+ * A scenario row's result: the run's, with its history of the last runs (Allure's, then this one).
+ * Each history looked up is kept in `histories`, by `file:line`, for the requirements' own.
+ */
+function resultLookup(inputs: ModelInputs, histories: Map<string, readonly HistoryPoint[]>): ResultLookup {
+  const byRef = latestResults(inputs.results);
   const startedAt = inputs.results?.startedAt;
-  const histories = new Map<string, readonly HistoryPoint[]>();
-  const result: ResultLookup = (uri, line, scenarioName, parameters) => {
+  return (uri, line, scenarioName, parameters) => {
     const key = scenarioKey({ uri, line });
     const latest = byRef.get(key) ?? { status: 'not-run', flaky: false };
     const history = withLatest(
@@ -352,7 +361,10 @@ export function buildDocsModel(inputs: ModelInputs): DocsModel {
     if (history.length > 0) histories.set(key, history);
     return history.length > 0 ? { ...latest, history } : latest;
   };
+}
 
+/** The features grouped by capability (the folder right below a features root), each with its narrative. */
+function capabilityDocs(inputs: ModelInputs, result: ResultLookup): DocsModel['capabilities'] {
   const capabilities = new Map<string, { name: string; readme?: string; features: FeatureDoc[] }>();
   for (const feature of inputs.corpus.features) {
     const doc = featureDoc(feature, result);
@@ -366,38 +378,54 @@ export function buildDocsModel(inputs: ModelInputs): DocsModel {
     entry.features.push(doc);
     capabilities.set(capability.id, entry);
   }
+  return [...capabilities].map(([id, entry]) => {
+    const readme = entry.readme && fs.existsSync(entry.readme) ? fs.readFileSync(entry.readme, 'utf8') : '';
+    return {
+      id,
+      name: entry.name,
+      narrativeHtml: markdown.render(readme.replace(/^#\s+.+$/m, '').trim()),
+      features: entry.features,
+    };
+  });
+}
+
+/** When the run started, how long it took, whether it finished, in which browser. */
+function runDoc(results: RunResults): NonNullable<DocsModel['run']> {
+  return {
+    ...(results.startedAt ? { startedAt: results.startedAt } : {}),
+    ...(results.durationMs === undefined ? {} : { durationMs: results.durationMs }),
+    complete: results.complete,
+    ...(results.browser ? { browser: results.browser } : {}),
+  };
+}
+
+/** Each requirement's history: its scenarios' histories combined (none when they have none). */
+function requirementHistory(
+  traceability: Traceability,
+  histories: ReadonlyMap<string, readonly HistoryPoint[]>,
+): DocsModel['requirementHistory'] {
+  return Object.fromEntries(
+    traceability.requirements
+      .map((requirement): [string, HistoryPoint[]] => [
+        requirement.id,
+        combinedHistory(requirement.scenarios.map((scenario) => histories.get(scenario.ref) ?? [])),
+      ])
+      .filter(([, history]) => history.length > 0),
+  );
+}
+
+export function buildDocsModel(inputs: ModelInputs): DocsModel {
+  const histories = new Map<string, readonly HistoryPoint[]>();
+  // The features first: looking their results up gathers the histories the requirements combine.
+  const capabilities = capabilityDocs(inputs, resultLookup(inputs, histories));
   const results = inputs.results;
   return {
     title: inputs.title,
     generatedAt: new Date().toISOString(),
-    ...(results
-      ? {
-          run: {
-            ...(results.startedAt ? { startedAt: results.startedAt } : {}),
-            ...(results.durationMs === undefined ? {} : { durationMs: results.durationMs }),
-            complete: results.complete,
-            ...(results.browser ? { browser: results.browser } : {}),
-          },
-        }
-      : {}),
-    capabilities: [...capabilities].map(([id, entry]) => {
-      const readme = entry.readme && fs.existsSync(entry.readme) ? fs.readFileSync(entry.readme, 'utf8') : '';
-      return {
-        id,
-        name: entry.name,
-        narrativeHtml: markdown.render(readme.replace(/^#\s+.+$/m, '').trim()),
-        features: entry.features,
-      };
-    }),
+    ...(results ? { run: runDoc(results) } : {}),
+    capabilities,
     requirements: inputs.traceability.requirements,
-    requirementHistory: Object.fromEntries(
-      inputs.traceability.requirements
-        .map((requirement): [string, HistoryPoint[]] => [
-          requirement.id,
-          combinedHistory(requirement.scenarios.map((scenario) => histories.get(scenario.ref) ?? [])),
-        ])
-        .filter(([, history]) => history.length > 0),
-    ),
+    requirementHistory: requirementHistory(inputs.traceability, histories),
     flags: inputs.traceability.flags,
     ...(inputs.coverage ? { coverage: inputs.coverage } : {}),
     glossary: inputs.glossary,

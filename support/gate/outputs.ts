@@ -65,50 +65,57 @@ function seconds(ms: number): string {
   return (ms / 1000).toFixed(3);
 }
 
-/**
- * reports/junit.xml: one suite per feature with a case per selected scenario, and one suite for
- * the release gate with a case per rule, so CI systems show the verdict among the tests. Without
- * usable results it is the gate's suite alone, with one failing case that says why.
- */
-export function junitXml(results: RunResults | undefined, gate: GateResult): string {
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', { name: 'sbe-harness' });
+type XmlElement = ReturnType<typeof create>;
+
+/** The selected scenarios by feature file, in the order they ran. */
+function scenariosByFeature(results: RunResults | undefined): Map<string, ScenarioResult[]> {
   const byFeature = new Map<string, ScenarioResult[]>();
   for (const scenario of (results?.scenarios ?? []).filter((candidate) => candidate.selected)) {
     byFeature.set(scenario.uri, [...(byFeature.get(scenario.uri) ?? []), scenario]);
   }
-  for (const [uri, scenarios] of byFeature) {
-    const failures = scenarios.filter((scenario) => scenario.status === 'FAILED').length;
-    const skipped = scenarios.filter(
-      (scenario) => scenario.status !== 'FAILED' && scenario.status !== 'PASSED',
-    ).length;
-    const suite = root.ele('testsuite', {
-      name: scenarios[0]?.feature || uri,
-      file: uri,
-      tests: scenarios.length,
-      failures,
-      skipped,
-      time: seconds(scenarios.reduce((sum, scenario) => sum + scenario.durationMs, 0)),
+  return byFeature;
+}
+
+/** A scenario's test case: failed with its error, skipped when it did not pass, flaky said. */
+function scenarioCase(suite: XmlElement, scenario: ScenarioResult): void {
+  const testcase = suite.ele('testcase', {
+    classname: scenario.feature,
+    name: scenario.name,
+    file: scenarioKey(scenario),
+    time: seconds(scenario.durationMs),
+  });
+  if (scenario.status === 'FAILED') {
+    testcase
+      .ele('failure', { message: scenario.error?.split('\n')[0] ?? 'failed' })
+      .txt(scenario.error ?? '');
+  } else if (scenario.status !== 'PASSED') {
+    testcase.ele('skipped', {
+      message: scenario.attempts === 0 ? 'not run' : scenario.status.toLowerCase(),
     });
-    for (const scenario of scenarios) {
-      const testcase = suite.ele('testcase', {
-        classname: scenario.feature,
-        name: scenario.name,
-        file: scenarioKey(scenario),
-        time: seconds(scenario.durationMs),
-      });
-      if (scenario.status === 'FAILED') {
-        testcase
-          .ele('failure', { message: scenario.error?.split('\n')[0] ?? 'failed' })
-          .txt(scenario.error ?? '');
-      } else if (scenario.status !== 'PASSED') {
-        testcase.ele('skipped', {
-          message: scenario.attempts === 0 ? 'not run' : scenario.status.toLowerCase(),
-        });
-      }
-      if (scenario.flaky) testcase.ele('system-out').txt(`flaky: passed on attempt ${scenario.attempts}`);
-    }
   }
-  const gateSuite = root.ele('testsuite', {
+  if (scenario.flaky) testcase.ele('system-out').txt(`flaky: passed on attempt ${scenario.attempts}`);
+}
+
+/** One feature's suite: a case per selected scenario. */
+function featureSuite(root: XmlElement, uri: string, scenarios: readonly ScenarioResult[]): void {
+  const failures = scenarios.filter((scenario) => scenario.status === 'FAILED').length;
+  const skipped = scenarios.filter(
+    (scenario) => scenario.status !== 'FAILED' && scenario.status !== 'PASSED',
+  ).length;
+  const suite = root.ele('testsuite', {
+    name: scenarios[0]?.feature || uri,
+    file: uri,
+    tests: scenarios.length,
+    failures,
+    skipped,
+    time: seconds(scenarios.reduce((sum, scenario) => sum + scenario.durationMs, 0)),
+  });
+  for (const scenario of scenarios) scenarioCase(suite, scenario);
+}
+
+/** The release gate's suite: a case per rule, or one failing case when the results were unusable. */
+function gateSuite(root: XmlElement, gate: GateResult): void {
+  const suite = root.ele('testsuite', {
     name: `Release gate (${gate.policy})`,
     tests: gate.rules.length || 1,
     failures: gate.rules.filter((rule) => !rule.passed).length || (gate.verdict === 'no-go' ? 1 : 0),
@@ -118,13 +125,13 @@ export function junitXml(results: RunResults | undefined, gate: GateResult): str
       : {}),
   });
   if (gate.rules.length === 0) {
-    gateSuite
+    suite
       .ele('testcase', { classname: 'release-gate', name: 'results usable' })
       .ele('failure', { message: gate.reasons[0] ?? 'results unusable' })
       .txt(gate.reasons.join('\n'));
   }
   for (const rule of gate.rules) {
-    const testcase = gateSuite.ele('testcase', {
+    const testcase = suite.ele('testcase', {
       classname: 'release-gate',
       name: `${rule.id}: ${rule.description}`,
     });
@@ -135,6 +142,17 @@ export function junitXml(results: RunResults | undefined, gate: GateResult): str
         .txt(rule.details.join('\n'));
     }
   }
+}
+
+/**
+ * reports/junit.xml: one suite per feature with a case per selected scenario, and one suite for
+ * the release gate with a case per rule, so CI systems show the verdict among the tests. Without
+ * usable results it is the gate's suite alone, with one failing case that says why.
+ */
+export function junitXml(results: RunResults | undefined, gate: GateResult): string {
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', { name: 'sbe-harness' });
+  for (const [uri, scenarios] of scenariosByFeature(results)) featureSuite(root, uri, scenarios);
+  gateSuite(root, gate);
   return root.end({ prettyPrint: true });
 }
 

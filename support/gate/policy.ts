@@ -3,30 +3,9 @@ import Ajv from 'ajv';
 import { parseDocument } from 'yaml';
 import { readValidatedYaml } from '../config/yaml-file';
 import { UsageError, displayPath } from '../errors';
-import type { BreakingChangeOptions } from '../impact/gate-rule';
+import { rulesSchema, type RuleOptions } from './rule-table';
 
-/** The rules a policy can switch on, each with its options. */
-export interface RuleOptions {
-  readonly 'no-failed-scenarios'?: { readonly acceptedIssues?: readonly string[] };
-  readonly 'critical-scenarios-pass'?: { readonly tag?: string };
-  readonly 'no-undefined-steps'?: Record<string, never>;
-  readonly 'no-contract-violations'?: Record<string, never>;
-  readonly 'no-undocumented-exchanges'?: Record<string, never>;
-  /** No secret of the run, nor a credential of a known shape, in any file of the reports folder. */
-  readonly 'no-secrets-in-reports'?: Record<string, never>;
-  /** `min` for the project and each service; `services` sets another minimum for a named service. */
-  readonly 'contract-coverage'?: {
-    readonly min: number;
-    readonly services?: Readonly<Record<string, number>>;
-  };
-  readonly 'requirement-coverage'?: { readonly min: number };
-  readonly 'flaky-scenarios'?: { readonly max: number };
-  readonly duration?: { readonly maxSeconds: number };
-  /** A breaking contract change since the base needs a bump of `info.version`'s major. */
-  readonly 'no-unversioned-breaking-change'?: BreakingChangeOptions;
-}
-
-export type RuleId = keyof RuleOptions;
+export type { RuleId, RuleOptions } from './rule-table';
 
 export interface Policy {
   readonly name: string;
@@ -34,10 +13,8 @@ export interface Policy {
   readonly rules: RuleOptions;
 }
 
-const empty = { type: 'object', additionalProperties: false, properties: {} } as const;
-const percent = { type: 'number', minimum: 0, maximum: 100 } as const;
-
-const SCHEMA = {
+/** The gate file's schema; each rule's options are the rule's own (see rule-table.ts). */
+export const POLICY_SCHEMA = {
   type: 'object',
   required: ['policies'],
   additionalProperties: false,
@@ -51,58 +28,7 @@ const SCHEMA = {
         additionalProperties: false,
         properties: {
           description: { type: 'string' },
-          rules: {
-            type: 'object',
-            additionalProperties: false,
-            properties: {
-              'no-failed-scenarios': {
-                type: 'object',
-                additionalProperties: false,
-                properties: { acceptedIssues: { type: 'array', items: { type: 'string', minLength: 1 } } },
-              },
-              'critical-scenarios-pass': {
-                type: 'object',
-                additionalProperties: false,
-                properties: { tag: { type: 'string', pattern: '^@' } },
-              },
-              'no-undefined-steps': empty,
-              'no-contract-violations': empty,
-              'no-undocumented-exchanges': empty,
-              'no-secrets-in-reports': empty,
-              'contract-coverage': {
-                type: 'object',
-                required: ['min'],
-                additionalProperties: false,
-                properties: { min: percent, services: { type: 'object', additionalProperties: percent } },
-              },
-              'requirement-coverage': {
-                type: 'object',
-                required: ['min'],
-                additionalProperties: false,
-                properties: { min: percent },
-              },
-              'flaky-scenarios': {
-                type: 'object',
-                required: ['max'],
-                additionalProperties: false,
-                properties: { max: { type: 'integer', minimum: 0 } },
-              },
-              duration: {
-                type: 'object',
-                required: ['maxSeconds'],
-                additionalProperties: false,
-                properties: { maxSeconds: { type: 'number', exclusiveMinimum: 0 } },
-              },
-              'no-unversioned-breaking-change': {
-                type: 'object',
-                additionalProperties: false,
-                properties: {
-                  base: { type: 'string', minLength: 1 },
-                  whenNoBase: { enum: ['skip', 'fail'] },
-                },
-              },
-            },
-          },
+          rules: rulesSchema(),
         },
       },
     },
@@ -111,7 +37,7 @@ const SCHEMA = {
 
 const validate = new Ajv({ allErrors: false, validateSchema: false }).compile<{
   policies: Record<string, { description?: string; rules: RuleOptions }>;
-}>(SCHEMA);
+}>(POLICY_SCHEMA);
 
 /** The names of the policies in the gate file (none when it cannot be read). */
 export function policyNames(file: string): string[] {

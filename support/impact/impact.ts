@@ -72,21 +72,28 @@ function affected(
   };
 }
 
+/** One service's contract at the base and now, and what changed between them. */
+interface Comparison {
+  readonly service: ServiceConfig;
+  readonly base: Awaited<ReturnType<typeof baseContract>>;
+  readonly head: Awaited<ReturnType<typeof loadContract>>;
+  readonly changes: ReturnType<typeof diffOperations>;
+}
+
 /**
- * Compares each service's contract at the base with the working tree, and names the scenarios and
- * requirements every change touches, with their last status.
+ * Each service's contract at the base against the working tree. A service whose base cannot be
+ * read is named with why, unless it is the only one: with nothing compared there is nothing to say.
  */
-export async function computeImpact(settings: HarnessConfig, request: ImpactRequest): Promise<Impact> {
-  const services = chooseServices(settings, request);
-  const several = settings.services.length > 1;
-  const lastRunFile = reportFile(settings.reportsDir, 'results');
-  const lastRun = readLastRun(lastRunFile);
-  const compared = [];
+async function compareServices(
+  services: readonly ServiceConfig[],
+  baseRef: string,
+): Promise<{ compared: Comparison[]; notCompared: { service: string; reason: string }[] }> {
+  const compared: Comparison[] = [];
   const notCompared: { service: string; reason: string }[] = [];
   for (const service of services) {
     let base;
     try {
-      base = await baseContract(request.base, service.contractFile);
+      base = await baseContract(baseRef, service.contractFile);
     } catch (error) {
       // One service's contract outside the repository does not hide the others' changes; only when
       // no service can be compared is there nothing to say (exit 2).
@@ -103,6 +110,71 @@ export async function computeImpact(settings: HarnessConfig, request: ImpactRequ
     });
   }
   if (compared.length === 0) throw new CannotCompare(notCompared.map((each) => each.reason).join('; '));
+  return { compared, notCompared };
+}
+
+/** A requirement's title from the catalogue ('' when there is no catalogue to read). */
+function requirementTitles(requirementsFile: string): (id: string) => string {
+  let catalog: ReturnType<typeof loadRequirements> | undefined;
+  try {
+    catalog = loadRequirements(requirementsFile);
+  } catch {
+    catalog = undefined; // titles are a nicety: a project without a catalogue still gets its impact
+  }
+  return (id: string): string => catalog?.get(id)?.title ?? '';
+}
+
+/** What the changes are matched with: the scenarios' uses of operations, titles, last results. */
+interface Touched {
+  readonly uses: readonly ScenarioUse[];
+  readonly titles: (id: string) => string;
+  readonly results: ReadonlyMap<string, string>;
+  readonly several: boolean;
+}
+
+/** One service's changes, versions and whether its major went up, each change with what it touches. */
+function serviceImpact(
+  settings: HarnessConfig,
+  { service, base, head, changes }: Comparison,
+  touched: Touched,
+): ServiceImpact {
+  const baseVersion = base.contract?.version ?? null;
+  const before = majorOf(baseVersion);
+  const after = majorOf(head.version);
+  return {
+    name: service.name,
+    contract: path.relative(settings.projectDir, service.contractFile).split(path.sep).join('/'),
+    base: base.label,
+    baseVersion,
+    version: head.version,
+    majorBumped: baseVersion === null || (before !== undefined && after !== undefined && after > before),
+    contractHash: contractHash(service.contractFile),
+    changes: changes.map((change) =>
+      affected(
+        {
+          ...change,
+          service: service.name,
+          label: operationLabel(change.operation, service.name, touched.several),
+          scenarios: [],
+          requirements: [],
+        },
+        touched.uses,
+        touched.titles,
+        touched.results,
+      ),
+    ),
+  };
+}
+
+/**
+ * Compares each service's contract at the base with the working tree, and names the scenarios and
+ * requirements every change touches, with their last status.
+ */
+export async function computeImpact(settings: HarnessConfig, request: ImpactRequest): Promise<Impact> {
+  const services = chooseServices(settings, request);
+  const lastRunFile = reportFile(settings.reportsDir, 'results');
+  const lastRun = readLastRun(lastRunFile);
+  const { compared, notCompared } = await compareServices(services, request.base);
   const corpus = loadCorpus(
     settings.featuresDirs.filter((dir) => fs.existsSync(dir)),
     settings.projectDir,
@@ -115,42 +187,13 @@ export async function computeImpact(settings: HarnessConfig, request: ImpactRequ
     })),
     lastRun,
   );
-  let catalog: ReturnType<typeof loadRequirements> | undefined;
-  try {
-    catalog = loadRequirements(settings.requirementsFile);
-  } catch {
-    catalog = undefined; // titles are a nicety: a project without a catalogue still gets its impact
-  }
-  const titles = (id: string): string => catalog?.get(id)?.title ?? '';
-  const results = requirementResults(settings.reportsDir);
-  const impacts: ServiceImpact[] = compared.map(({ service, base, head, changes }) => {
-    const baseVersion = base.contract?.version ?? null;
-    const before = majorOf(baseVersion);
-    const after = majorOf(head.version);
-    return {
-      name: service.name,
-      contract: path.relative(settings.projectDir, service.contractFile).split(path.sep).join('/'),
-      base: base.label,
-      baseVersion,
-      version: head.version,
-      majorBumped: baseVersion === null || (before !== undefined && after !== undefined && after > before),
-      contractHash: contractHash(service.contractFile),
-      changes: changes.map((change) =>
-        affected(
-          {
-            ...change,
-            service: service.name,
-            label: operationLabel(change.operation, service.name, several),
-            scenarios: [],
-            requirements: [],
-          },
-          uses,
-          titles,
-          results,
-        ),
-      ),
-    };
-  });
+  const touched: Touched = {
+    uses,
+    titles: requirementTitles(settings.requirementsFile),
+    results: requirementResults(settings.reportsDir),
+    several: settings.services.length > 1,
+  };
+  const impacts = compared.map((comparison) => serviceImpact(settings, comparison, touched));
   return {
     ...summarize(request.base, lastRun ? displayPath(lastRunFile) : null, impacts),
     ...(notCompared.length > 0 ? { notCompared } : {}),

@@ -5,6 +5,7 @@ import { config } from '../config/config';
 import { capabilityOf } from '../gherkin/capability';
 import { REQUIREMENT_TAG } from '../tags/tags';
 import type { RequirementCatalog } from '../trace/requirements';
+import { allureCategories } from './failure-kind';
 import { writeJson } from './write-file';
 
 /** How allure-cucumberjs receives labels and links from a running scenario (its runtime API). */
@@ -131,34 +132,5 @@ export function markFlakyResults(resultsDir: string): number {
   return flagged;
 }
 
-/** Allure's categories, matched on the messages the harness emits. */
-export const CATEGORIES = [
-  {
-    name: 'Contract violations',
-    description:
-      'An exchange broke the OpenAPI contract: the service (or the harness) no longer keeps its word.',
-    matchedStatuses: ['failed', 'broken'],
-    messageRegex: '(?s).*Contract violation.*',
-  },
-  {
-    name: 'Environment problems',
-    description: 'The service or the browser could not be reached: nothing was tested.',
-    matchedStatuses: ['failed', 'broken'],
-    messageRegex:
-      '(?s).*(service unreachable|no response within|ECONNREFUSED|ECONNRESET|cannot launch|No Chromium found|PW_CONNECT_WS|browser has been closed).*',
-  },
-  {
-    name: 'Test defects',
-    description:
-      'The scenario or its steps are wrong: undefined or ambiguous steps, bad data, harness errors.',
-    matchedStatuses: ['broken', 'skipped'],
-    messageRegex:
-      '(?s).*(UsageError|TypeError|ReferenceError|Nothing was remembered|has no account in this scenario|has no parameter|not valid JSON|Undefined|ambiguous).*',
-  },
-  {
-    name: 'Product defects',
-    description: 'The service behaved differently from the specification: expected one thing, got another.',
-    matchedStatuses: ['failed', 'broken'],
-    messageRegex: '(?s).*(expected .*, actual|Expected|toHave|toBe).*',
-  },
-];
+/** Allure's categories, by the kind of failure: see failure-kind.ts. */
+export const CATEGORIES = allureCategories();

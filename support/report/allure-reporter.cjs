@@ -1,17 +1,27 @@
 // allure-cucumberjs's reporter, with each failure's message its first line (the headline of
 // support/report/console-failure.ts): Allure titles the entries of its Categories tab with the
-// message, and took the whole stack as the title. The whole text stays in the trace.
+// message, and took the whole stack as the title. The whole text stays in the trace, after the
+// failure's kind (support/report/failure-kind.ts), which Allure's categories match.
 // Plain JavaScript: cucumber loads formatters with import(), which cannot load TypeScript; what
 // it requires can, through ts-node (registered by cucumber.cjs already, here for any other caller).
 require('ts-node/register');
 const AllureCucumberReporter = require('allure-cucumberjs/reporter');
-const { failureTitle } = require('./console-failure.ts');
+const { failureTitle, goesBy } = require('./console-failure.ts');
+const { markedTrace } = require('./failure-kind.ts');
 
 class TitledAllureCucumberReporter extends AllureCucumberReporter {
   exceptionToError(message, exception) {
     const error = super.exceptionToError(message, exception);
     if (!error) return error;
-    return { ...error, message: failureTitle(exception, message), stack: message ?? exception.stackTrace };
+    const title = failureTitle(exception, message);
+    return {
+      ...error,
+      // The name the error goes by (`AssertionError`): Allure tells a failure from a broken test by it.
+      name: goesBy(exception.type),
+      message: title,
+      // Its kind first (by the error's class), which the categories match: see failure-kind.ts.
+      stack: markedTrace(exception.type, title, message ?? exception.stackTrace),
+    };
   }
 }
 

@@ -16,6 +16,22 @@ const PLUMBING = ['support/cucumber/redact-steps.ts'];
 /** Error types whose name adds nothing to the message: the message says what failed. */
 const SILENT_TYPES = new Set(['Error', 'AssertionError']);
 
+/**
+ * The harness's error classes that only mark a failure's kind (support/report/failure-kind.ts) go
+ * by the name of the class they extend: the reports read as they did before they had classes.
+ */
+const GOES_BY: Readonly<Record<string, string>> = {
+  BusinessRuleFailure: 'AssertionError',
+  ScenarioDefect: 'Error',
+  EnvironmentError: 'UsageError',
+  ServiceStillDownError: 'Error',
+};
+
+/** The name an error of this class goes by (its class's, unless it only marks a kind). */
+export function goesBy(type: string): string {
+  return GOES_BY[type] ?? type;
+}
+
 const FRAME = /^\s*at\s/;
 
 /** Attachments the console lists under a step: text a step wrote. Exchanges, screenshots, traces
@@ -48,7 +64,8 @@ const squash = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g
  * the type says something (`TypeError: …`), not `AssertionError [ERR_ASSERTION]: ` or `Error: `,
  * nor `ServiceUnreachable: service unreachable at …`.
  */
-export function headline(type: string, firstLine: string): string {
+export function headline(errorClass: string, firstLine: string): string {
+  const type = goesBy(errorClass);
   const kind = squash(type.replace(/Error$/, ''));
   if (SILENT_TYPES.has(type) || kind === '' || squash(firstLine).startsWith(kind)) return firstLine;
   return `${type}: ${firstLine}`;

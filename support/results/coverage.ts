@@ -72,6 +72,176 @@ function percent(part: number, whole: number): number {
   return whole === 0 ? 100 : Math.round((part / whole) * 1000) / 10;
 }
 
+/** What the run's exchanges reached, tallied once for every service. */
+interface Tally {
+  /** `service operationId`, `… responseKey`, `… responseKey mediaType` → the scenarios that reached it. */
+  readonly hits: Map<string, Set<string>>;
+  /** Each service's traffic (`undefined`: exchanges no service knows). */
+  readonly traffic: Map<string | undefined, Traffic>;
+  /** `METHOD path status` → the exchange no contract documents, and the scenarios that made it. */
+  readonly undocumented: Map<string, { exchange: UndocumentedExchange; scenarios: Set<string> }>;
+}
+
+type Exchange = RunResults['scenarios'][number]['exchanges'][number];
+
+function hit(tally: Tally, key: string, ref: string): void {
+  const set = tally.hits.get(key) ?? new Set<string>();
+  set.add(ref);
+  tally.hits.set(key, set);
+}
+
+function trafficOf(tally: Tally, service: string | undefined): Traffic {
+  const known = tally.traffic.get(service) ?? {
+    exchanges: 0,
+    validated: 0,
+    violations: 0,
+    undocumented: new Set(),
+  };
+  tally.traffic.set(service, known);
+  return known;
+}
+
+/** An exchange no contract documents, once per `METHOD path status`, with every scenario that made it. */
+function tallyUndocumented(tally: Tally, counts: Traffic, exchange: Exchange, ref: string): void {
+  const key = `${exchange.method} ${exchange.path} ${exchange.status}`;
+  counts.undocumented.add(key);
+  const known = tally.undocumented.get(key) ?? {
+    exchange: {
+      method: exchange.method,
+      path: exchange.path,
+      status: exchange.status,
+      reason: exchange.violations[0] ?? 'not in the contract',
+      scenarios: [],
+    },
+    scenarios: new Set<string>(),
+  };
+  known.scenarios.add(ref);
+  tally.undocumented.set(key, known);
+}
+
+/** Every exchange of the run: counted for its service, its operation, response and media type reached. */
+function tallyExchanges(results: RunResults, first: string | undefined): Tally {
+  const tally: Tally = { hits: new Map(), traffic: new Map(), undocumented: new Map() };
+  for (const scenario of results.scenarios) {
+    const ref = scenarioKey(scenario);
+    for (const exchange of scenario.exchanges) {
+      // Results from before services were named belong to the one service there was.
+      const service = exchange.service ?? (exchange.operationId ? first : undefined);
+      const counts = trafficOf(tally, service);
+      counts.exchanges += 1;
+      if (exchange.validated) counts.validated += 1;
+      if (exchange.violations.length > 0) counts.violations += 1;
+      if (exchange.operationId) hit(tally, `${service} ${exchange.operationId}`, ref);
+      if (exchange.operationId && exchange.responseKey) {
+        hit(tally, `${service} ${exchange.operationId} ${exchange.responseKey}`, ref);
+        hit(
+          tally,
+          `${service} ${exchange.operationId} ${exchange.responseKey} ${exchange.mediaType ?? ''}`,
+          ref,
+        );
+      }
+      if (exchange.undocumented) tallyUndocumented(tally, counts, exchange, ref);
+    }
+  }
+  return tally;
+}
+
+/** The documented responses of every service, as the coverage lists them. */
+interface Documented {
+  readonly entries: CoverageEntry[];
+  readonly catchAll: CoverageEntry[];
+  readonly uncoveredPairs: string[];
+}
+
+/**
+ * One service's documented responses × media type into `documented`, and its totals: operations
+ * and status pairs covered, and its traffic.
+ */
+function serviceCoverage(
+  { name, contract }: NamedContract,
+  tally: Tally,
+  documented: Documented,
+  several: boolean,
+): ServiceCoverage {
+  let pairs = 0;
+  let pairsCovered = 0;
+  for (const operation of contract.operations) {
+    for (const [responseKey, response] of Object.entries(operation.responses)) {
+      const mediaTypes = Object.keys(response.content ?? {});
+      for (const mediaType of mediaTypes.length > 0 ? mediaTypes : [null]) {
+        const scenarios = [
+          ...(tally.hits.get(`${name} ${operation.operationId} ${responseKey} ${mediaType ?? ''}`) ?? []),
+        ];
+        (responseKey === 'default' ? documented.catchAll : documented.entries).push({
+          service: name,
+          operationId: operation.operationId,
+          method: operation.method,
+          path: operation.pathTemplate,
+          responseKey,
+          mediaType,
+          covered: scenarios.length > 0,
+          scenarios,
+        });
+      }
+      if (responseKey === 'default') continue;
+      pairs += 1;
+      if (tally.hits.has(`${name} ${operation.operationId} ${responseKey}`)) pairsCovered += 1;
+      else
+        documented.uncoveredPairs.push(
+          `${operationLabel(operation.operationId, name, several)} ${responseKey}`,
+        );
+    }
+  }
+  const operationsCovered = contract.operations.filter((operation) =>
+    tally.hits.has(`${name} ${operation.operationId}`),
+  ).length;
+  const counts = tally.traffic.get(name);
+  return {
+    name,
+    title: contract.title,
+    version: contract.version,
+    totals: totalsOf(
+      { operations: contract.operations.length, operationsCovered, pairs, pairsCovered },
+      counts ?? { exchanges: 0, validated: 0, violations: 0 },
+      counts?.undocumented.size ?? 0,
+    ),
+  };
+}
+
+/** The whole project's totals: the services' summed, and all the traffic, unknown services' too. */
+function projectTotals(perService: readonly ServiceCoverage[], tally: Tally): CoverageTotals {
+  const sum = (pick: (totals: CoverageTotals) => number): number =>
+    perService.reduce((total, service) => total + pick(service.totals), 0);
+  const all = [...tally.traffic.values()].reduce(
+    (total, counts) => ({
+      exchanges: total.exchanges + counts.exchanges,
+      validated: total.validated + counts.validated,
+      violations: total.violations + counts.violations,
+    }),
+    { exchanges: 0, validated: 0, violations: 0 },
+  );
+  return totalsOf(
+    {
+      operations: sum((totals) => totals.operations),
+      operationsCovered: sum((totals) => totals.operationsCovered),
+      pairs: sum((totals) => totals.statusPairs),
+      pairsCovered: sum((totals) => totals.statusPairsCovered),
+    },
+    all,
+    tally.undocumented.size,
+  );
+}
+
+/** The contract's title and version, or for several services their titles and versions joined. */
+function specOf(services: readonly NamedContract[]): ContractCoverage['spec'] {
+  return services.length > 1
+    ? {
+        title: services.map(({ contract }) => `${contract.title} ${contract.version}`).join(' · '),
+        version: '',
+      }
+    : { title: services[0]?.contract.title ?? '', version: services[0]?.contract.version ?? '' };
+}
+
 /**
  * Which documented responses the run's exchanges covered — per service and in total — and which
  * exchanges no contract knows. A lone contract is a one-service project.
@@ -82,137 +252,19 @@ export function computeCoverage(
 ): ContractCoverage {
   const services: readonly NamedContract[] =
     'operations' in contracts ? [{ name: contracts.title, contract: contracts }] : contracts;
-  const several = services.length > 1;
-  const first = services[0]?.name;
-  const hits = new Map<string, Set<string>>();
-  const hit = (key: string, ref: string): void => {
-    const set = hits.get(key) ?? new Set<string>();
-    set.add(ref);
-    hits.set(key, set);
-  };
-  const undocumented = new Map<string, { exchange: UndocumentedExchange; scenarios: Set<string> }>();
-  const traffic = new Map<string | undefined, Traffic>();
-  const count = (service: string | undefined): Traffic => {
-    const known = traffic.get(service) ?? {
-      exchanges: 0,
-      validated: 0,
-      violations: 0,
-      undocumented: new Set(),
-    };
-    traffic.set(service, known);
-    return known;
-  };
-  for (const scenario of results.scenarios) {
-    const ref = scenarioKey(scenario);
-    for (const exchange of scenario.exchanges) {
-      // Results from before services were named belong to the one service there was.
-      const service = exchange.service ?? (exchange.operationId ? first : undefined);
-      const counts = count(service);
-      counts.exchanges += 1;
-      if (exchange.validated) counts.validated += 1;
-      if (exchange.violations.length > 0) counts.violations += 1;
-      if (exchange.operationId) hit(`${service} ${exchange.operationId}`, ref);
-      if (exchange.operationId && exchange.responseKey) {
-        hit(`${service} ${exchange.operationId} ${exchange.responseKey}`, ref);
-        hit(`${service} ${exchange.operationId} ${exchange.responseKey} ${exchange.mediaType ?? ''}`, ref);
-      }
-      if (exchange.undocumented) {
-        const key = `${exchange.method} ${exchange.path} ${exchange.status}`;
-        counts.undocumented.add(key);
-        const known = undocumented.get(key) ?? {
-          exchange: {
-            method: exchange.method,
-            path: exchange.path,
-            status: exchange.status,
-            reason: exchange.violations[0] ?? 'not in the contract',
-            scenarios: [],
-          },
-          scenarios: new Set<string>(),
-        };
-        known.scenarios.add(ref);
-        undocumented.set(key, known);
-      }
-    }
-  }
-
-  const entries: CoverageEntry[] = [];
-  const catchAll: CoverageEntry[] = [];
-  const uncoveredPairs: string[] = [];
-  const perService: ServiceCoverage[] = [];
-  for (const { name, contract } of services) {
-    let pairs = 0;
-    let pairsCovered = 0;
-    for (const operation of contract.operations) {
-      for (const [responseKey, response] of Object.entries(operation.responses)) {
-        const mediaTypes = Object.keys(response.content ?? {});
-        for (const mediaType of mediaTypes.length > 0 ? mediaTypes : [null]) {
-          const scenarios = [
-            ...(hits.get(`${name} ${operation.operationId} ${responseKey} ${mediaType ?? ''}`) ?? []),
-          ];
-          (responseKey === 'default' ? catchAll : entries).push({
-            service: name,
-            operationId: operation.operationId,
-            method: operation.method,
-            path: operation.pathTemplate,
-            responseKey,
-            mediaType,
-            covered: scenarios.length > 0,
-            scenarios,
-          });
-        }
-        if (responseKey === 'default') continue;
-        pairs += 1;
-        if (hits.has(`${name} ${operation.operationId} ${responseKey}`)) pairsCovered += 1;
-        else uncoveredPairs.push(`${operationLabel(operation.operationId, name, several)} ${responseKey}`);
-      }
-    }
-    const operationsCovered = contract.operations.filter((operation) =>
-      hits.has(`${name} ${operation.operationId}`),
-    ).length;
-    const counts = traffic.get(name);
-    perService.push({
-      name,
-      title: contract.title,
-      version: contract.version,
-      totals: totalsOf(
-        { operations: contract.operations.length, operationsCovered, pairs, pairsCovered },
-        counts ?? { exchanges: 0, validated: 0, violations: 0 },
-        counts?.undocumented.size ?? 0,
-      ),
-    });
-  }
-  const sum = (pick: (totals: CoverageTotals) => number): number =>
-    perService.reduce((total, service) => total + pick(service.totals), 0);
-  const all = [...traffic.values()].reduce(
-    (total, counts) => ({
-      exchanges: total.exchanges + counts.exchanges,
-      validated: total.validated + counts.validated,
-      violations: total.violations + counts.violations,
-    }),
-    { exchanges: 0, validated: 0, violations: 0 },
+  const tally = tallyExchanges(results, services[0]?.name);
+  const documented: Documented = { entries: [], catchAll: [], uncoveredPairs: [] };
+  const perService = services.map((service) =>
+    serviceCoverage(service, tally, documented, services.length > 1),
   );
   return {
-    spec: several
-      ? {
-          title: services.map(({ contract }) => `${contract.title} ${contract.version}`).join(' · '),
-          version: '',
-        }
-      : { title: services[0]?.contract.title ?? '', version: services[0]?.contract.version ?? '' },
-    totals: totalsOf(
-      {
-        operations: sum((totals) => totals.operations),
-        operationsCovered: sum((totals) => totals.operationsCovered),
-        pairs: sum((totals) => totals.statusPairs),
-        pairsCovered: sum((totals) => totals.statusPairsCovered),
-      },
-      all,
-      undocumented.size,
-    ),
+    spec: specOf(services),
+    totals: projectTotals(perService, tally),
     services: perService,
-    entries,
-    uncoveredStatusPairs: uncoveredPairs,
-    catchAll,
-    undocumented: [...undocumented.values()].map(({ exchange, scenarios }) => ({
+    entries: documented.entries,
+    uncoveredStatusPairs: documented.uncoveredPairs,
+    catchAll: documented.catchAll,
+    undocumented: [...tally.undocumented.values()].map(({ exchange, scenarios }) => ({
       ...exchange,
       scenarios: [...scenarios],
     })),

@@ -71,6 +71,105 @@ function layersOf(tags: readonly string[]): Layer[] {
   return (['api', 'ui'] as const).filter((layer) => tags.includes(`@${layer}`));
 }
 
+/** A scenario of the features, with its result in the run (NOT_RUN when it did not run) and the operations it exercised. */
+function tracedScenario(
+  ref: string,
+  name: string,
+  tags: readonly string[],
+  result: ScenarioResult | undefined,
+  several: boolean,
+): TracedScenario {
+  return {
+    ref,
+    name,
+    status: result && result.attempts > 0 ? result.status : 'NOT_RUN',
+    flaky: result?.flaky ?? false,
+    layers: layersOf(tags),
+    operations: [
+      ...new Set(
+        (result?.exchanges ?? []).flatMap((exchange) =>
+          exchange.operationId ? [operationLabel(exchange.operationId, exchange.service, several)] : [],
+        ),
+      ),
+    ].sort(),
+  };
+}
+
+/** Every scenario of the features under each requirement it is tagged with, and those tagged with none. */
+function scenariosByRequirement(
+  corpus: Corpus,
+  results: RunResults | undefined,
+  several: boolean,
+): { byRequirement: Map<string, TracedScenario[]>; withoutRequirement: string[] } {
+  const ran = new Map<string, ScenarioResult>();
+  for (const scenario of results?.scenarios ?? []) ran.set(scenarioKey(scenario), scenario);
+  const byRequirement = new Map<string, TracedScenario[]>();
+  const withoutRequirement: string[] = [];
+  for (const feature of corpus.features) {
+    for (const pickle of feature.pickles) {
+      const tags = pickle.tags.map((tag) => tag.name);
+      const ref = scenarioRef(feature, pickle);
+      const traced = tracedScenario(ref, pickle.name, tags, ran.get(ref), several);
+      const ids = tags.flatMap((tag) => (REQUIREMENT_TAG.test(tag) ? [tag.slice(1)] : []));
+      if (ids.length === 0) withoutRequirement.push(ref);
+      for (const id of ids) byRequirement.set(id, [...(byRequirement.get(id) ?? []), traced]);
+    }
+  }
+  return { byRequirement, withoutRequirement };
+}
+
+/** A requirement of the catalogue with its scenarios, what they proved per layer, and the operations they exercised. */
+function tracedRequirement(
+  requirement: RequirementCatalog['requirements'][number],
+  scenarios: readonly TracedScenario[],
+): TracedRequirement {
+  const operations = [...new Set(scenarios.flatMap((scenario) => scenario.operations))].sort();
+  const layers = layerResults(requirement.layers, scenarios);
+  return {
+    id: requirement.id,
+    title: requirement.title,
+    capability: requirement.capability,
+    priority: requirement.priority,
+    owner: requirement.owner,
+    status: requirement.status,
+    link: requirement.link,
+    acceptance: requirement.acceptance,
+    layersRequired: requirement.layers,
+    layers,
+    layersProven: layers.filter((entry) => entry.result === 'PASSED').map((entry) => entry.layer),
+    result: scenarios.length === 0 ? 'NO_SCENARIO' : resultOf(scenarios.map((scenario) => scenario.status)),
+    scenarios,
+    operations,
+  };
+}
+
+/** Operation → the requirements whose scenarios exercised it, by operation. */
+function requirementsByOperation(requirements: readonly TracedRequirement[]): Traceability['operations'] {
+  const byOperation = new Map<string, Set<string>>();
+  for (const requirement of requirements)
+    for (const operation of requirement.operations)
+      byOperation.set(operation, (byOperation.get(operation) ?? new Set()).add(requirement.id));
+  return [...byOperation]
+    .map(([operationId, ids]) => ({ operationId, requirements: [...ids].sort() }))
+    .sort((a, b) => a.operationId.localeCompare(b.operationId));
+}
+
+/** Active requirements with scenarios whose needed layers are not all proven. */
+function missingLayers(active: readonly TracedRequirement[]): Traceability['flags']['missingLayers'] {
+  return (
+    active
+      // Requirements with no scenario at all are flagged apart.
+      .filter((requirement) => requirement.scenarios.length > 0)
+      .flatMap((requirement) => {
+        const missing = requirement.layers.filter((entry) => entry.required && entry.result !== 'PASSED');
+        const short =
+          missing.length > 0 &&
+          (requirement.layersProven.length > 0 || missing.some((entry) => entry.result === 'NO_SCENARIO'));
+        return short ? [{ id: requirement.id, missing: missing.map((entry) => entry.layer) }] : [];
+      })
+  );
+}
+
 /**
  * Requirement → scenarios → last status → operations exercised, and operation → requirements.
  * Built from the catalogue, every scenario of the features (run or not) and the run's results.
@@ -82,83 +181,20 @@ export function buildTraceability(
   results: RunResults | undefined,
   services: readonly string[] = [],
 ): Traceability {
-  const several = services.length > 1;
-  const ran = new Map<string, ScenarioResult>();
-  for (const scenario of results?.scenarios ?? []) ran.set(scenarioKey(scenario), scenario);
-
-  const byRequirement = new Map<string, TracedScenario[]>();
-  const withoutRequirement: string[] = [];
-  for (const feature of corpus.features) {
-    for (const pickle of feature.pickles) {
-      const tags = pickle.tags.map((tag) => tag.name);
-      const ref = scenarioRef(feature, pickle);
-      const result = ran.get(ref);
-      const traced: TracedScenario = {
-        ref,
-        name: pickle.name,
-        status: result && result.attempts > 0 ? result.status : 'NOT_RUN',
-        flaky: result?.flaky ?? false,
-        layers: layersOf(tags),
-        operations: [
-          ...new Set(
-            (result?.exchanges ?? []).flatMap((exchange) =>
-              exchange.operationId ? [operationLabel(exchange.operationId, exchange.service, several)] : [],
-            ),
-          ),
-        ].sort(),
-      };
-      const ids = tags.flatMap((tag) => (REQUIREMENT_TAG.test(tag) ? [tag.slice(1)] : []));
-      if (ids.length === 0) withoutRequirement.push(ref);
-      for (const id of ids) byRequirement.set(id, [...(byRequirement.get(id) ?? []), traced]);
-    }
-  }
-
-  const byOperation = new Map<string, Set<string>>();
-  const requirements = catalog.requirements.map((requirement): TracedRequirement => {
-    const scenarios = byRequirement.get(requirement.id) ?? [];
-    const operations = [...new Set(scenarios.flatMap((scenario) => scenario.operations))].sort();
-    for (const operation of operations)
-      byOperation.set(operation, (byOperation.get(operation) ?? new Set()).add(requirement.id));
-    const layers = layerResults(requirement.layers, scenarios);
-    return {
-      id: requirement.id,
-      title: requirement.title,
-      capability: requirement.capability,
-      priority: requirement.priority,
-      owner: requirement.owner,
-      status: requirement.status,
-      link: requirement.link,
-      acceptance: requirement.acceptance,
-      layersRequired: requirement.layers,
-      layers,
-      layersProven: layers.filter((entry) => entry.result === 'PASSED').map((entry) => entry.layer),
-      result: scenarios.length === 0 ? 'NO_SCENARIO' : resultOf(scenarios.map((scenario) => scenario.status)),
-      scenarios,
-      operations,
-    };
-  });
-
+  const { byRequirement, withoutRequirement } = scenariosByRequirement(corpus, results, services.length > 1);
+  const requirements = catalog.requirements.map((requirement) =>
+    tracedRequirement(requirement, byRequirement.get(requirement.id) ?? []),
+  );
   const active = requirements.filter((requirement) => requirement.status === 'active');
   return {
     requirements,
-    operations: [...byOperation]
-      .map(([operationId, ids]) => ({ operationId, requirements: [...ids].sort() }))
-      .sort((a, b) => a.operationId.localeCompare(b.operationId)),
+    operations: requirementsByOperation(requirements),
     flags: {
       requirementsWithoutScenario: active
         .filter((requirement) => requirement.scenarios.length === 0)
         .map((requirement) => requirement.id),
       scenariosWithoutRequirement: withoutRequirement,
-      missingLayers: active
-        // Requirements with no scenario at all are already flagged above.
-        .filter((requirement) => requirement.scenarios.length > 0)
-        .flatMap((requirement) => {
-          const missing = requirement.layers.filter((entry) => entry.required && entry.result !== 'PASSED');
-          const short =
-            missing.length > 0 &&
-            (requirement.layersProven.length > 0 || missing.some((entry) => entry.result === 'NO_SCENARIO'));
-          return short ? [{ id: requirement.id, missing: missing.map((entry) => entry.layer) }] : [];
-        }),
+      missingLayers: missingLayers(active),
     },
   };
 }

@@ -9,10 +9,8 @@ import { ownerGuards, type ServiceContext } from './context';
 
 const DEFAULT_TOKEN_SECONDS = 3600;
 
-export function accountRoutes(router: Router, context: ServiceContext): void {
-  const { store } = context;
-  const { owner } = ownerGuards(context);
-
+/** Signing up: a new account, or 409 when the username is taken. */
+function registration(router: Router, { store }: ServiceContext): void {
   resource(router, '/users', {
     post: [
       jsonBody({
@@ -35,7 +33,12 @@ export function accountRoutes(router: Router, context: ServiceContext): void {
       },
     ],
   });
+}
 
+/** The signed-in owner's own account. */
+function ownAccount(router: Router, context: ServiceContext): void {
+  const { store } = context;
+  const { owner } = ownerGuards(context);
   resource(router, '/users/:username', {
     get: [
       owner,
@@ -46,7 +49,10 @@ export function accountRoutes(router: Router, context: ServiceContext): void {
       },
     ],
   });
+}
 
+/** A bearer token for a username and password, valid `expiresIn` seconds (an hour at most). */
+function tokens(router: Router, { store }: ServiceContext): void {
   resource(router, '/auth/token', {
     post: [
       jsonBody({
@@ -72,4 +78,10 @@ export function accountRoutes(router: Router, context: ServiceContext): void {
       },
     ],
   });
+}
+
+export function accountRoutes(router: Router, context: ServiceContext): void {
+  registration(router, context);
+  ownAccount(router, context);
+  tokens(router, context);
 }

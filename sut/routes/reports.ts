@@ -1,4 +1,4 @@
-import type { Router } from 'express';
+import type { RequestHandler, Router } from 'express';
 import { pathParam } from '../http/params';
 import { CATEGORIES, type ReportCategory } from '../domain/types';
 import { ownerOf } from '../http/auth';
@@ -9,10 +9,8 @@ import { resource } from '../http/resource';
 import { checkPath, phoneNumber, queryInteger } from '../http/validation';
 import { ownerGuards, type ServiceContext } from './context';
 
-export function reportRoutes(router: Router, context: ServiceContext): void {
-  const { store, faults } = context;
-  const { owner, deleting: deletingOwner } = ownerGuards(context);
-
+/** Anyone's look-up of a number's active reports: by category and period, a page at a time. */
+function numberReports(router: Router, { store }: ServiceContext): void {
   resource(router, '/numbers/:number/reports', {
     get: [
       (req, res) => {
@@ -44,7 +42,10 @@ export function reportRoutes(router: Router, context: ServiceContext): void {
       },
     ],
   });
+}
 
+/** The owner reports a number (once until withdrawn). */
+function filing(router: Router, { store, faults }: ServiceContext, owner: RequestHandler): void {
   resource(router, '/users/:username/reports', {
     post: [
       owner,
@@ -74,7 +75,10 @@ export function reportRoutes(router: Router, context: ServiceContext): void {
       },
     ],
   });
+}
 
+/** The owner withdraws one of their active reports. */
+function withdrawal(router: Router, { store }: ServiceContext, deletingOwner: RequestHandler): void {
   resource(router, '/users/:username/reports/:reportId', {
     delete: [
       deletingOwner,
@@ -87,6 +91,13 @@ export function reportRoutes(router: Router, context: ServiceContext): void {
       },
     ],
   });
+}
+
+export function reportRoutes(router: Router, context: ServiceContext): void {
+  const { owner, deleting } = ownerGuards(context);
+  numberReports(router, context);
+  filing(router, context, owner);
+  withdrawal(router, context, deleting);
 }
 
 /** `categories=scam&categories=fraud` (each a category), or undefined for all of them. */

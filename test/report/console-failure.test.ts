@@ -3,7 +3,11 @@ import { describe, it } from 'node:test';
 import type * as messages from '@cucumber/messages';
 import { formatError } from '@cucumber/cucumber/lib/runtime/format_error';
 import { expectEqual, expectTrue } from '../../support/expect';
+import { EnvironmentError, ScenarioDefect, UsageError } from '../../support/errors';
+import { ServiceUnreachableError } from '../../support/http/client';
+import { ContractViolationError } from '../../support/http/traffic';
 import { CATEGORIES } from '../../support/report/allure-metadata';
+import { ServiceStillDownError } from '../../support/service-watch';
 import { consoleAttempt, failureText, failureTitle, isOwnFrame } from '../../support/report/console-failure';
 
 type StepResult = Pick<messages.TestStepResult, 'message' | 'exception'>;
@@ -134,7 +138,7 @@ describe('a failure on the console', () => {
 });
 
 describe('a failure in Allure', () => {
-  it('is titled by its first line; the whole text is the trace', () => {
+  it('is titled by its first line; the whole text is the trace, after its kind', () => {
     const result = recorded(() => expectEqual('spam level of +886912345678', 'suspicious', 'spam'));
     assert.equal(
       failureTitle(result.exception, result.message),
@@ -150,35 +154,73 @@ describe('a failure in Allure', () => {
       string
     >;
     assert.equal(error.message, 'spam level of +886912345678: expected "spam", actual "suspicious"');
-    assert.equal(error.stack, result.message);
+    // The trace: the failure's kind and its error's class, then the whole text.
+    assert.equal(error.stack, `[product-defect] BusinessRuleFailure\n${result.message}`);
     assert.equal(error.name, 'AssertionError');
     assert.equal(Reporter.prototype.exceptionToError.call({}, undefined, undefined), undefined);
   });
 
-  it('still falls in its category by that title', () => {
-    const category = (title: string): string[] =>
-      CATEGORIES.filter((c) => new RegExp(c.messageRegex.replace('(?s)', ''), 's').test(title)).map(
-        (c) => c.name,
+  it('falls in its category by the class of its error, whatever its wording', () => {
+    // What Allure does with categories.json: the first category whose trace pattern matches.
+    const category = (error: Error): string | undefined => {
+      const result = formatError(error, true);
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const Reporter = require('../../support/report/allure-reporter.cjs') as {
+        prototype: { exceptionToError(message?: string, exception?: messages.Exception): { stack: string } };
+      };
+      const { stack } = Reporter.prototype.exceptionToError.call({}, result.message, result.exception);
+      return CATEGORIES.find((c) => new RegExp(`^${c.traceRegex.replace('(?s)', '')}$`, 's').test(stack))
+        ?.name;
+    };
+    const thrown = (run: () => void): Error => {
+      try {
+        run();
+      } catch (error) {
+        return error as Error;
+      }
+      throw new Error('expected it to throw');
+    };
+    for (const wording of ['spam level of +886…', 'the caller is shown as']) {
+      assert.equal(
+        category(thrown(() => expectEqual(wording, 'suspicious', 'spam'))),
+        'Product defects',
+        wording,
       );
-    const title = (type: string, message: string): string =>
-      failureTitle({ type, message, stackTrace: '' }, '');
-    assert.deepEqual(
-      category(
-        title('ServiceUnreachableError', 'service unreachable at http://x: ECONNREFUSED during getHealth'),
-      ),
-      ['Environment problems'],
+    }
+    const violation = (message: string): Error =>
+      Object.assign(Object.create(ContractViolationError.prototype) as Error, { message, stack: message });
+    assert.equal(category(violation('Contract violation in lookUpNumber → 200')), 'Contract violations');
+    assert.equal(
+      category(violation('lookUpNumber answered what its contract forbids')),
+      'Contract violations',
     );
-    assert.deepEqual(
-      category(title('AssertionError', 'spam level of +886…: expected "spam", actual "suspicious"')),
-      ['Product defects'],
+    assert.equal(category(new ServiceUnreachableError('the service is gone')), 'Environment problems');
+    assert.equal(category(new ServiceStillDownError('still down')), 'Environment problems');
+    assert.equal(category(new EnvironmentError('no browser at all')), 'Environment problems');
+    assert.equal(category(new ScenarioDefect('the number was never noted')), 'Test defects');
+    assert.equal(category(new UsageError('a bad table')), 'Test defects');
+    assert.equal(category(new TypeError('x is not a function')), 'Test defects');
+    // An error of another library, with no class of its own: by its wording.
+    assert.equal(category(new Error('expect(locator).toHaveText(expected) failed')), 'Product defects');
+    assert.equal(category(new Error('something else')), undefined);
+  });
+
+  it('reads as before the classes: the headline and the name go by the class they extend', () => {
+    const result = recorded(() => expectEqual('spam level', 'suspicious', 'spam'));
+    assert.equal(result.exception?.type, 'BusinessRuleFailure');
+    assert.equal(
+      failureTitle(result.exception, result.message),
+      'spam level: expected "spam", actual "suspicious"',
     );
-    assert.deepEqual(category(title('TypeError', 'The "path" argument must be of type string')), [
-      'Test defects',
-    ]);
-    assert.deepEqual(
-      category(title('Error', 'Contract violation in lookUpNumber → 200 (GET /x):\n - body')),
-      ['Contract violations'],
-    );
+    assert.match(result.message ?? '', /^AssertionError \[ERR_ASSERTION\]: spam level/);
+    const defect = recorded(() => {
+      throw new ScenarioDefect('Nothing was remembered as "x"');
+    });
+    assert.equal(failureTitle(defect.exception, defect.message), 'Nothing was remembered as "x"');
+    const browser = recorded(() => {
+      throw new EnvironmentError('cannot launch chromium');
+    });
+    assert.equal(failureTitle(browser.exception, browser.message), 'UsageError: cannot launch chromium');
   });
 });
 
