@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { supportCodeLibraryBuilder, type IWorldOptions } from '@cucumber/cucumber';
@@ -260,6 +262,28 @@ describe('the World of a started scenario', () => {
     assert.equal(attached[attached.length - 1]?.data, `the token was ${REDACTED}`);
   });
 
+  it('redacts the exchanges it attaches by name too: a short password is no secret by value, but is by field', async () => {
+    // @negative: the request breaks the contract on purpose, and is not checked.
+    const { world, attached } = started(['@negative']);
+    const response = await world.http.send({
+      method: 'POST',
+      path: '/users',
+      body: { username: 'shorty', password: 'abc' },
+    });
+    assert.equal(response.status, 400, 'too short for the service');
+    assert.deepEqual(world.traffic.records[0]?.exchange.request.body, {
+      username: 'shorty',
+      password: 'abc',
+    });
+    const [reported] = exchangesOf(attached);
+    assert.deepEqual(reported?.exchange.request.body, { username: 'shorty', password: REDACTED });
+    assert.equal(
+      reported?.curl.includes('"password":"abc"'),
+      false,
+      'the curl line is built from the redacted record',
+    );
+  });
+
   it('redacts what a step logs or attaches as text, and passes binary data as it is', () => {
     const { world, attached, logged } = started();
     const password = world.interpolate('{{$password}}');
@@ -317,6 +341,31 @@ describe('the World of a started scenario', () => {
       () => world.rememberResponseHeader('ETag', 'etag'),
       /^UsageError: the response has no header ETag to remember as "etag" \(its headers: .*x-request-id.*\)$/,
     );
+  });
+
+  it('keeps a short value remembered from a secret-named field out of reports, which the exchange alone would not', async () => {
+    const server = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ token: 'k9x2z', name: 'k9x2y' }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { world, logged } = started();
+      const baseUrl = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      // Outside the project's services the exchange is a violation; the response is still the last one.
+      await assert.rejects(
+        world.http.send({ method: 'GET', baseUrl, path: '/session' }),
+        /no service of the project is at http:\/\/127\.0\.0\.1:\d+ \(caller-id: http:\/\/127\.0\.0\.1:\d+\/api\/v1\)$/,
+      );
+      world.log('k9x2z');
+      assert.deepEqual(logged, ['k9x2z'], 'too short to be learned from the exchange as a secret');
+      world.rememberFromResponse('token', 'short token');
+      world.rememberFromResponse('name', 'name');
+      world.log('k9x2z k9x2y');
+      assert.deepEqual(logged[1], `${REDACTED} k9x2y`, 'only the secret-named field is a secret');
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('sends a credential given for a scheme only to the operations that ask for it, and never shows it', async () => {
