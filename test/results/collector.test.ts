@@ -668,6 +668,91 @@ describe('the results collector', () => {
     );
   });
 
+  it('names background steps by their keyword, and fails a scenario whose After hook failed', () => {
+    const { document, pickles } = feature([{ ...UNKNOWN, line: 10 }]);
+    const feat = document.gherkinDocument!.feature!;
+    const withBackground: messages.GherkinDocument = {
+      ...document.gherkinDocument!,
+      feature: {
+        ...feat,
+        children: [
+          {
+            background: {
+              id: 'background',
+              location: { line: 3 },
+              keyword: 'Background',
+              name: '',
+              description: '',
+              steps: [
+                {
+                  id: 'background-step',
+                  location: { line: 4 },
+                  keyword: 'Given ',
+                  text: 'the service is up',
+                },
+              ],
+            },
+          },
+          ...feat.children,
+        ],
+      },
+    };
+    const original = pickles[0]!;
+    const pickle: messages.Pickle = {
+      ...original,
+      steps: [
+        { id: 'pickle-background-step', astNodeIds: ['background-step'], text: 'the service is up' },
+        ...original.steps,
+      ],
+    };
+    const testCase: messages.TestCase = {
+      id: 'case',
+      pickleId: pickle.id,
+      testSteps: [
+        ...pickle.steps.map((step, index) => ({
+          id: `case-step-${index}`,
+          pickleStepId: step.id,
+          stepDefinitionIds: [],
+          stepMatchArgumentsLists: [],
+        })),
+        { id: 'case-after', hookId: 'after-hook' },
+      ],
+    };
+    const { PASSED, FAILED } = TestStepResultStatus;
+    const step = (testStepId: string, status: TestStepResultStatus, message?: string): messages.Envelope => ({
+      testStepFinished: {
+        testCaseStartedId: 'a1',
+        testStepId,
+        testStepResult: { duration: at(0), status, ...(message ? { message } : {}) },
+        timestamp: at(11),
+      },
+    });
+    const collector = collect([
+      { gherkinDocument: withBackground },
+      { pickle },
+      RUN_STARTED,
+      { testCase },
+      { testCaseStarted: { id: 'a1', testCaseId: 'case', attempt: 0, timestamp: at(10) } },
+      step('case-step-0', PASSED),
+      step('case-step-1', PASSED),
+      step('case-step-2', PASSED),
+      step('case-after', FAILED),
+      { testCaseFinished: { testCaseStartedId: 'a1', timestamp: at(11), willBeRetried: false } },
+      runFinished(false),
+    ]);
+    const scenario = scenarioAt(collector, 10);
+    assert.deepEqual(
+      scenario.steps.map((each) => `${each.keyword} ${each.text}: ${each.status}`),
+      [
+        'Given the service is up: PASSED',
+        'When Alice looks up an unknown number: PASSED',
+        'Then it is not flagged: PASSED',
+      ],
+    );
+    assert.equal(scenario.status, 'FAILED');
+    assert.equal(scenario.error, 'a hook: failed', 'a failure without a message still says where');
+  });
+
   it('makes one run of several shards’ streams: complete only when every run that started finished', () => {
     const { cases, opening } = runOf();
     const { PASSED } = TestStepResultStatus;
