@@ -91,7 +91,8 @@ export class HttpClient {
         res.on('data', (chunk: string) => (text += chunk));
         res.on('end', () => done(null, text));
       });
-    if (payload !== undefined) test = test.send(payload);
+    // Sent as it is: superagent would serialize a Buffer by its Content-Type (JSON, urlencoded).
+    if (payload !== undefined) test = test.serialize((raw: string | Buffer) => raw as string).send(payload);
 
     let res: request.Response;
     try {
