@@ -96,13 +96,7 @@ export async function runGate(
     ? await scanReports(reportsDir, knownSecrets(config))
     : undefined;
   const breaking = policy.rules['no-unversioned-breaking-change'];
-  const impact = breaking
-    ? gateImpact(
-        breaking,
-        reportsDir,
-        new Map(config.services.map((service) => [service.name, service.contractFile])),
-      )
-    : undefined;
+  const impact = breaking ? await gateImpact(breaking, config, reportsDir) : undefined;
   const gate = evaluateGate(policy, {
     results,
     coverage,

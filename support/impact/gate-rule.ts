@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
+import type { HarnessConfig } from '../config/config';
+import { oneLine } from '../errors';
 import { changeLine } from './change';
-import { contractHash } from './impact';
+import { computeImpact, contractHash } from './impact';
 import type { Impact } from './impact-model';
-import { IMPACT_FILES, readImpact } from './impact-files';
+import { IMPACT_FILES, readImpact, writeImpact } from './impact-files';
 
 /** The options of the `no-unversioned-breaking-change` rule in gate.config.yaml. */
 export interface BreakingChangeOptions {
@@ -73,21 +73,18 @@ function isFresh(impact: Impact, contracts: ReadonlyMap<string, string>): boolea
   });
 }
 
-/** Runs `npm run impact` for the base (quietly, into the same reports folder) and reads what it wrote. */
-function computeFor(base: string, reportsDir: string, env: NodeJS.ProcessEnv): GateImpact {
-  const cli = path.resolve(__dirname, '../cli/impact.ts');
-  const run = spawnSync(
-    process.execPath,
-    ['-r', require.resolve('ts-node/register'), cli, '--base', base, '--quiet'],
-    {
-      env: { ...env, REPORTS_DIR: reportsDir },
-      encoding: 'utf8',
-    },
-  );
-  const impact = run.status === 0 || run.status === 1 ? readImpact(reportsDir) : undefined;
-  if (impact) return { impact };
-  const why = (run.stderr || run.error?.message || `exit ${run.status}`).trim().split('\n')[0] ?? '';
-  return { unavailable: why.replace(/^impact: /, ''), skip: false };
+/**
+ * What `npm run impact -- --base <base>` computes, in this process, written into the run's reports
+ * folder as that command would. A base it cannot compare with is why the rule cannot vouch.
+ */
+async function computeFor(base: string, settings: HarnessConfig, reportsDir: string): Promise<GateImpact> {
+  try {
+    const impact = await computeImpact({ ...settings, reportsDir }, { base });
+    writeImpact(reportsDir, impact);
+    return { impact };
+  } catch (error) {
+    return { unavailable: oneLine(error), skip: false };
+  }
 }
 
 /**
@@ -96,17 +93,18 @@ function computeFor(base: string, reportsDir: string, env: NodeJS.ProcessEnv): G
  * have not changed since; else, with a base, it is computed now. Without a base or a report the
  * rule is skipped, and says so (or fails, with `whenNoBase: fail`).
  */
-export function gateImpact(
+export async function gateImpact(
   options: BreakingChangeOptions,
+  settings: HarnessConfig,
   reportsDir: string,
-  contracts: ReadonlyMap<string, string>,
   env: NodeJS.ProcessEnv = process.env,
-): GateImpact {
+): Promise<GateImpact> {
+  const contracts = new Map(settings.services.map((service) => [service.name, service.contractFile]));
   const base = env.IMPACT_BASE?.trim() || options.base;
   const existing = readImpact(reportsDir);
   if (existing && (!base || existing.base === base) && isFresh(existing, contracts))
     return { impact: existing };
-  if (base) return computeFor(base, reportsDir, env);
+  if (base) return computeFor(base, settings, reportsDir);
   if (existing)
     return {
       unavailable: `${IMPACT_FILES.json} was written for another version of the contract: run npm run impact -- --base <ref> again`,

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { gateTable, junitXml } from '../../support/gate/outputs';
 import { evaluateGate } from '../../support/gate/evaluate';
 import { loadPolicy } from '../../support/gate/policy';
+import { loadConfig } from '../../support/config/config';
 import { gateImpact, judgeBreakingChanges } from '../../support/impact/gate-rule';
 import { contractHash } from '../../support/impact/impact';
 import { writeImpact } from '../../support/impact/impact-files';
@@ -143,11 +144,11 @@ describe('the no-unversioned-breaking-change rule', () => {
 
 describe('where the rule gets its base', () => {
   const contract = path.join(ROOT, 'specs/openapi.yaml');
-  const contracts = new Map([['caller-id', contract]]);
+  const settings = loadConfig({}, ROOT);
 
-  it('no base and no impact report: skipped, saying how to give one; or a no-go with whenNoBase: fail', () => {
+  it('no base and no impact report: skipped, saying how to give one; or a no-go with whenNoBase: fail', async () => {
     const reportsDir = tempDir('sbe-gate-impact-');
-    const skipped = gateImpact({}, reportsDir, contracts, {});
+    const skipped = await gateImpact({}, settings, reportsDir, {});
     assert.deepEqual(skipped, {
       unavailable:
         "no base to compare the contract with: set IMPACT_BASE, the rule's base option, or run npm run impact -- --base <ref> first",
@@ -155,18 +156,18 @@ describe('where the rule gets its base', () => {
     });
     assert.equal(judgeBreakingChanges(skipped).passed, true);
     assert.equal(
-      judgeBreakingChanges(gateImpact({ whenNoBase: 'fail' }, reportsDir, contracts, {})).passed,
+      judgeBreakingChanges(await gateImpact({ whenNoBase: 'fail' }, settings, reportsDir, {})).passed,
       false,
     );
   });
 
-  it('reads reports/impact.json written for the contract as it is; a stale one is a no-go', () => {
+  it('reads reports/impact.json written for the contract as it is; a stale one is a no-go', async () => {
     const reportsDir = tempDir('sbe-gate-impact-');
     const fresh = impactOf([removed], { contractHash: contractHash(contract) });
     writeImpact(reportsDir, fresh);
-    assert.deepEqual(gateImpact({}, reportsDir, contracts, {}), { impact: fresh });
+    assert.deepEqual(await gateImpact({}, settings, reportsDir, {}), { impact: fresh });
     writeImpact(reportsDir, impactOf([removed], { contractHash: 'another' }));
-    const stale = gateImpact({}, reportsDir, contracts, {});
+    const stale = await gateImpact({}, settings, reportsDir, {});
     assert.ok(
       'unavailable' in stale &&
         !stale.skip &&
@@ -174,7 +175,7 @@ describe('where the rule gets its base', () => {
     );
   });
 
-  it('with IMPACT_BASE (over the rule base), computes the impact; an unreadable base is a no-go naming it', () => {
+  it('with IMPACT_BASE (over the rule base), computes the impact; an unreadable base is a no-go naming it', async () => {
     const repo = project();
     repo.edit((document) => delete at(document, 'paths')['/partner/numbers/{number}']);
     const env = {
@@ -183,16 +184,12 @@ describe('where the rule gets its base', () => {
       IMPACT_BASE: 'v1',
     };
     const reportsDir = tempDir('sbe-gate-impact-');
-    const computed = gateImpact(
-      { base: 'no-such-ref' },
-      reportsDir,
-      new Map([['caller-id', repo.file]]),
-      env,
-    );
+    const repoSettings = loadConfig(env, repo.dir);
+    const computed = await gateImpact({ base: 'no-such-ref' }, repoSettings, reportsDir, env);
     assert.ok('impact' in computed, JSON.stringify(computed));
     assert.equal(judgeBreakingChanges(computed).passed, false);
     assert.ok(fs.existsSync(path.join(reportsDir, 'impact.md')));
-    const bad = gateImpact({}, tempDir(), new Map([['caller-id', repo.file]]), {
+    const bad = await gateImpact({}, repoSettings, tempDir(), {
       ...env,
       IMPACT_BASE: 'no-such-ref',
     });
