@@ -3,13 +3,24 @@
 // rendered at build time with raw HTML disabled (fields ending in "Html").
 const model = JSON.parse(document.getElementById('docs-data').textContent);
 
-const STATUSES = ['passed', 'failed', 'pending', 'skipped', 'not-run'];
+/**
+ * The statuses in the order the page lists them, from the status vocabulary the build embeds with
+ * the model (support/docs/site-data.ts, made from support/results/status.ts): no copy of it here.
+ */
+const STATUSES = model.vocabulary.shown;
 const STATUS_LABELS = {
   passed: 'passed',
   failed: 'failed',
   pending: 'pending',
   skipped: 'skipped',
   'not-run': 'not run',
+};
+const ZH_STATUS_LABELS = {
+  passed: '通過',
+  failed: '失敗',
+  pending: '待定',
+  skipped: '略過',
+  'not-run': '未執行',
 };
 /**
  * The page's own words on a feature page, in the feature's language when there is a translation
@@ -32,7 +43,7 @@ const LABELS = {
     since: (status, at) => `${STATUS_LABELS[status]} since ${at}`,
   },
   'zh-TW': {
-    status: { passed: '通過', failed: '失敗', pending: '待定', skipped: '略過', 'not-run': '未執行' },
+    status: ZH_STATUS_LABELS,
     flaky: '不穩定',
     flakyTitle: '重試後才通過：第一次失敗',
     latest: '最新結果',
@@ -44,8 +55,7 @@ const LABELS = {
     skippedAfter: '略過：前一個步驟失敗',
     noMatch: '沒有符合篩選條件的場景。',
     lastRuns: (count) => `最近 ${count} 次執行，由舊到新`,
-    since: (status, at) =>
-      `自 ${at} 起${{ passed: '通過', failed: '失敗', pending: '待定', skipped: '略過', 'not-run': '未執行' }[status]}`,
+    since: (status, at) => `自 ${at} 起${ZH_STATUS_LABELS[status]}`,
   },
 };
 /** The language the page's words are shown in for text written in `language`. */
@@ -146,16 +156,9 @@ function sparkline(history, language) {
   );
 }
 
+/** What a requirement's (or a traced scenario's) result shows as; none when it has no scenario. */
 function requirementStatus(result) {
-  const map = {
-    PASSED: 'passed',
-    FAILED: 'failed',
-    AMBIGUOUS: 'failed',
-    PENDING: 'pending',
-    UNDEFINED: 'pending',
-    SKIPPED: 'skipped',
-  };
-  return result === 'NO_SCENARIO' ? null : map[result] || 'not-run';
+  return result === 'NO_SCENARIO' ? null : model.vocabulary.docStatus[result];
 }
 
 /** Why a layer is not proven, in words: its scenarios' result there, or that it has none. */
@@ -165,8 +168,8 @@ function layerReason(entry) {
 }
 
 /** One layer of a requirement: proven (a scenario there passed in the latest run) or why not. */
-function layerChip(entry) {
-  const proven = entry.result === 'PASSED';
+const layerChip = (requirement) => (entry) => {
+  const proven = requirement.layersProven.includes(entry.layer);
   return h(
     'span',
     {
@@ -177,7 +180,7 @@ function layerChip(entry) {
     },
     proven ? `✔ ${entry.layer}` : `✘ ${entry.layer} (${layerReason(entry)})`,
   );
-}
+};
 
 const neededLayers = (requirement) => requirement.layers.filter((entry) => entry.required);
 const requirementHref = (id) => `#/requirement/${encodeURIComponent(id)}`;
@@ -628,7 +631,7 @@ function requirementsPage() {
             h('td', {}, requirement.priority),
             h('td', {}, requirement.status),
             h('td', { class: 'needed' }, requirement.layersRequired.join(' + ')),
-            h('td', { class: 'proven' }, neededLayers(requirement).map(layerChip)),
+            h('td', { class: 'proven' }, neededLayers(requirement).map(layerChip(requirement))),
             h('td', {}, String(requirement.scenarios.length)),
             h(
               'td',
@@ -676,7 +679,7 @@ function requirementPage(id) {
       h('dt', {}, 'Needed at'),
       h('dd', { class: 'needed' }, requirement.layersRequired.join(' + ')),
       h('dt', {}, 'Proven at'),
-      h('dd', { class: 'proven' }, requirement.layers.map(layerChip)),
+      h('dd', { class: 'proven' }, requirement.layers.map(layerChip(requirement))),
       h('dt', {}, 'Last runs'),
       h(
         'dd',
