@@ -236,8 +236,6 @@ const hasRuns = (history) => history !== undefined && history.length > 0;
 /**
  * The last runs as a sparkline, oldest first: one mark per run, its date and result in its title.
  * Says since when the latest result holds. No history, no element.
- */
-/**
  * @param {readonly HistoryPoint[] | undefined} history
  * @param {string} [language]
  */
