@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type * as Reporter from 'allure-js-commons/dist/types/sdk/reporter/index';
+import type { DocStatus } from '../results/status';
 
 /**
  * allure-js-commons' own helpers, as allure-cucumberjs computes its ids with them. Its `sdk/reporter`
@@ -11,7 +12,7 @@ import type * as Reporter from 'allure-js-commons/dist/types/sdk/reporter/index'
 const reporter = require('allure-js-commons/sdk/reporter') as typeof Reporter;
 
 /** What a product owner sees for a result (the living docs' statuses). */
-type HistoryStatus = 'passed' | 'failed' | 'pending' | 'skipped' | 'not-run';
+type HistoryStatus = DocStatus;
 
 /** One earlier run of a scenario, an Examples row or a requirement. */
 export interface HistoryPoint {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import escapeHtml from 'escape-html';
 import type { DocsModel } from './model';
+import { siteData } from './site-data';
 import { staticGlobals, type StaticElement } from './static-dom';
 
 const SITE = path.join(__dirname, 'site');
@@ -26,17 +27,21 @@ interface StaticPages {
  * completely without JavaScript, each page a section whose id is its route, so `#/feature/…` links
  * land on it.
  */
-function staticPages(script: string, modelJson: string): StaticPages {
-  return vm.runInNewContext(`${script}\n;staticBuild();`, staticGlobals(modelJson), {
+function staticPages(script: string, dataJson: string): StaticPages {
+  return vm.runInNewContext(`${script}\n;staticBuild();`, staticGlobals(dataJson), {
     filename: 'app.js',
   }) as StaticPages;
 }
 
-/** One self-contained page: styles, the page script and the model inline, so it opens from file://. */
+/**
+ * One self-contained page: styles, the page script and its data (the model and the status
+ * vocabulary) inline, so it opens from file://.
+ */
 export function renderSite(model: DocsModel): string {
   const style = fs.readFileSync(path.join(SITE, 'style.css'), 'utf8');
   const script = fs.readFileSync(path.join(SITE, 'app.js'), 'utf8');
-  const built = staticPages(script, JSON.stringify(model));
+  const data = siteData(model);
+  const built = staticPages(script, JSON.stringify(data));
   const pages = built.pages
     .map(([route, page]) => `<section class="page" id="${escapeHtml(route)}">${page.toHtml()}</section>`)
     .join('\n');
@@ -57,7 +62,7 @@ export function renderSite(model: DocsModel): string {
 ${pages}
 </main>
 </div>
-<script id="docs-data" type="application/json">${scriptSafeJson(model)}</script>
+<script id="docs-data" type="application/json">${scriptSafeJson(data)}</script>
 <script>${script}</script>
 </body>
 </html>

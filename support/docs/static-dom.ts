@@ -72,13 +72,13 @@ export class StaticElement extends StaticNode {
 }
 
 /** The globals the page script uses, for running it in a `vm` context at build time. */
-export function staticGlobals(modelJson: string): Record<string, unknown> {
+export function staticGlobals(dataJson: string): Record<string, unknown> {
   const byId = new Map<string, StaticElement>();
   const document = {
     createElement: (tag: string) => new StaticElement(tag),
     createTextNode: (text: string) => new StaticText(text),
     getElementById: (id: string) => {
-      if (id === 'docs-data') return { textContent: modelJson };
+      if (id === 'docs-data') return { textContent: dataJson };
       const element = byId.get(id) ?? new StaticElement('div');
       byId.set(id, element);
       return element;

@@ -1,9 +1,44 @@
+// @ts-check
 // The living documentation's page script. It renders the model embedded in the page (no server,
 // opens from file://). Text goes in through textContent only; the one exception is markdown
-// rendered at build time with raw HTML disabled (fields ending in "Html").
-const model = JSON.parse(document.getElementById('docs-data').textContent);
+// rendered at build time with raw HTML disabled (fields ending in "Html"). Checked by tsc against
+// the docs model's types (support/docs/site/tsconfig.json).
 
-const STATUSES = ['passed', 'failed', 'pending', 'skipped', 'not-run'];
+/** @typedef {import('../site-data').SiteData} SiteData */
+/** @typedef {import('../../results/status').DocStatus} DocStatus */
+/** @typedef {import('../model').FeatureDoc} FeatureDoc */
+/** @typedef {import('../model').ScenarioDoc} ScenarioDoc */
+/** @typedef {import('../model').ExamplesDoc} ExamplesDoc */
+/** @typedef {ExamplesDoc['rows'][number]} ExampleRow */
+/** @typedef {import('../model').StepDoc} StepDoc */
+/** @typedef {import('../model').RanStepDoc} RanStepDoc */
+/** @typedef {import('../history').HistoryPoint} HistoryPoint */
+/** @typedef {import('../../results/traceability').TracedRequirement} TracedRequirement */
+/** @typedef {import('../../results/traceability').LayerResult} LayerResult */
+/** @typedef {import('../../results/coverage').CoverageEntry} CoverageEntry */
+/** @typedef {import('../glossary').StepUsage} StepUsage */
+/** @typedef {import('../what-changed').WhatChangedDoc} WhatChangedDoc */
+
+/**
+ * The element of the page with this id: the page has every one the script uses.
+ * @param {string} id
+ * @returns {HTMLElement}
+ */
+function byId(id) {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`The page has no element #${id}`);
+  return element;
+}
+
+/** @type {SiteData} */
+const model = JSON.parse(byId('docs-data').textContent ?? '');
+
+/**
+ * The statuses in the order the page lists them, from the status vocabulary the build embeds with
+ * the model (support/docs/site-data.ts, made from support/results/status.ts): no copy of it here.
+ */
+const STATUSES = model.vocabulary.shown;
+/** @type {Record<DocStatus, string>} */
 const STATUS_LABELS = {
   passed: 'passed',
   failed: 'failed',
@@ -11,9 +46,34 @@ const STATUS_LABELS = {
   skipped: 'skipped',
   'not-run': 'not run',
 };
+/** @type {Record<DocStatus, string>} */
+const ZH_STATUS_LABELS = {
+  passed: '通過',
+  failed: '失敗',
+  pending: '待定',
+  skipped: '略過',
+  'not-run': '未執行',
+};
+/**
+ * @typedef {object} Labels
+ * @property {Record<DocStatus, string>} status
+ * @property {string} flaky
+ * @property {string} flakyTitle
+ * @property {string} latest
+ * @property {string} result
+ * @property {string} why
+ * @property {(line: number) => string} row
+ * @property {string} details
+ * @property {string} failedHere
+ * @property {string} skippedAfter
+ * @property {string} noMatch
+ * @property {(count: number) => string} lastRuns
+ * @property {(status: DocStatus, at: string) => string} since
+ */
 /**
  * The page's own words on a feature page, in the feature's language when there is a translation
  * (English otherwise, marked so). Every label of a feature page comes from here.
+ * @type {{ en: Labels } & Partial<Record<string, Labels>>}
  */
 const LABELS = {
   en: {
@@ -32,7 +92,7 @@ const LABELS = {
     since: (status, at) => `${STATUS_LABELS[status]} since ${at}`,
   },
   'zh-TW': {
-    status: { passed: '通過', failed: '失敗', pending: '待定', skipped: '略過', 'not-run': '未執行' },
+    status: ZH_STATUS_LABELS,
     flaky: '不穩定',
     flakyTitle: '重試後才通過：第一次失敗',
     latest: '最新結果',
@@ -44,31 +104,51 @@ const LABELS = {
     skippedAfter: '略過：前一個步驟失敗',
     noMatch: '沒有符合篩選條件的場景。',
     lastRuns: (count) => `最近 ${count} 次執行，由舊到新`,
-    since: (status, at) =>
-      `自 ${at} 起${{ passed: '通過', failed: '失敗', pending: '待定', skipped: '略過', 'not-run': '未執行' }[status]}`,
+    since: (status, at) => `自 ${at} 起${ZH_STATUS_LABELS[status]}`,
   },
 };
-/** The language the page's words are shown in for text written in `language`. */
-const labelLanguage = (language) => (LABELS[language] ? language : 'en');
-const labelsFor = (language) => LABELS[labelLanguage(language)];
+/**
+ * The language the page's words are shown in for text written in `language`.
+ * @param {string} [language]
+ * @returns {string}
+ */
+const labelLanguage = (language) => (language && LABELS[language] ? language : 'en');
+/** @param {string} [language] */
+const labelsFor = (language) => (language && LABELS[language]) || LABELS.en;
+/** @type {{ text: string, tag: string, statuses: Set<DocStatus> }} */
 const filters = { text: '', tag: '', statuses: new Set(STATUSES) };
 
-/** A date as ISO 8601 in UTC, to the second: the same for every reader. */
+/**
+ * A date as ISO 8601 in UTC, to the second: the same for every reader.
+ * @param {string} value
+ */
 const isoDate = (value) => new Date(value).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
+/**
+ * An element: attributes set unless null, undefined or false (`html` is markup rendered at build
+ * time, a function a listener of the event its name says after `on`), then the children.
+ * @param {string} tag
+ * @param {Record<string, Attribute> | null} [attributes]
+ * @param {...Child} children
+ * @returns {HTMLElement}
+ */
 function h(tag, attributes, ...children) {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes || {})) {
     if (value === undefined || value === null || value === false) continue;
-    if (name === 'html') element.innerHTML = value;
-    else if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
+    if (name === 'html') element.innerHTML = String(value);
+    else if (typeof value === 'function') element.addEventListener(name.slice(2), value);
     else element.setAttribute(name, value === true ? '' : String(value));
   }
   appendAll(element, children);
   return element;
 }
 
-/** Appends children, nested arrays flattened as they come (`Array.prototype.flat` is slow on big pages). */
+/**
+ * Appends children, nested arrays flattened as they come (`Array.prototype.flat` is slow on big pages).
+ * @param {HTMLElement} element
+ * @param {readonly Child[]} children
+ */
 function appendAll(element, children) {
   for (const child of children) {
     if (child === undefined || child === null || child === false) continue;
@@ -77,21 +157,35 @@ function appendAll(element, children) {
   }
 }
 
+/** @param {string} uri */
 const featureId = (uri) => uri.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+/** @param {string} ref `file:line` */
 const refUri = (ref) => ref.replace(/:\d+$/, '');
+/** @param {string} ref `file:line` */
 const refLine = (ref) => ref.replace(/^.*:/, '');
 
 const allFeatures = model.capabilities.flatMap((capability) => capability.features);
 const LANGUAGES = new Map(allFeatures.map((feature) => [feature.uri, feature.language]));
-/** The language of the feature a `file:line` reference points into: text from it is marked so. */
+/**
+ * The language of the feature a `file:line` reference points into: text from it is marked so.
+ * @param {string} ref
+ */
 const languageOf = (ref) => LANGUAGES.get(refUri(ref));
-/** A link to the scenario (or Examples row) a `file:line` reference points at, marked with its language. */
+/**
+ * A link to the scenario (or Examples row) a `file:line` reference points at, marked with its language.
+ * @param {string} ref
+ * @param {string} text
+ */
 const refLink = (ref, text) =>
   h('a', { href: `#/feature/${featureId(refUri(ref))}/${refLine(ref)}`, lang: languageOf(ref) }, text);
 const REQUIREMENTS = new Map(model.requirements.map((requirement) => [requirement.id, requirement]));
 
 // The page's own words are English, except on a feature page written in a language they are
 // translated to (LABELS).
+/**
+ * @param {DocStatus} status
+ * @param {string} [language]
+ */
 function badge(status, language) {
   const words = labelsFor(language);
   return h(
@@ -105,6 +199,10 @@ function badge(status, language) {
   );
 }
 
+/**
+ * @param {boolean} flaky
+ * @param {string} [language]
+ */
 function flakyBadge(flaky, language) {
   const words = labelsFor(language);
   return flaky
@@ -112,20 +210,37 @@ function flakyBadge(flaky, language) {
     : null;
 }
 
-/** "failed since 2026-…Z": how long the latest result has held. */
+/**
+ * "failed since 2026-…Z": how long the latest result has held.
+ * @param {readonly [HistoryPoint, ...HistoryPoint[]]} history at least one run
+ * @param {string} [language]
+ */
 function sinceText(history, language) {
-  const latest = history[history.length - 1].status;
-  let since = history.length - 1;
-  while (since > 0 && history[since - 1].status === latest) since -= 1;
-  return labelsFor(language).since(latest, isoDate(history[since].at));
+  const latest = history[history.length - 1] ?? history[0];
+  let since = latest;
+  for (let index = history.length - 2; index >= 0; index -= 1) {
+    const earlier = history[index];
+    if (!earlier || earlier.status !== latest.status) break;
+    since = earlier;
+  }
+  return labelsFor(language).since(latest.status, isoDate(since.at));
 }
+
+/**
+ * Whether there is any history to show.
+ * @param {readonly HistoryPoint[] | undefined} history
+ * @returns {history is readonly [HistoryPoint, ...HistoryPoint[]]}
+ */
+const hasRuns = (history) => history !== undefined && history.length > 0;
 
 /**
  * The last runs as a sparkline, oldest first: one mark per run, its date and result in its title.
  * Says since when the latest result holds. No history, no element.
+ * @param {readonly HistoryPoint[] | undefined} history
+ * @param {string} [language]
  */
 function sparkline(history, language) {
-  if (!history || history.length === 0) return null;
+  if (!hasRuns(history)) return null;
   const words = labelsFor(language);
   const since = sinceText(history, language);
   return h(
@@ -146,27 +261,49 @@ function sparkline(history, language) {
   );
 }
 
+/**
+ * Whether `result` is one of cucumber's statuses or NOT_RUN (what the vocabulary maps).
+ * @param {string} result
+ * @returns {result is keyof SiteData['vocabulary']['docStatus']}
+ */
+const isScenarioStatus = (result) => Object.hasOwn(model.vocabulary.docStatus, result);
+
+/**
+ * What a requirement's (or a scenario's) result shows as; none when it has no scenario. A result
+ * the vocabulary does not know reads as not run.
+ * @param {string} result
+ * @returns {DocStatus | null}
+ */
 function requirementStatus(result) {
-  const map = {
-    PASSED: 'passed',
-    FAILED: 'failed',
-    AMBIGUOUS: 'failed',
-    PENDING: 'pending',
-    UNDEFINED: 'pending',
-    SKIPPED: 'skipped',
-  };
-  return result === 'NO_SCENARIO' ? null : map[result] || 'not-run';
+  if (result === 'NO_SCENARIO') return null;
+  return isScenarioStatus(result) ? model.vocabulary.docStatus[result] : 'not-run';
 }
 
-/** Why a layer is not proven, in words: its scenarios' result there, or that it has none. */
+/**
+ * A requirement's result as a badge, or that no scenario proves it.
+ * @param {string} result
+ */
+function resultBadge(result) {
+  const status = requirementStatus(result);
+  return status ? badge(status) : h('span', { class: 'badge none' }, 'no scenario');
+}
+
+/**
+ * Why a layer is not proven, in words: its scenarios' result there, or that it has none.
+ * @param {LayerResult} entry
+ */
 function layerReason(entry) {
   const status = requirementStatus(entry.result);
   return status ? STATUS_LABELS[status] : 'no scenario';
 }
 
-/** One layer of a requirement: proven (a scenario there passed in the latest run) or why not. */
-function layerChip(entry) {
-  const proven = entry.result === 'PASSED';
+/**
+ * One layer of a requirement: proven (a scenario there passed in the latest run) or why not.
+ * @param {TracedRequirement} requirement
+ * @returns {(entry: LayerResult) => HTMLElement}
+ */
+const layerChip = (requirement) => (entry) => {
+  const proven = requirement.layersProven.includes(entry.layer);
   return h(
     'span',
     {
@@ -177,13 +314,19 @@ function layerChip(entry) {
     },
     proven ? `✔ ${entry.layer}` : `✘ ${entry.layer} (${layerReason(entry)})`,
   );
-}
+};
 
+/** @param {TracedRequirement} requirement */
 const neededLayers = (requirement) => requirement.layers.filter((entry) => entry.required);
+/** @param {string} id */
 const requirementHref = (id) => `#/requirement/${encodeURIComponent(id)}`;
+/** @param {string} id */
 const requirementLink = (id) => h('a', { href: requirementHref(id) }, id);
 
-/** A requirement's tag links to its page; other tags are plain chips. No tags, no element. */
+/**
+ * A requirement's tag links to its page; other tags are plain chips. No tags, no element.
+ * @param {readonly string[]} tags
+ */
 function tagChips(tags) {
   if (tags.length === 0) return null;
   return h(
@@ -206,20 +349,30 @@ function tagChips(tags) {
   );
 }
 
-/** Quoted values and <placeholders> stand out in step text. */
+/**
+ * Quoted values and <placeholders> stand out in step text.
+ * @param {string} text
+ */
 function stepText(text) {
+  /** @type {(string | HTMLElement)[]} */
   const parts = [];
   const pattern = /("[^"]*"|<[^>]+>)/g;
   let last = 0;
   for (const match of text.matchAll(pattern)) {
-    if (match.index > last) parts.push(text.slice(last, match.index));
+    const index = match.index ?? last;
+    if (index > last) parts.push(text.slice(last, index));
     parts.push(h('span', { class: match[0].startsWith('<') ? 'placeholder' : 'value' }, match[0]));
-    last = match.index + match[0].length;
+    last = index + match[0].length;
   }
   parts.push(text.slice(last));
   return parts;
 }
 
+/**
+ * A table whose first row is its header.
+ * @param {readonly (readonly string[])[]} rows
+ * @param {{ className?: string }} [options]
+ */
 function table(rows, options = {}) {
   const [header, ...body] = rows;
   return h(
@@ -250,6 +403,10 @@ function table(rows, options = {}) {
   );
 }
 
+/**
+ * @param {readonly StepDoc[]} list
+ * @param {readonly (DocStatus | undefined)[]} [marks] each step's result, when it ran
+ */
 function steps(list, marks) {
   return h(
     'ol',
@@ -273,11 +430,19 @@ function steps(list, marks) {
  * each row has its own status, and its tags are the scenario's plus its Examples block's. The
  * search text is looked for in the scenario's name and steps and in the row's values.
  * Returns null when nothing is left.
+ * @param {ScenarioDoc} scenario
+ * @returns {ScenarioDoc | null}
  */
 function visible(scenario) {
   const text = filters.text.toLowerCase();
+  /** @param {readonly string[]} values */
   const includesText = (values) => values.join(' ').toLowerCase().includes(text);
   const inScenario = !text || includesText([scenario.name, ...scenario.steps.map((step) => step.text)]);
+  /**
+   * @param {DocStatus} status
+   * @param {readonly string[]} tags
+   * @param {readonly string[]} cells
+   */
   const passes = (status, tags, cells) =>
     filters.statuses.has(status) &&
     (!filters.tag || tags.includes(filters.tag)) &&
@@ -292,18 +457,31 @@ function visible(scenario) {
   return examples.length > 0 ? { ...scenario, examples } : null;
 }
 
-const shownScenarios = (scenarios) => scenarios.map(visible).filter(Boolean);
+/** @param {readonly ScenarioDoc[]} scenarios */
+const shownScenarios = (scenarios) => scenarios.map(visible).filter((scenario) => scenario !== null);
 
-/** The anchor of a scenario or an Examples row: `#/feature/<feature>/<line>` lands on it. */
+/**
+ * The anchor of a scenario or an Examples row: `#/feature/<feature>/<line>` lands on it.
+ * @param {FeatureDoc} feature
+ * @param {number} line
+ */
 const lineId = (feature, line) => `/feature/${feature.id}/${line}`;
 
-/** For a scenario's own steps: which one failed and which were skipped after it, from its run. */
+/**
+ * For a scenario's own steps: which one failed and which were skipped after it, from its run.
+ * @param {ScenarioDoc} scenario
+ */
 function stepMarks(scenario) {
-  if (!scenario.ranSteps || scenario.status !== 'failed') return undefined;
-  const offset = scenario.ranSteps.length - scenario.steps.length; // background steps come first
-  return scenario.steps.map((_, index) => scenario.ranSteps[index + offset]?.status);
+  const ran = scenario.ranSteps;
+  if (!ran || scenario.status !== 'failed') return undefined;
+  const offset = ran.length - scenario.steps.length; // background steps come first
+  return scenario.steps.map((_, index) => ran[index + offset]?.status);
 }
 
+/**
+ * @param {ScenarioDoc} scenario
+ * @param {FeatureDoc} feature
+ */
 function scenarioCard(scenario, feature) {
   const outline = scenario.examples.length > 0;
   const language = feature.language;
@@ -366,14 +544,19 @@ function scenarioCard(scenario, feature) {
             ),
           ),
         ),
-        block.rows.filter((row) => row.error).map((row) => failure(row, words.row(row.line), language)),
+        block.rows.map((row) =>
+          row.error ? failure(row.error, row.ranSteps, words.row(row.line), language) : null,
+        ),
       ),
     ),
-    !outline && scenario.error ? failure(scenario, words.why, language) : null,
+    !outline && scenario.error ? failure(scenario.error, scenario.ranSteps, words.why, language) : null,
   );
 }
 
-/** The first line of a failure message that says something: the reason, before any stack. */
+/**
+ * The first line of a failure message that says something: the reason, before any stack.
+ * @param {string} message
+ */
 function reasonOf(message) {
   return (
     message
@@ -387,20 +570,25 @@ function reasonOf(message) {
  * Why a scenario (or an Examples row) failed, as a product owner reads it: the one-line reason,
  * the steps as they ran (the one that failed marked, those skipped after it), the full message
  * folded.
+ * @param {string} error the failure message
+ * @param {readonly RanStepDoc[] | undefined} ranSteps
+ * @param {string} title
+ * @param {string} language
  */
-function failure(result, title, language) {
+function failure(error, ranSteps, title, language) {
   const words = labelsFor(language);
+  /** @type {Partial<Record<DocStatus, string>>} */
   const marks = { failed: words.failedHere, skipped: words.skippedAfter, pending: words.status.pending };
   return h(
     'section',
     { class: 'failure' },
     h('h5', { lang: labelLanguage(language) }, title),
-    h('p', { class: 'reason' }, reasonOf(result.error)),
-    result.ranSteps && result.ranSteps.length
+    h('p', { class: 'reason' }, reasonOf(error)),
+    ranSteps && ranSteps.length
       ? h(
           'ol',
           { class: 'steps ran-steps' },
-          result.ranSteps.map((step) =>
+          ranSteps.map((step) =>
             h(
               'li',
               { class: `step ${step.status}` },
@@ -418,20 +606,29 @@ function failure(result, title, language) {
       'details',
       { class: 'failure-details' },
       h('summary', { lang: labelLanguage(language) }, words.details),
-      h('pre', {}, result.error),
+      h('pre', {}, error),
     ),
   );
 }
 
+/** @param {FeatureDoc} feature */
 function allScenarios(feature) {
   return feature.rules.flatMap((rule) => rule.scenarios);
 }
 
-/** Scenarios and outline rows by status, and how many of them passed only on a retry. */
+/** @typedef {Partial<Record<DocStatus, number>> & { flaky: number }} Counts */
+
+/**
+ * Scenarios and outline rows by status, and how many of them passed only on a retry.
+ * @param {readonly ScenarioDoc[]} scenarios
+ * @returns {Counts}
+ */
 function counts(scenarios) {
-  const result = Object.fromEntries([...STATUSES, 'flaky'].map((status) => [status, 0]));
+  /** @type {Counts} */
+  const result = { flaky: 0 };
+  /** @param {{ readonly status: DocStatus, readonly flaky: boolean }} entry */
   const add = (entry) => {
-    result[entry.status] += 1;
+    result[entry.status] = (result[entry.status] ?? 0) + 1;
     if (entry.flaky) result.flaky += 1;
   };
   for (const scenario of scenarios) {
@@ -441,12 +638,16 @@ function counts(scenarios) {
   return result;
 }
 
+/**
+ * @param {Counts} count
+ * @param {string} [language]
+ */
 function summary(count, language) {
   const words = labelsFor(language);
   return h(
     'span',
     { class: 'summary', lang: labelLanguage(language) },
-    STATUSES.filter((status) => count[status] > 0).map((status) =>
+    STATUSES.filter((status) => (count[status] ?? 0) > 0).map((status) =>
       h('span', { class: `count ${status}` }, `${count[status]} ${words.status[status]}`),
     ),
     count.flaky > 0
@@ -455,6 +656,7 @@ function summary(count, language) {
   );
 }
 
+/** @param {FeatureDoc} feature */
 function featurePage(feature) {
   const rules = feature.rules
     .map((rule) => ({ rule, shown: shownScenarios(rule.scenarios) }))
@@ -579,8 +781,8 @@ function requirementsPage() {
             { class: 'flag missing-layers' },
             'Proven at fewer layers than needed: ',
             flags.missingLayers.map((entry, index) => {
-              const why = REQUIREMENTS.get(entry.id)
-                .layers.filter((layer) => entry.missing.includes(layer.layer))
+              const why = (REQUIREMENTS.get(entry.id)?.layers ?? [])
+                .filter((layer) => entry.missing.includes(layer.layer))
                 .map((layer) => `${layer.layer}: ${layerReason(layer)}`);
               return [index ? '; ' : '', requirementLink(entry.id), ` (${why.join(', ')})`];
             }),
@@ -628,16 +830,9 @@ function requirementsPage() {
             h('td', {}, requirement.priority),
             h('td', {}, requirement.status),
             h('td', { class: 'needed' }, requirement.layersRequired.join(' + ')),
-            h('td', { class: 'proven' }, neededLayers(requirement).map(layerChip)),
+            h('td', { class: 'proven' }, neededLayers(requirement).map(layerChip(requirement))),
             h('td', {}, String(requirement.scenarios.length)),
-            h(
-              'td',
-              {},
-              requirementStatus(requirement.result)
-                ? badge(requirementStatus(requirement.result))
-                : h('span', { class: 'badge none' }, 'no scenario'),
-              sparkline(requirementHistory(requirement.id)),
-            ),
+            h('td', {}, resultBadge(requirement.result), sparkline(requirementHistory(requirement.id))),
           ),
         ),
       ),
@@ -645,23 +840,21 @@ function requirementsPage() {
   );
 }
 
-/** A requirement's last runs: the worst result of its scenarios in each. */
+/**
+ * A requirement's last runs: the worst result of its scenarios in each.
+ * @param {string} id
+ */
 const requirementHistory = (id) => (model.requirementHistory || {})[id];
 
+/** @param {string} id */
 function requirementPage(id) {
   const requirement = model.requirements.find((candidate) => candidate.id === id);
   if (!requirement) return h('p', {}, `No requirement ${id}.`);
-  const status = requirementStatus(requirement.result);
+  const history = requirementHistory(requirement.id);
   return h(
     'section',
     { class: 'requirement' },
-    h(
-      'h2',
-      {},
-      `${requirement.id} ${requirement.title}`,
-      ' ',
-      status ? badge(status) : h('span', { class: 'badge none' }, 'no scenario'),
-    ),
+    h('h2', {}, `${requirement.id} ${requirement.title}`, ' ', resultBadge(requirement.result)),
     h(
       'dl',
       { class: 'meta' },
@@ -676,17 +869,13 @@ function requirementPage(id) {
       h('dt', {}, 'Needed at'),
       h('dd', { class: 'needed' }, requirement.layersRequired.join(' + ')),
       h('dt', {}, 'Proven at'),
-      h('dd', { class: 'proven' }, requirement.layers.map(layerChip)),
+      h('dd', { class: 'proven' }, requirement.layers.map(layerChip(requirement))),
       h('dt', {}, 'Last runs'),
       h(
         'dd',
         { class: 'last-runs' },
-        requirementHistory(requirement.id)
-          ? [
-              sparkline(requirementHistory(requirement.id)),
-              ' ',
-              h('span', { class: 'since' }, sinceText(requirementHistory(requirement.id))),
-            ]
+        hasRuns(history)
+          ? [sparkline(history), ' ', h('span', { class: 'since' }, sinceText(history))]
           : 'no history yet (run `npm run report` after a run)',
       ),
       h('dt', {}, 'Tracker'),
@@ -734,13 +923,20 @@ function requirementPage(id) {
   );
 }
 
-/** `npm run docs -- --since <ref>`: the contract's changes, the requirements they touch, the scenarios reworded. */
-function changesPage() {
-  const changes = model.whatChanged;
+/**
+ * `npm run docs -- --since <ref>`: the contract's changes, the requirements they touch, the scenarios reworded.
+ * @param {WhatChangedDoc} changes
+ */
+function changesPage(changes) {
+  /**
+   * @param {string} title
+   * @param {readonly string[] | undefined} list
+   */
   const lines = (title, list) =>
     list && list.length
       ? h('div', { class: 'reworded' }, h('p', {}, title), h('pre', {}, list.join('\n')))
       : null;
+  /** @param {WhatChangedDoc['scenarios'][number]} change */
   const scenarioRow = (change) =>
     h(
       'tr',
@@ -904,6 +1100,7 @@ function coveragePage() {
   );
 }
 
+/** @param {CoverageEntry} entry */
 function coverageRow(entry) {
   return h(
     'tr',
@@ -934,6 +1131,7 @@ function coverageRow(entry) {
 
 function glossaryPage() {
   const unused = model.glossary.filter((step) => step.uses === 0);
+  /** @param {StepUsage} step */
   const entry = (step) =>
     h(
       'li',
@@ -951,6 +1149,7 @@ function glossaryPage() {
         : null,
     );
   // A generic step says what it does, shows an example, and lists the markers when it compares.
+  /** @param {NonNullable<StepUsage['doc']>} doc */
   const stepDoc = (doc) =>
     h(
       'div',
@@ -967,13 +1166,15 @@ function glossaryPage() {
         : null,
     );
   // The project's own steps first; the harness's generic contract steps, loaded in every project, apart.
-  const groups = [
+  /** @type {[string, readonly StepUsage[]][]} */
+  const everyGroup = [
     ["The project's steps", model.glossary.filter((step) => step.layer !== 'generic')],
     [
       "The harness's generic contract steps (in every project)",
       model.glossary.filter((step) => step.layer === 'generic'),
     ],
-  ].filter(([, steps]) => steps.length > 0);
+  ];
+  const groups = everyGroup.filter(([, steps]) => steps.length > 0);
   return h(
     'section',
     {},
@@ -997,6 +1198,11 @@ function glossaryPage() {
 
 function navigation() {
   const current = location.hash || '#/';
+  /**
+   * @param {string} href
+   * @param {string} text
+   * @param {Child} [extra]
+   */
   const link = (href, text, extra) =>
     h('a', { href, class: current === href || current.startsWith(`${href}/`) ? 'active' : '' }, text, extra);
   return h(
@@ -1049,7 +1255,9 @@ function filterControls() {
       h('input', {
         type: 'search',
         value: filters.text,
+        /** @param {Event} event */
         oninput: (event) => {
+          if (!(event.target instanceof HTMLInputElement)) return;
           filters.text = event.target.value;
           renderMain();
         },
@@ -1062,7 +1270,9 @@ function filterControls() {
       h(
         'select',
         {
+          /** @param {Event} event */
           onchange: (event) => {
+            if (!(event.target instanceof HTMLSelectElement)) return;
             filters.tag = event.target.value;
             renderMain();
           },
@@ -1082,7 +1292,9 @@ function filterControls() {
           h('input', {
             type: 'checkbox',
             checked: filters.statuses.has(status),
+            /** @param {Event} event */
             onchange: (event) => {
+              if (!(event.target instanceof HTMLInputElement)) return;
               if (event.target.checked) filters.statuses.add(status);
               else filters.statuses.delete(status);
               renderMain();
@@ -1103,7 +1315,9 @@ function filterControls() {
 function searchResults() {
   const text = filters.text.trim().toLowerCase();
   if (!text) return null;
+  /** @param {...string} values */
   const found = (...values) => values.join(' ').toLowerCase().includes(text);
+  /** @type {HTMLElement[]} */
   const hits = [];
   for (const feature of allFeatures) {
     for (const scenario of allScenarios(feature)) {
@@ -1111,21 +1325,15 @@ function searchResults() {
       if (!shown) continue;
       const lines =
         shown.examples.length > 0 ? shown.examples.flatMap((block) => block.rows.map((row) => row.line)) : [];
+      // One row found: its own line; otherwise the scenario's.
+      const at = (lines.length === 1 ? lines[0] : undefined) ?? scenario.line;
       hits.push(
         h(
           'li',
           { lang: feature.language },
-          h(
-            'a',
-            { href: `#${lineId(feature, lines.length === 1 ? lines[0] : scenario.line)}` },
-            scenario.name,
-          ),
+          h('a', { href: `#${lineId(feature, at)}` }, scenario.name),
           ' ',
-          h(
-            'span',
-            { class: 'ref' },
-            `${feature.name} · ${feature.uri}:${lines.length === 1 ? lines[0] : scenario.line}`,
-          ),
+          h('span', { class: 'ref' }, `${feature.name} · ${feature.uri}:${at}`),
         ),
       );
     }
@@ -1170,7 +1378,7 @@ function searchResults() {
 
 function renderMain() {
   const [, route, id, line] = (location.hash || '#/').split('/');
-  const main = document.getElementById('main');
+  const main = byId('main');
   let page;
   if (route === 'feature') {
     const feature = allFeatures.find((candidate) => candidate.id === id);
@@ -1178,12 +1386,12 @@ function renderMain() {
   } else if (route === 'requirements') page = requirementsPage();
   else if (route === 'requirement') page = requirementPage(decodeURIComponent(id || ''));
   else if (route === 'coverage') page = coveragePage();
-  else if (route === 'changes' && model.whatChanged) page = changesPage();
+  else if (route === 'changes' && model.whatChanged) page = changesPage(model.whatChanged);
   else if (route === 'glossary') page = glossaryPage();
   else page = overviewPage();
   const search = searchResults();
   main.replaceChildren(...(search ? [search, page] : [page]));
-  document.getElementById('nav').replaceChildren(navigation());
+  byId('nav').replaceChildren(navigation());
   // A link to a scenario or an Examples row lands on it and marks it.
   for (const marked of document.querySelectorAll('.target')) marked.classList.remove('target');
   const target = line ? document.getElementById(`/feature/${id}/${line}`) : null;
@@ -1217,7 +1425,7 @@ function staticBuild() {
   for (const requirement of model.requirements)
     pages.push([`/requirement/${requirement.id}`, requirementPage(requirement.id)]);
   pages.push(['/coverage', coveragePage()]);
-  if (model.whatChanged) pages.push(['/changes', changesPage()]);
+  if (model.whatChanged) pages.push(['/changes', changesPage(model.whatChanged)]);
   pages.push(['/glossary', glossaryPage()]);
   return { run: h('span', {}, runLine()), nav: navigation(), pages };
 }
@@ -1225,9 +1433,9 @@ function staticBuild() {
 // In the browser the script shows one page at a time and adds the filters and the search.
 if (typeof STATIC_BUILD === 'undefined') {
   document.title = model.title;
-  document.getElementById('title').textContent = model.title;
-  document.getElementById('filters').replaceChildren(filterControls());
-  document.getElementById('run').replaceChildren(...runLine());
+  byId('title').textContent = model.title;
+  byId('filters').replaceChildren(filterControls());
+  byId('run').replaceChildren(...runLine());
   window.addEventListener('hashchange', renderMain);
   renderMain();
 }
