@@ -14,9 +14,11 @@ import { config } from '../config/config';
 import { enterProject } from '../config/project-dir';
 import { ExitCode, UsageError, displayPath, runCommand } from '../errors';
 import { reportFile } from '../report/report-files';
-import { markFlakyResults } from '../report/allure-metadata';
-import { addExchangeViews } from '../report/exchange-view';
-import { markContractChanges } from '../impact/allure-impact';
+import { flagFlakyAttempts } from '../report/allure-metadata';
+import { readAllureResults, writeChangedResults } from '../report/allure-results';
+import { withExchangeViews } from '../report/exchange-view';
+import { appendContractChanges, tagContractChanges } from '../impact/allure-impact';
+import type { Impact } from '../impact/impact-model';
 import { readImpact } from '../impact/impact-files';
 import { Redactor } from '../report/redact';
 import { withoutCredentialShapes } from '../report/secret-scan';
@@ -32,6 +34,20 @@ function allureBinary(): string {
   );
 }
 
+/**
+ * The results as the report shows them, in one read and one write of each result: attempts that
+ * passed on a retry flagged flaky (also for results from elsewhere), each exchange's readable view,
+ * and — when `npm run impact` ran — the scenarios of the changed operations tagged.
+ */
+function finishResults(resultsDir: string, impact: Impact | undefined): void {
+  const files = readAllureResults(resultsDir);
+  flagFlakyAttempts(files);
+  withExchangeViews(files, resultsDir);
+  if (impact) tagContractChanges(files, impact);
+  writeChangedResults(files);
+  if (impact) appendContractChanges(resultsDir, impact);
+}
+
 function main(): number {
   // It takes no option: a mistyped one is said, not ignored.
   parseArgs({ args: process.argv.slice(2), options: {} });
@@ -45,10 +61,7 @@ function main(): number {
   if (!hasResults)
     throw new UsageError(`${displayPath(results)}: no Allure results: run \`npm run spec\` first`);
 
-  markFlakyResults(results);
-  addExchangeViews(results);
-  // What changed since the base of `npm run impact`, when it ran: the affected scenarios tagged.
-  markContractChanges(results, readImpact(reports));
+  finishResults(results, readImpact(reports));
   const history = path.join(report, 'history');
   // Old results' messages come back in every later report: credentials of known shapes and the
   // configured accounts' passwords are scrubbed from the history, before it is carried over and after.

@@ -2,25 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Impact, ImpactedChange } from './impact-model';
 import { propertiesText } from '../report/run-environment';
-import { writeJson } from '../report/write-file';
-
-interface AllureLabel {
-  readonly name: string;
-  readonly value: string;
-}
-
-interface AllureResult {
-  labels?: AllureLabel[];
-}
+import type { AllureResultFile } from '../report/allure-results';
 
 /**
  * What changed since the base of `npm run impact` (reports/impact.json), in the Allure report: a
  * tag on every result that exercised a changed operation (`changed: reportBySms (2 changes, 1
- * breaking)`, so Allure's filters list the affected scenarios), and the totals in its Environment
- * widget. Without an impact report nothing changes. Returns how many results were tagged.
+ * breaking)`, so Allure's filters list the affected scenarios); `appendContractChanges` puts the
+ * totals in its Environment widget. Returns how many results it tagged; a second pass tags none.
  */
-export function markContractChanges(resultsDir: string, impact: Impact | undefined): number {
-  if (!impact || !fs.existsSync(resultsDir)) return 0;
+export function tagContractChanges(files: readonly AllureResultFile[], impact: Impact): number {
   const byOperation = new Map<string, ImpactedChange[]>();
   for (const service of impact.services) {
     for (const change of service.changes) {
@@ -28,15 +18,8 @@ export function markContractChanges(resultsDir: string, impact: Impact | undefin
     }
   }
   let tagged = 0;
-  for (const name of fs.readdirSync(resultsDir).filter((file) => file.endsWith('-result.json'))) {
-    const file = path.join(resultsDir, name);
-    let result: AllureResult;
-    try {
-      result = JSON.parse(fs.readFileSync(file, 'utf8')) as AllureResult;
-    } catch {
-      continue; // Allure reports an unreadable result itself.
-    }
-    const labels = result.labels ?? [];
+  for (const each of files) {
+    const labels = each.result.labels ?? [];
     if (labels.some((label) => label.name === 'tag' && label.value.startsWith('changed: '))) continue;
     const operations = labels.filter((label) => label.name === 'operation').map((label) => label.value);
     const tags = operations.flatMap((operation) => {
@@ -44,10 +27,10 @@ export function markContractChanges(resultsDir: string, impact: Impact | undefin
       return changes ? [{ name: 'tag', value: `changed: ${tagText(operation, changes)}` }] : [];
     });
     if (tags.length === 0) continue;
-    writeJson(file, { ...result, labels: [...labels, ...tags] });
+    each.result = { ...each.result, labels: [...labels, ...tags] };
+    each.changed = true;
     tagged += 1;
   }
-  appendEnvironment(resultsDir, impact);
   return tagged;
 }
 
@@ -58,7 +41,7 @@ function tagText(operation: string, changes: readonly ImpactedChange[]): string 
 }
 
 /** The contract's changes since the base, as a line of Allure's Environment widget. */
-function appendEnvironment(resultsDir: string, impact: Impact): void {
+export function appendContractChanges(resultsDir: string, impact: Impact): void {
   const file = path.join(resultsDir, 'environment.properties');
   const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
   if (existing.startsWith(`${KEY}=`) || existing.includes(`\n${KEY}=`)) return;

@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { GherkinDocument, Pickle } from '@cucumber/messages';
 import { config } from '../config/config';
 import { capabilityOf } from '../gherkin/capability';
 import { REQUIREMENT_TAG } from '../tags/tags';
 import type { RequirementCatalog } from '../trace/requirements';
 import { allureCategories } from './failure-kind';
-import { writeJson } from './write-file';
+import { updateAllureResults, type AllureResultFile } from './allure-results';
 
 /** How allure-cucumberjs receives labels and links from a running scenario (its runtime API). */
 export const ALLURE_MESSAGE_MEDIA_TYPE = 'application/vnd.allure.message+json';
@@ -85,18 +83,6 @@ export function metadataMessage(metadata: {
   return JSON.stringify({ type: 'metadata', data: metadata });
 }
 
-/** The fields of an Allure result file that tell its attempts apart. */
-interface AllureAttempt {
-  readonly file: string;
-  readonly result: {
-    historyId?: string;
-    testCaseId?: string;
-    status?: string;
-    start?: number;
-    statusDetails?: { flaky?: boolean };
-  };
-}
-
 /**
  * Flags the results that passed only on a retry as flaky (`statusDetails.flaky`): allure-cucumberjs
  * writes one result per attempt (same historyId) but never says the last one is flaky, so Allure
@@ -104,18 +90,15 @@ interface AllureAttempt {
  * nothing.
  */
 export function markFlakyResults(resultsDir: string): number {
-  const names = fs.existsSync(resultsDir) ? fs.readdirSync(resultsDir) : [];
-  const attempts = new Map<string, AllureAttempt[]>();
-  for (const name of names.filter((file) => file.endsWith('-result.json'))) {
-    const file = path.join(resultsDir, name);
-    let result: AllureAttempt['result'];
-    try {
-      result = JSON.parse(fs.readFileSync(file, 'utf8')) as AllureAttempt['result'];
-    } catch {
-      continue; // Allure reports an unreadable result itself.
-    }
-    const key = result.historyId ?? result.testCaseId;
-    if (key) attempts.set(key, [...(attempts.get(key) ?? []), { file, result }]);
+  return updateAllureResults(resultsDir, flagFlakyAttempts);
+}
+
+/** `markFlakyResults` on results already read. */
+export function flagFlakyAttempts(files: readonly AllureResultFile[]): number {
+  const attempts = new Map<string, AllureResultFile[]>();
+  for (const each of files) {
+    const key = each.result.historyId ?? each.result.testCaseId;
+    if (key) attempts.set(key, [...(attempts.get(key) ?? []), each]);
   }
   let flagged = 0;
   for (const group of attempts.values()) {
@@ -127,7 +110,8 @@ export function markFlakyResults(resultsDir: string): number {
     if (!last || last.result.status !== 'passed' || !failedBefore) continue;
     flagged += 1;
     if (last.result.statusDetails?.flaky === true) continue;
-    writeJson(last.file, { ...last.result, statusDetails: { ...last.result.statusDetails, flaky: true } });
+    last.result = { ...last.result, statusDetails: { ...last.result.statusDetails, flaky: true } };
+    last.changed = true;
   }
   return flagged;
 }

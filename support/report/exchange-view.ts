@@ -3,7 +3,7 @@ import path from 'node:path';
 import escapeHtml from 'escape-html';
 import type { Headers } from '../http/exchange';
 import { isExchangeAttachment, type ExchangeAttachment } from './exchange-attachment';
-import { writeJson } from './write-file';
+import { type AllureAttachment, type AllureResultFile, type AllureStep } from './allure-results';
 
 /** The media type of the readable view Allure shows beside each exchange's JSON. */
 export const EXCHANGE_VIEW_TYPE = 'text/html';
@@ -54,57 +54,45 @@ function bodyBlock(body: unknown): string {
   return `<pre>${escapeHtml(text)}</pre>`;
 }
 
-interface AllureAttachment {
-  readonly name: string;
-  readonly source: string;
-  readonly type?: string;
-}
-
-interface AllureStep {
-  attachments?: AllureAttachment[];
-  steps?: AllureStep[];
-}
-
 /**
  * Beside every HTTP exchange attachment of the Allure results, its readable view (the JSON stays
  * for tools). Done when the report is built, not during the run: the run stays as cheap as it is.
  * Results already given their views are left as they are. Returns how many views were added.
  */
-export function addExchangeViews(resultsDir: string): number {
-  const names = fs.existsSync(resultsDir) ? fs.readdirSync(resultsDir) : [];
+export function withExchangeViews(files: readonly AllureResultFile[], resultsDir: string): number {
   let added = 0;
-  for (const name of names.filter((file) => file.endsWith('-result.json'))) {
-    const file = path.join(resultsDir, name);
-    let result: AllureStep;
-    try {
-      result = JSON.parse(fs.readFileSync(file, 'utf8')) as AllureStep;
-    } catch {
-      continue; // Allure reports an unreadable result itself.
-    }
+  const withView = (attachment: AllureAttachment): AllureAttachment[] => {
+    const view = exchangeViewFile(resultsDir, attachment);
+    if (!view) return [attachment];
+    added += 1;
+    const title = attachment.name.replace(/\.json$/, '');
+    return [{ name: title, source: path.basename(view), type: EXCHANGE_VIEW_TYPE }, attachment];
+  };
+  const visit = (step: AllureStep): void => {
+    if (step.attachments) step.attachments = step.attachments.flatMap(withView);
+    for (const child of step.steps ?? []) visit(child);
+  };
+  for (const each of files) {
     const before = added;
-    const visit = (step: AllureStep): void => {
-      if (step.attachments) step.attachments = step.attachments.flatMap((each) => withView(each));
-      for (const child of step.steps ?? []) visit(child);
-    };
-    const withView = (attachment: AllureAttachment): AllureAttachment[] => {
-      if (attachment.type !== 'application/json') return [attachment];
-      const source = path.join(resultsDir, attachment.source);
-      const view = source.replace(/\.json$/, '.html');
-      if (view === source || fs.existsSync(view)) return [attachment];
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(fs.readFileSync(source, 'utf8'));
-      } catch {
-        return [attachment];
-      }
-      if (!isExchangeAttachment(parsed)) return [attachment];
-      fs.writeFileSync(view, exchangeView(parsed));
-      added += 1;
-      const title = attachment.name.replace(/\.json$/, '');
-      return [{ name: title, source: path.basename(view), type: EXCHANGE_VIEW_TYPE }, attachment];
-    };
-    visit(result);
-    if (added > before) writeJson(file, result);
+    visit(each.result);
+    if (added > before) each.changed = true;
   }
   return added;
+}
+
+/** Writes the view of an exchange attachment beside it and names it; nothing for any other. */
+function exchangeViewFile(resultsDir: string, attachment: AllureAttachment): string | undefined {
+  if (attachment.type !== 'application/json') return undefined;
+  const source = path.join(resultsDir, attachment.source);
+  const view = source.replace(/\.json$/, '.html');
+  if (view === source || fs.existsSync(view)) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(source, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!isExchangeAttachment(parsed)) return undefined;
+  fs.writeFileSync(view, exchangeView(parsed));
+  return view;
 }

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { exchangeAttachment } from '../../support/report/exchange-attachment';
-import { addExchangeViews, exchangeView } from '../../support/report/exchange-view';
+import { updateAllureResults } from '../../support/report/allure-results';
+import { exchangeView, withExchangeViews } from '../../support/report/exchange-view';
 import type { ExchangeRecord } from '../../support/http/exchange';
 import { tempDir } from '../helpers/temp';
 
@@ -63,8 +64,9 @@ describe('the readable view of an HTTP exchange in the Allure report', () => {
       ],
     };
     fs.writeFileSync(path.join(dir, 'r-result.json'), JSON.stringify(result));
-    assert.equal(addExchangeViews(dir), 1);
-    assert.equal(addExchangeViews(dir), 0, 'a second pass adds nothing');
+    const addViews = (): number => updateAllureResults(dir, (files) => withExchangeViews(files, dir));
+    assert.equal(addViews(), 1);
+    assert.equal(addViews(), 0, 'a second pass adds nothing');
     const written = JSON.parse(fs.readFileSync(path.join(dir, 'r-result.json'), 'utf8')) as typeof result;
     assert.deepEqual(written.steps[0]!.attachments, [
       { name: 'HTTP reportNumber → 400', source: 'a-attachment.html', type: 'text/html' },
