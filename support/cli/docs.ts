@@ -98,7 +98,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       features: { type: 'string', multiple: true },
-      out: { type: 'string', default: path.join(settings.reportsDir, 'living-docs') },
+      out: { type: 'string', default: reportFile(settings.reportsDir, 'livingDocs') },
       results: { type: 'string', default: reportFile(settings.reportsDir, 'results') },
       coverage: { type: 'string', default: reportFile(settings.reportsDir, 'coverage') },
       title: { type: 'string', default: settings.title },

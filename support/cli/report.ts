@@ -55,7 +55,7 @@ function main(): number {
   const reports = settings.reportsDir;
   enterProject(settings);
   const results = reportFile(reports, 'allureResults');
-  const report = path.join(reports, 'allure-report');
+  const report = reportFile(reports, 'allureReport');
   const hasResults =
     fs.existsSync(results) && fs.readdirSync(results).some((name) => name.endsWith('-result.json'));
   if (!hasResults)

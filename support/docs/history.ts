@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { reportFile } from '../report/report-files';
 import type * as Reporter from 'allure-js-commons/dist/types/sdk/reporter/index';
 import type { DocStatus } from '../results/status';
 
@@ -49,7 +50,7 @@ const ALLURE_STATUS: Readonly<Record<string, HistoryStatus>> = {
 
 /** Allure's history file in a reports folder, when `npm run report` built one. */
 export function readAllureHistory(reportsDir: string): AllureHistory | undefined {
-  const file = path.join(reportsDir, 'allure-report', 'history', 'history.json');
+  const file = path.join(reportFile(reportsDir, 'allureReport'), 'history', 'history.json');
   if (!fs.existsSync(file)) return undefined;
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as AllureHistory;

@@ -4,7 +4,8 @@ import { oneLine } from '../errors';
 import { changeLine } from './change';
 import { computeImpact, contractHash } from './impact';
 import type { Impact } from './impact-model';
-import { IMPACT_FILES, readImpact, writeImpact } from './impact-files';
+import { REPORT_FILES } from '../report/report-files';
+import { readImpact, writeImpact } from './impact-files';
 
 /** The options of the `no-unversioned-breaking-change` rule in gate.config.yaml. */
 export interface BreakingChangeOptions {
@@ -107,7 +108,7 @@ export async function gateImpact(
   if (base) return computeFor(base, settings, reportsDir);
   if (existing)
     return {
-      unavailable: `${IMPACT_FILES.json} was written for another version of the contract: run npm run impact -- --base <ref> again`,
+      unavailable: `${REPORT_FILES.impact} was written for another version of the contract: run npm run impact -- --base <ref> again`,
       skip: false,
     };
   return {

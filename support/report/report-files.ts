@@ -1,8 +1,9 @@
 import path from 'node:path';
 
 /**
- * The name of every file a run, the gate and `merge` write into the reports folder: the writers
- * and the clean-up at the start of a run read them here, so a new report cannot be forgotten.
+ * The name of every file the commands write into the reports folder (a run, the gate, `merge`,
+ * `impact`, `report`, `docs`): the writers, the readers and the clean-up at the start of a run
+ * read them here, so a new report cannot be forgotten.
  */
 export const REPORT_FILES = {
   /** Cucumber's message stream, the raw record every other report is built from. */
@@ -17,6 +18,13 @@ export const REPORT_FILES = {
   gate: 'gate.json',
   junit: 'junit.xml',
   summary: 'summary.md',
+  /** `npm run impact`: what changed in the contracts since a base. */
+  impact: 'impact.json',
+  impactMarkdown: 'impact.md',
+  /** `npm run report`: the Allure report, its history carried from one report to the next. */
+  allureReport: 'allure-report',
+  /** `npm run docs`: the living documentation. */
+  livingDocs: 'living-docs',
 } as const;
 
 export type ReportFile = keyof typeof REPORT_FILES;
