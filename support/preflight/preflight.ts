@@ -79,20 +79,8 @@ export async function preflight({
 export async function dryRunOnly(inputs: PreflightInputs): Promise<number> {
   const { runConfiguration, environment } = inputs;
   checkTagExpression(runConfiguration.sources.tagExpression);
-  const collector = new PlanCollector();
-  await runCucumber(
-    {
-      ...runConfiguration,
-      runtime: { ...runConfiguration.runtime, dryRun: true, parallel: 0, retry: 0 },
-      // Only the formatter on stdout: no message stream, no Allure results, no results plugin.
-      formats: { ...runConfiguration.formats, files: {}, publish: false },
-      plugins: { specifiers: [], options: {} },
-    },
-    environment,
-    (envelope) => collector.update(envelope),
-  );
-  const plan = collector.plan();
-  const problems = await planProblems(inputs, plan, collector.selectedFeatures());
+  const { plan, selected } = await dryRun(runConfiguration, environment, 'shown');
+  const problems = await planProblems(inputs, plan, selected);
   const scenarios = `${plan.scenarios.length} scenario(s)`;
   if (problems.length > 0) {
     for (const line of new PreflightError(problems).lines())
@@ -171,24 +159,33 @@ function checkTagExpression(expression: string): void {
   }
 }
 
+/**
+ * Cucumber's dry run of the selection, for its plan and its step definitions. Its formatter's output
+ * is discarded, or `shown` (`--dry-run --format snippets`): only the formatter on stdout either
+ * way — no message stream, no Allure results, no results plugin.
+ */
 async function dryRun(
   runConfiguration: IRunConfiguration,
   environment: IRunEnvironment,
+  formatter: 'discarded' | 'shown' = 'discarded',
 ): Promise<{
   plan: PlannedRun;
   support: SupportCodeLibrary;
   selected: ReturnType<PlanCollector['selectedFeatures']>;
 }> {
   const collector = new PlanCollector();
+  const shown = formatter === 'shown';
   const discard = (): Writable => new Writable({ write: (_chunk, _encoding, done) => done() });
   const { support } = await runCucumber(
     {
       ...runConfiguration,
       runtime: { ...runConfiguration.runtime, dryRun: true, parallel: 0, retry: 0 },
-      formats: { stdout: 'summary', files: {}, publish: false, options: {} },
+      formats: shown
+        ? { ...runConfiguration.formats, files: {}, publish: false }
+        : { stdout: 'summary', files: {}, publish: false, options: {} },
       plugins: { specifiers: [], options: {} },
     },
-    { ...environment, stdout: discard(), stderr: discard() },
+    shown ? environment : { ...environment, stdout: discard(), stderr: discard() },
     (envelope) => collector.update(envelope),
   );
   return { plan: collector.plan(), support, selected: collector.selectedFeatures() };
