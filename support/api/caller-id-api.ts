@@ -22,8 +22,7 @@ import {
   TokenFromJSON,
   TokenRequestToJSON,
 } from '../generated';
-import { config } from '../config/config';
-import { loadContract, type Contract } from '../contract/load';
+import type { Contract } from '../contract/load';
 import { buildRequest } from '../contract/operation-call';
 import type { ApiResponse, HttpClient } from '../http/client';
 
@@ -49,25 +48,17 @@ interface Call {
  * paths, parameter styles and encodings come from the contract, never written here.
  */
 export class CallerIdApi {
-  private contract: Promise<Contract> | undefined;
-
-  /**
-   * `contract` is the service's contract; without it, the project's first service's, read on the
-   * first call (once per process): for callers outside a scenario, such as the benchmark.
-   */
+  /** `contract`: the service's contract, as the scenario's services loaded it. */
   constructor(
     private readonly http: HttpClient,
-    contract?: Contract,
-  ) {
-    if (contract) this.contract = Promise.resolve(contract);
-  }
+    private readonly contract: Contract,
+  ) {}
 
   private async call(
     operationId: string,
     { as = {}, parameters = {}, body }: Call = {},
   ): Promise<ApiResponse> {
-    this.contract ??= loadContract(config().services[0]!.contractFile);
-    const operation = (await this.contract).operation(operationId);
+    const operation = this.contract.operation(operationId);
     const given = Object.entries(parameters).flatMap(([name, value]) =>
       value === undefined ? [] : [[name, String(value)] as [string, string]],
     );

@@ -66,10 +66,4 @@ describe('the caller-ID client, built on the contract', () => {
     assert.deepEqual(JSON.parse(String(sent[0]?.rawBody)), { number: '+886912345678', category: 'scam' });
     assert.deepEqual(sent[2]?.headers, {}, 'an anonymous call carries no Authorization header');
   });
-
-  it('takes the project’s first service’s contract when given none (callers outside a scenario)', async () => {
-    const { http, sent } = recordingClient();
-    await new CallerIdApi(http).health();
-    assert.equal(sent[0]?.path, '/health');
-  });
 });
