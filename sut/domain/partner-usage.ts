@@ -4,31 +4,37 @@ export const PARTNER_LIMITS = { day: 1000, month: 20000 } as const;
 export type UsagePeriod = keyof typeof PARTNER_LIMITS;
 
 /**
- * The lookups each partner account made (`identifyForPartner`), for its usage dashboard. Periods
- * are calendar days and months in UTC.
+ * How many lookups each partner account made (`identifyForPartner`), per UTC calendar day, for its
+ * usage dashboard: a count per day, not a record per lookup, so a busy partner costs no memory.
  */
 export class PartnerUsage {
-  private readonly lookups = new Map<string, Date[]>();
+  /** Partner → `YYYY-MM-DD` (UTC) → lookups that day. */
+  private readonly perDay = new Map<string, Map<string, number>>();
 
   constructor(private readonly now: () => Date) {}
 
   record(partner: string): void {
-    const made = this.lookups.get(partner) ?? [];
-    made.push(this.now());
-    this.lookups.set(partner, made);
+    const days = this.perDay.get(partner) ?? new Map<string, number>();
+    const day = dayOf(this.now());
+    days.set(day, (days.get(day) ?? 0) + 1);
+    this.perDay.set(partner, days);
   }
 
   /** The lookups the partner made in the current day or month. */
   count(partner: string, period: UsagePeriod): number {
-    const now = this.now();
-    const start =
-      period === 'day'
-        ? Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())
-        : Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
-    return (this.lookups.get(partner) ?? []).filter((at) => at.getTime() >= start).length;
+    const today = dayOf(this.now());
+    const current = period === 'day' ? today : today.slice(0, 'YYYY-MM'.length);
+    let total = 0;
+    for (const [day, lookups] of this.perDay.get(partner) ?? [])
+      if (day.startsWith(current)) total += lookups;
+    return total;
   }
 
   reset(): void {
-    this.lookups.clear();
+    this.perDay.clear();
   }
+}
+
+function dayOf(at: Date): string {
+  return at.toISOString().slice(0, 'YYYY-MM-DD'.length);
 }
