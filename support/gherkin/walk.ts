@@ -72,13 +72,17 @@ export function stepsOf(document: GherkinDocument): Step[] {
   return steps;
 }
 
-/** Node id → line, for the nodes pickles point at: scenarios, steps, table rows (Examples rows), tags. */
+/** Node id → line, for the nodes pickles point at: scenarios, steps, Examples rows, tags. */
 export function nodeLines(document: GherkinDocument): Map<string, number> {
   const lines = new Map<string, number>();
   walkDocument(document, {
     scenario: (node) => void lines.set(node.id, node.location.line),
     step: (node) => void lines.set(node.id, node.location.line),
-    tableRow: (node) => void lines.set(node.id, node.location.line),
+    // Its rows from the Examples node itself: the walker visits an Examples table's rows only under
+    // a header row.
+    examples: (node) => {
+      for (const row of node.tableBody) lines.set(row.id, row.location.line);
+    },
     tag: (node) => void lines.set(node.id, node.location.line),
   });
   return lines;
