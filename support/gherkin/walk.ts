@@ -33,7 +33,7 @@ export interface ScenarioSite {
 }
 
 /** Every scenario of a document, in source order, with its feature, rule and background. */
-export function scenariosOf(document: GherkinDocument): ScenarioSite[] {
+export function scenarioSites(document: GherkinDocument): ScenarioSite[] {
   const sites: ScenarioSite[] = [];
   let feature: Feature | undefined;
   let rule: Rule | undefined;

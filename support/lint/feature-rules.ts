@@ -2,7 +2,7 @@ import path from 'node:path';
 import { displayPath } from '../errors';
 import type { GherkinDocument, Location, Scenario, Step, Tag } from '@cucumber/messages';
 import type { Corpus, ParsedFeature } from '../gherkin/corpus';
-import { scenariosOf, tagsOf, walkDocument } from '../gherkin/walk';
+import { scenarioSites, tagsOf, walkDocument } from '../gherkin/walk';
 import type { RequirementCatalog } from '../trace/requirements';
 import { REQUIREMENT_TAG } from '../tags/tags';
 
@@ -131,7 +131,7 @@ function lintFeature(feature: ParsedFeature, catalog: RequirementCatalog): Findi
   }
 
   const names = new Map<string, number>();
-  for (const { feature: parent, rule, scenario } of scenariosOf(document)) {
+  for (const { feature: parent, rule, scenario } of scenarioSites(document)) {
     const tags = [...parent.tags, ...(rule?.tags ?? []), ...scenarioTags(scenario)];
     if (!tags.some((tag) => REQUIREMENT_TAG.test(tag.name))) {
       add(

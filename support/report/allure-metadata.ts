@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { GherkinDocument, Pickle } from '@cucumber/messages';
 import { config } from '../config/config';
 import { capabilityOf } from '../gherkin/capability';
-import { scenariosOf } from '../gherkin/walk';
+import { scenarioSites } from '../gherkin/walk';
 import { REQUIREMENT_TAG } from '../tags/tags';
 import type { RequirementCatalog } from '../trace/requirements';
 import { allureCategories } from './failure-kind';
@@ -29,7 +29,7 @@ const SEVERITIES = ['blocker', 'critical', 'normal', 'minor', 'trivial'];
 export function ruleOf(document: GherkinDocument | undefined, pickle: Pickle): string | undefined {
   const scenarioId = pickle.astNodeIds[0];
   if (!document) return undefined;
-  return scenariosOf(document).find((site) => site.scenario.id === scenarioId)?.rule?.name;
+  return scenarioSites(document).find((site) => site.scenario.id === scenarioId)?.rule?.name;
 }
 
 /**

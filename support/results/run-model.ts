@@ -1,7 +1,7 @@
 import type * as messages from '@cucumber/messages';
 import { TestStepResultStatus } from '@cucumber/messages';
 import { scenarioKey, type Corpus, type ParsedFeature } from '../gherkin/corpus';
-import { nodeLines, pickleLine, scenariosOf, stepsOf } from '../gherkin/walk';
+import { nodeLines, pickleLine, scenarioSites, stepsOf } from '../gherkin/walk';
 import { BROWSER_KIND, EXCHANGE_MEDIA_TYPE } from '../http/exchange';
 import { isExchangeAttachment } from '../report/exchange-attachment';
 import { mostSevere, type Status } from './status';
@@ -202,7 +202,7 @@ export class RunCollector {
     // A feature seen before is a later shard of a merged run: its ids are new, so they are indexed
     // too, but the first copy of the document is the one the corpus keeps.
     if (document.uri && !this.documents.has(document.uri)) this.documents.set(document.uri, document);
-    for (const { rule, scenario } of scenariosOf(document)) {
+    for (const { rule, scenario } of scenarioSites(document)) {
       const info = {
         feature: feature.name,
         language: feature.language,
