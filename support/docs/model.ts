@@ -14,6 +14,7 @@ import MarkdownIt from 'markdown-it';
 import type { ContractCoverage } from '../results/coverage';
 import { capabilityOf } from '../gherkin/capability';
 import { scenarioKey, type Corpus, type ParsedFeature } from '../gherkin/corpus';
+import { walkDocument } from '../gherkin/walk';
 import type { RunResults } from '../results/run-model';
 import { DOC_STATUSES, docStatus, type DocStatus } from '../results/status';
 import type { Traceability, TracedRequirement } from '../results/traceability';
@@ -247,38 +248,46 @@ function scenarioDoc(
   };
 }
 
-function ruleDoc(
-  feature: ParsedFeature,
-  rule: Rule,
-  featureTags: readonly string[],
-  result: ResultLookup,
-): RuleDoc {
-  const tags = [...featureTags, ...tagNames(rule.tags)];
+function ruleDoc(rule: Rule, background: Background | undefined, scenarios: readonly ScenarioDoc[]): RuleDoc {
   return {
     name: rule.name,
     keyword: rule.keyword,
     tags: tagNames(rule.tags),
     descriptionHtml: render(rule.description),
-    ...(rule.children.find((child) => child.background)
-      ? { background: backgroundDoc(rule.children.find((child) => child.background)?.background) }
-      : {}),
-    scenarios: rule.children.flatMap((child) =>
-      child.scenario ? [scenarioDoc(feature, child.scenario, tags, result)] : [],
-    ),
+    ...(background ? { background: backgroundDoc(background) } : {}),
+    scenarios,
   };
+}
+
+/** A rule of a feature as the walk meets it: its first background and its scenarios. */
+interface RuleParts {
+  readonly rule: Rule;
+  background?: Background;
+  readonly scenarios: ScenarioDoc[];
 }
 
 function featureDoc(feature: ParsedFeature, result: ResultLookup): FeatureDoc | undefined {
   const gherkin: Feature | undefined = feature.document.feature;
   if (!gherkin) return undefined;
   const tags = tagNames(gherkin.tags);
-  const loose = gherkin.children.flatMap((child) =>
-    child.scenario ? [scenarioDoc(feature, child.scenario, tags, result)] : [],
-  );
-  const rules = gherkin.children.flatMap((child) =>
-    child.rule ? [ruleDoc(feature, child.rule, tags, result)] : [],
-  );
-  const background = backgroundDoc(gherkin.children.find((child) => child.background)?.background);
+  const loose: ScenarioDoc[] = [];
+  const rules: RuleParts[] = [];
+  let featureBackground: Background | undefined;
+  walkDocument(feature.document, {
+    rule: (rule) => void rules.push({ rule, scenarios: [] }),
+    background: (node) => {
+      const rule = rules.at(-1);
+      if (rule) rule.background ??= node;
+      else featureBackground ??= node;
+    },
+    scenario: (scenario) => {
+      const rule = rules.at(-1);
+      if (rule)
+        rule.scenarios.push(scenarioDoc(feature, scenario, [...tags, ...tagNames(rule.rule.tags)], result));
+      else loose.push(scenarioDoc(feature, scenario, tags, result));
+    },
+  });
+  const background = backgroundDoc(featureBackground);
   return {
     id: feature.uri.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, ''),
     uri: feature.uri,
@@ -292,7 +301,7 @@ function featureDoc(feature: ParsedFeature, result: ResultLookup): FeatureDoc | 
       ...(loose.length > 0
         ? [{ name: '', keyword: '', tags: [], descriptionHtml: '', scenarios: loose }]
         : []),
-      ...rules,
+      ...rules.map((parts) => ruleDoc(parts.rule, parts.background, parts.scenarios)),
     ],
   };
 }

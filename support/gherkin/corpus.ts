@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AstBuilder, GherkinClassicTokenMatcher, Parser, compile } from '@cucumber/gherkin';
 import { IdGenerator, type GherkinDocument, type Pickle } from '@cucumber/messages';
 import { UsageError, displayPath } from '../errors';
+import { nodeLines, pickleLine } from './walk';
 
 /** One parsed feature file with the scenarios (pickles) cucumber would run from it. */
 export interface ParsedFeature {
@@ -100,23 +101,17 @@ export function scenarioKey(scenario: { readonly uri: string; readonly line: num
  * scenario, or of its Examples row for an outline.
  */
 export function scenarioRef(feature: ParsedFeature, pickle: Pickle): string {
-  return scenarioKey({ uri: feature.uri, line: scenarioLine(feature, pickle.astNodeIds) });
+  return scenarioKey({ uri: feature.uri, line: scenarioLine(feature, pickle) });
 }
 
-function scenarioLine(feature: ParsedFeature, astNodeIds: readonly string[]): number {
-  const target = astNodeIds[astNodeIds.length - 1];
-  for (const child of feature.document.feature?.children ?? []) {
-    for (const scenario of [
-      child.scenario,
-      ...(child.rule?.children ?? []).map((ruleChild) => ruleChild.scenario),
-    ]) {
-      if (!scenario) continue;
-      if (scenario.id === target) return scenario.location.line;
-      for (const examples of scenario.examples) {
-        const row = examples.tableBody.find((candidate) => candidate.id === target);
-        if (row) return row.location.line;
-      }
-    }
+/** Each document's node lines, computed once: a corpus names many pickles of one document. */
+const linesByDocument = new WeakMap<GherkinDocument, Map<string, number>>();
+
+function scenarioLine(feature: ParsedFeature, pickle: Pickle): number {
+  let lines = linesByDocument.get(feature.document);
+  if (!lines) {
+    lines = nodeLines(feature.document);
+    linesByDocument.set(feature.document, lines);
   }
-  return 0;
+  return pickleLine(pickle, lines) ?? 0;
 }

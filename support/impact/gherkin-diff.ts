@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AstBuilder, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
 import { IdGenerator, type Scenario } from '@cucumber/messages';
 import { findFeatureFiles } from '../gherkin/corpus';
+import { scenarioSites } from '../gherkin/walk';
 import { CannotCompare } from './base-contract';
 
 /** One scenario (or outline) of a feature file, as its text reads. */
@@ -55,13 +56,7 @@ export function scenariosOf(uri: string, source: string): ScenarioText[] {
   } catch {
     return [];
   }
-  const scenarios: Scenario[] = [];
-  for (const child of document.feature?.children ?? []) {
-    if (child.scenario) scenarios.push(child.scenario);
-    for (const ruleChild of child.rule?.children ?? [])
-      if (ruleChild.scenario) scenarios.push(ruleChild.scenario);
-  }
-  return scenarios.map((scenario) => ({
+  return scenarioSites(document).map(({ scenario }) => ({
     uri,
     name: scenario.name,
     line: scenario.location.line,

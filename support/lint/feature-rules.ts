@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { displayPath } from '../errors';
-import type { Background, GherkinDocument, Location, Scenario, Step, Tag } from '@cucumber/messages';
+import type { GherkinDocument, Location, Scenario, Step, Tag } from '@cucumber/messages';
 import type { Corpus, ParsedFeature } from '../gherkin/corpus';
+import { scenarioSites, tagsOf, walkDocument } from '../gherkin/walk';
 import type { RequirementCatalog } from '../trace/requirements';
 import { REQUIREMENT_TAG } from '../tags/tags';
 
@@ -24,45 +25,6 @@ const TECHNICAL: readonly { readonly what: string; readonly pattern: RegExp }[] 
   },
   { what: 'JSON', pattern: /^\s*[{[]\s*["{[\]}]|"\s*:\s*["\d[{tfn]/ },
 ];
-
-interface ScenarioSite {
-  readonly scenario: Scenario;
-  /** Tags of the feature and rule above the scenario. */
-  readonly inherited: readonly Tag[];
-}
-
-function scenarios(document: GherkinDocument): ScenarioSite[] {
-  const feature = document.feature;
-  if (!feature) return [];
-  const sites: ScenarioSite[] = [];
-  for (const child of feature.children) {
-    if (child.scenario) sites.push({ scenario: child.scenario, inherited: feature.tags });
-    if (child.rule) {
-      for (const ruleChild of child.rule.children) {
-        if (ruleChild.scenario)
-          sites.push({ scenario: ruleChild.scenario, inherited: [...feature.tags, ...child.rule.tags] });
-      }
-    }
-  }
-  return sites;
-}
-
-function allTags(document: GherkinDocument): Tag[] {
-  const tags: Tag[] = [];
-  const feature = document.feature;
-  if (!feature) return tags;
-  tags.push(...feature.tags);
-  for (const child of feature.children) {
-    if (child.rule) {
-      tags.push(...child.rule.tags);
-      for (const ruleChild of child.rule.children) {
-        if (ruleChild.scenario) tags.push(...scenarioTags(ruleChild.scenario));
-      }
-    }
-    if (child.scenario) tags.push(...scenarioTags(child.scenario));
-  }
-  return tags;
-}
 
 function scenarioTags(scenario: Scenario): Tag[] {
   return [...scenario.tags, ...scenario.examples.flatMap((examples) => examples.tags)];
@@ -137,22 +99,14 @@ function scenarioTexts(scenario: Scenario, source: readonly string[] | undefined
  * backgrounds, scenarios and examples; steps with their doc strings and tables; examples tables.
  */
 function readableTexts(document: GherkinDocument, source: readonly string[] | undefined): ReadableText[] {
-  const feature = document.feature;
-  if (!feature) return [];
-  const texts = describedTexts('feature', feature, source);
-  const childTexts = (child: { background?: Background; scenario?: Scenario }): ReadableText[] => [
-    ...(child.background
-      ? [...describedTexts('background', child.background, source), ...stepTexts(child.background.steps)]
-      : []),
-    ...(child.scenario ? scenarioTexts(child.scenario, source) : []),
-  ];
-  for (const child of feature.children) {
-    texts.push(...childTexts(child));
-    if (child.rule) {
-      texts.push(...describedTexts('rule', child.rule, source));
-      for (const ruleChild of child.rule.children) texts.push(...childTexts(ruleChild));
-    }
-  }
+  const texts: ReadableText[] = [];
+  walkDocument(document, {
+    feature: (feature) => void texts.push(...describedTexts('feature', feature, source)),
+    rule: (rule) => void texts.push(...describedTexts('rule', rule, source)),
+    background: (background) =>
+      void texts.push(...describedTexts('background', background, source), ...stepTexts(background.steps)),
+    scenario: (scenario) => void texts.push(...scenarioTexts(scenario, source)),
+  });
   return texts;
 }
 
@@ -163,7 +117,7 @@ function lintFeature(feature: ParsedFeature, catalog: RequirementCatalog): Findi
     findings.push({ uri, line, rule, message });
   };
 
-  for (const tag of allTags(document)) {
+  for (const tag of tagsOf(document)) {
     if (tag.name === '@only' || tag.name === '@wip')
       add(tag.location.line, 'left-behind', `${tag.name} left behind`);
     const id = REQUIREMENT_TAG.exec(tag.name)?.[1];
@@ -177,8 +131,8 @@ function lintFeature(feature: ParsedFeature, catalog: RequirementCatalog): Findi
   }
 
   const names = new Map<string, number>();
-  for (const { scenario, inherited } of scenarios(document)) {
-    const tags = [...inherited, ...scenarioTags(scenario)];
+  for (const { feature: parent, rule, scenario } of scenarioSites(document)) {
+    const tags = [...parent.tags, ...(rule?.tags ?? []), ...scenarioTags(scenario)];
     if (!tags.some((tag) => REQUIREMENT_TAG.test(tag.name))) {
       add(
         scenario.location.line,

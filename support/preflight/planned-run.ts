@@ -1,5 +1,6 @@
 import type * as messages from '@cucumber/messages';
 import type { Corpus } from '../gherkin/corpus';
+import { nodeLines, pickleLine } from '../gherkin/walk';
 
 /** One step of a planned scenario, with what cucumber matched it to. */
 export interface PlannedStep {
@@ -39,18 +40,17 @@ export interface PlannedRun {
  * cases say which step definitions matched each step, gherkin documents give the lines.
  */
 export class PlanCollector {
+  /** Node id → line: scenarios, steps, Examples rows and tags (where the feature lint's findings are). */
   private readonly lines = new Map<string, number>();
   private readonly pickles = new Map<string, messages.Pickle>();
   private readonly expressions = new Map<string, string>();
   private readonly testCases: messages.TestCase[] = [];
   private readonly parseErrors: ParseFailure[] = [];
   private readonly documents = new Map<string, messages.GherkinDocument>();
-  /** Tag id → line: where a scenario's tags are written, for the findings of the feature lint. */
-  private readonly tagLines = new Map<string, number>();
 
   update(envelope: messages.Envelope): void {
     if (envelope.gherkinDocument) {
-      this.indexLines(envelope.gherkinDocument);
+      for (const [id, line] of nodeLines(envelope.gherkinDocument)) this.lines.set(id, line);
       const { uri } = envelope.gherkinDocument;
       if (uri) this.documents.set(uri, envelope.gherkinDocument);
     } else if (envelope.pickle) this.pickles.set(envelope.pickle.id, envelope.pickle);
@@ -89,7 +89,7 @@ export class PlanCollector {
     const tagLines = new Set<string>();
     for (const pickle of selected) {
       for (const tag of pickle.tags) {
-        const line = this.tagLines.get(tag.astNodeId);
+        const line = this.lines.get(tag.astNodeId);
         if (line !== undefined) tagLines.add(`${pickle.uri}:${line}`);
       }
     }
@@ -119,10 +119,9 @@ export class PlanCollector {
         args: argumentsList.map((argument) => unquote(argument.group.value ?? '')),
       };
     });
-    // The last AST node of an Outline pickle is its Examples row: that row's line names it.
-    const node = pickle.astNodeIds[pickle.astNodeIds.length - 1];
+    const line = pickleLine(pickle, this.lines);
     return {
-      where: this.where(pickle.uri, node),
+      where: line === undefined ? pickle.uri : `${pickle.uri}:${line}`,
       name: pickle.name,
       tags: pickle.tags.map((tag) => tag.name),
       steps,
@@ -132,34 +131,6 @@ export class PlanCollector {
   private where(uri: string, astNodeId: string | undefined): string {
     const line = astNodeId === undefined ? undefined : this.lines.get(astNodeId);
     return line === undefined ? uri : `${uri}:${line}`;
-  }
-
-  private indexLines(document: messages.GherkinDocument): void {
-    const index = (id: string, line: number): void => void this.lines.set(id, line);
-    const tags = (list: readonly messages.Tag[]): void => {
-      for (const tag of list) this.tagLines.set(tag.id, tag.location.line);
-    };
-    const scenario = (node: messages.Scenario): void => {
-      index(node.id, node.location.line);
-      tags(node.tags);
-      for (const step of node.steps) index(step.id, step.location.line);
-      for (const examples of node.examples) {
-        tags(examples.tags);
-        for (const row of examples.tableBody) index(row.id, row.location.line);
-      }
-    };
-    const children = (list: readonly (messages.FeatureChild | messages.RuleChild)[]): void => {
-      for (const child of list) {
-        if (child.background) for (const step of child.background.steps) index(step.id, step.location.line);
-        if (child.scenario) scenario(child.scenario);
-        if ('rule' in child && child.rule) {
-          tags(child.rule.tags);
-          children(child.rule.children);
-        }
-      }
-    };
-    tags(document.feature?.tags ?? []);
-    children(document.feature?.children ?? []);
   }
 }
 

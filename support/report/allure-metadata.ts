@@ -1,6 +1,7 @@
 import type { GherkinDocument, Pickle } from '@cucumber/messages';
 import { config } from '../config/config';
 import { capabilityOf } from '../gherkin/capability';
+import { scenarioSites } from '../gherkin/walk';
 import { REQUIREMENT_TAG } from '../tags/tags';
 import type { RequirementCatalog } from '../trace/requirements';
 import { allureCategories } from './failure-kind';
@@ -25,11 +26,8 @@ const SEVERITIES = ['blocker', 'critical', 'normal', 'minor', 'trivial'];
 /** The rule a scenario belongs to, when it belongs to one. */
 export function ruleOf(document: GherkinDocument | undefined, pickle: Pickle): string | undefined {
   const scenarioId = pickle.astNodeIds[0];
-  for (const child of document?.feature?.children ?? []) {
-    if (child.rule?.children.some((ruleChild) => ruleChild.scenario?.id === scenarioId))
-      return child.rule.name;
-  }
-  return undefined;
+  if (!document) return undefined;
+  return scenarioSites(document).find((site) => site.scenario.id === scenarioId)?.rule?.name;
 }
 
 /**

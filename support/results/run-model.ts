@@ -1,6 +1,7 @@
 import type * as messages from '@cucumber/messages';
 import { TestStepResultStatus } from '@cucumber/messages';
 import { scenarioKey, type Corpus, type ParsedFeature } from '../gherkin/corpus';
+import { nodeLines, pickleLine, scenarioSites, stepsOf } from '../gherkin/walk';
 import { BROWSER_KIND, EXCHANGE_MEDIA_TYPE } from '../http/exchange';
 import { isExchangeAttachment } from '../report/exchange-attachment';
 import { mostSevere, type Status } from './status';
@@ -86,10 +87,9 @@ export interface RunResults {
   readonly run?: RunIdentity;
 }
 
-interface AstInfo {
+interface ScenarioInfo {
   readonly feature: string;
   readonly rule?: string;
-  readonly line: number;
   readonly language: string;
 }
 
@@ -115,7 +115,10 @@ function toMillis(timestamp: messages.Timestamp): number {
  * number of scenarios, not with what they exchanged.
  */
 export class RunCollector {
-  private readonly ast = new Map<string, AstInfo>();
+  /** Scenario id → what encloses it. */
+  private readonly scenarioInfo = new Map<string, ScenarioInfo>();
+  /** Node id → line, for the nodes pickles point at (nodeLines). */
+  private readonly lines = new Map<string, number>();
   private readonly documents = new Map<string, messages.GherkinDocument>();
   private readonly pickles = new Map<string, messages.Pickle[]>();
   private readonly pickleSteps = new Map<string, { keyword: string; text: string }>();
@@ -199,45 +202,35 @@ export class RunCollector {
     // A feature seen before is a later shard of a merged run: its ids are new, so they are indexed
     // too, but the first copy of the document is the one the corpus keeps.
     if (document.uri && !this.documents.has(document.uri)) this.documents.set(document.uri, document);
-    const add = (
-      children: readonly messages.FeatureChild[] | readonly messages.RuleChild[],
-      rule?: string,
-    ): void => {
-      for (const child of children) {
-        const background = child.background;
-        if (background) for (const step of background.steps) this.stepKeywords.set(step.id, step.keyword);
-        if ('rule' in child && child.rule) add(child.rule.children, child.rule.name);
-        const scenario = child.scenario;
-        if (!scenario) continue;
-        const info = { feature: feature.name, language: feature.language, ...(rule ? { rule } : {}) };
-        this.ast.set(scenario.id, { ...info, line: scenario.location.line });
-        for (const step of scenario.steps) this.stepKeywords.set(step.id, step.keyword);
-        for (const examples of scenario.examples) {
-          for (const row of examples.tableBody) this.ast.set(row.id, { ...info, line: row.location.line });
-        }
-      }
-    };
-    add(feature.children);
+    for (const { rule, scenario } of scenarioSites(document)) {
+      const info = {
+        feature: feature.name,
+        language: feature.language,
+        ...(rule?.name ? { rule: rule.name } : {}),
+      };
+      this.scenarioInfo.set(scenario.id, info);
+    }
+    for (const [id, line] of nodeLines(document)) this.lines.set(id, line);
+    for (const step of stepsOf(document)) this.stepKeywords.set(step.id, step.keyword);
   }
 
   private addPickle(pickle: messages.Pickle): void {
-    const info =
-      this.ast.get(pickle.astNodeIds[pickle.astNodeIds.length - 1] ?? '') ??
-      this.ast.get(pickle.astNodeIds[0] ?? '');
+    const info = this.scenarioInfo.get(pickle.astNodeIds[0] ?? '');
+    const line = pickleLine(pickle, this.lines) ?? 0;
     for (const step of pickle.steps) {
       this.pickleSteps.set(step.id, {
         keyword: this.stepKeywords.get(step.astNodeIds[0] ?? '')?.trim() ?? '',
         text: step.text,
       });
     }
-    const key = `${pickle.uri}:${info?.line ?? 0}`;
+    const key = scenarioKey({ uri: pickle.uri, line });
     this.pickleKeys.set(pickle.id, key);
     if (this.scenarios.has(key)) return;
     this.pickles.set(pickle.uri, [...(this.pickles.get(pickle.uri) ?? []), pickle]);
     this.scenarios.set(key, {
       name: pickle.name,
       uri: pickle.uri,
-      line: info?.line ?? 0,
+      line,
       feature: info?.feature ?? '',
       ...(info?.rule ? { rule: info.rule } : {}),
       tags: pickle.tags.map((tag) => tag.name),
