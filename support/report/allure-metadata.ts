@@ -23,11 +23,18 @@ export interface AllureLink {
 
 const SEVERITIES = ['blocker', 'critical', 'normal', 'minor', 'trivial'];
 
+/** Each document's scenario id → rule name, computed once: a worker names many scenarios of one. */
+const rulesByDocument = new WeakMap<GherkinDocument, Map<string, string | undefined>>();
+
 /** The rule a scenario belongs to, when it belongs to one. */
 export function ruleOf(document: GherkinDocument | undefined, pickle: Pickle): string | undefined {
-  const scenarioId = pickle.astNodeIds[0];
   if (!document) return undefined;
-  return scenarioSites(document).find((site) => site.scenario.id === scenarioId)?.rule?.name;
+  let rules = rulesByDocument.get(document);
+  if (!rules) {
+    rules = new Map(scenarioSites(document).map((site) => [site.scenario.id, site.rule?.name]));
+    rulesByDocument.set(document, rules);
+  }
+  return rules.get(pickle.astNodeIds[0] ?? '');
 }
 
 /**
