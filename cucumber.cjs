@@ -13,7 +13,7 @@ const settings = config();
 const reports = settings.reportsDir;
 const allureResults = reportFile(reports, 'allureResults');
 const PROGRESS = path.join(__dirname, 'support/report/progress-formatter.cjs');
-const PROGRESS_BAR = path.join(__dirname, 'support/report/progress-bar-formatter.cjs');
+const PROGRESS_BAR = path.join(__dirname, 'support/report/progress-bar-formatter.mjs');
 const ALLURE = path.join(__dirname, 'support/report/allure-reporter.cjs');
 
 // No `paths`: cucumber adds a profile's paths to those of the command line. `npm run spec` gives
