@@ -111,8 +111,8 @@ function growthRow(
 }
 
 /**
- * 5. Reports at scale: the living documentation (which builds the traceability matrix) and the
- * gate (which reads the message stream, builds traceability and coverage, and writes its files)
+ * 5. Reports at scale: the living documentation (which renders every page as static HTML) and the
+ * gate (which reads the results model the run wrote, scans the reports for secrets, and writes its files)
  * over three sizes of generated results. Time is both commands' wall time; memory the larger peak.
  */
 export async function benchReports(plan: Plan, dir: string): Promise<Row[]> {
