@@ -55,7 +55,8 @@ export { expect } from './ui/web-app';
 export type { HttpClient, ApiRequest, ApiResponse, HttpMethod } from './http/client';
 export { buildRequest, emptyCall, addParameter, valueAtPath } from './contract/operation-call';
 export type { PreparedCall, PreparedBody } from './contract/operation-call';
-export type { Contract, Operation } from './contract/load';
+export type { Contract } from './contract/load';
+export type { Operation } from './contract/operation';
 
 // ── The example project: the caller-ID service's client, tasks and page objects ─────────────────
 

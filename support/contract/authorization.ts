@@ -1,7 +1,8 @@
 import type { OpenAPIV3 } from 'openapi-types';
 import { UsageError } from '../errors';
 import type { ApiRequest } from '../http/client';
-import type { Contract, Operation } from './load';
+import type { Contract } from './load';
+import type { Operation } from './operation';
 
 /** A credential given for one of the contract's security schemes (`Given I am authorized by …`). */
 export interface Authorization {

@@ -5,7 +5,7 @@ import { UsageError } from '../errors';
 import { contentTypeOfFile, type FormField } from '../http/form-body';
 import { propertiesOf } from './coerce';
 import { hasPlaceholder } from './interpolation';
-import type { Operation } from './load';
+import type { Operation } from './operation';
 
 const FILE = '@file:';
 

@@ -9,7 +9,8 @@ import type {
 import { isJsonMediaType, mediaTypeOf } from '../http/exchange';
 import { coerceForm, coerceParameter } from './coerce';
 import { decodeXml, isXmlMediaType } from './xml-body';
-import { operationName, type Contract, type Operation } from './load';
+import { type Contract } from './load';
+import { operationName, type Operation } from './operation';
 import { parseQueryParameter, parseSimpleParameter } from './parameter-style';
 import { SchemaValidators, type Direction } from './schemas';
 

@@ -12,8 +12,6 @@ import { serverUrl } from './servers';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
-export { operationName, type Operation } from './operation';
-
 /** The schema language of a contract: OpenAPI 3.0's JSON Schema subset, or 3.1's JSON Schema 2020-12. */
 export type Dialect = '3.0' | '3.1';
 

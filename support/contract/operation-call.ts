@@ -3,11 +3,9 @@ import toPath from 'lodash/toPath';
 import { UsageError } from '../errors';
 import type { ApiRequest, HttpMethod } from '../http/client';
 import type { OpenAPIV3 } from 'openapi-types';
-import type { Operation } from './load';
+import type { Operation } from './operation';
 import { encodeMultipart, encodeUrlEncoded, MULTIPART, URLENCODED, type FormField } from '../http/form-body';
 import { serializeParameter, type ParameterValue } from './parameter-style';
-
-export { matchesWritten } from './markers';
 
 /** A request body the generic steps prepared: text of a media type, or form fields. */
 export type PreparedBody =

@@ -3,8 +3,6 @@ import type { GateInputs, Judgement, RuleContext } from './rule';
 import { gateRule, RULE_IDS, type RuleId } from './rule-table';
 import { EVERY_SELECTED_SCENARIO_RAN, everySelectedScenarioRan } from './rules/every-selected-scenario-ran';
 
-export type { GateInputs } from './rule';
-
 export interface RuleResult extends Judgement {
   readonly id: RuleId | typeof EVERY_SELECTED_SCENARIO_RAN;
   readonly description: string;

@@ -5,8 +5,6 @@ import { readValidatedYaml } from '../config/yaml-file';
 import { UsageError, displayPath } from '../errors';
 import { rulesSchema, type RuleOptions } from './rule-table';
 
-export type { RuleId, RuleOptions } from './rule-table';
-
 export interface Policy {
   readonly name: string;
   readonly description: string;

@@ -1,4 +1,4 @@
-import type { Operation } from '../contract/load';
+import type { Operation } from '../contract/operation';
 import type { Change } from './change';
 import { diffOperation } from './operation-diff';
 

@@ -1,4 +1,4 @@
-import type { ScenarioStatus } from '../results/traceability';
+import type { ScenarioStatus } from '../results/status';
 import type { Change } from './change';
 import type { Evidence } from './scenario-map';
 

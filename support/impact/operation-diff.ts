@@ -1,5 +1,5 @@
 import type { OpenAPIV3 } from 'openapi-types';
-import type { Operation } from '../contract/load';
+import type { Operation } from '../contract/operation';
 import { breaks, type ChangeDraft, type Emit, type Schema } from './change';
 import { diffContent } from './content-diff';
 import { diffResponses } from './response-diff';

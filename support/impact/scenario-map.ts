@@ -3,7 +3,7 @@ import type { Corpus } from '../gherkin/corpus';
 import { scenarioKey, scenarioRef } from '../gherkin/corpus';
 import { REQUIREMENT_TAG } from '../tags/tags';
 import type { RunResults } from '../results/run-model';
-import type { ScenarioStatus } from '../results/traceability';
+import type { ScenarioStatus } from '../results/status';
 
 /** How a scenario was found to exercise an operation. */
 export type Evidence = 'last run' | 'feature text';

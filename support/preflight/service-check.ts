@@ -1,7 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import { responseKeyFor } from '../contract/inspector';
-import type { Contract, Operation } from '../contract/load';
+import type { Contract } from '../contract/load';
+import type { Operation } from '../contract/operation';
 
 export interface ServiceCheckOptions {
   /** How long a service still starting is given to answer. */

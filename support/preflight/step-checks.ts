@@ -5,7 +5,7 @@ import { markerProblem, markersInJson } from '../contract/markers';
 import { declaredBodyTypes, notJson, tableRows, unknownParameter } from '../contract/operation-call';
 import { CONTRACT_STEPS } from '../contract/step-wording';
 import { matchMediaType } from '../contract/inspector';
-import type { Operation } from '../contract/load';
+import type { Operation } from '../contract/operation';
 import { findOperation, type NamedContract } from '../services/find-operation';
 import type { PlannedRun, PlannedScenario, PlannedStep } from './planned-run';
 

@@ -7,7 +7,6 @@ import { isExchangeAttachment } from '../report/exchange-attachment';
 import { mostSevere, type Status } from './status';
 
 // The vocabulary lives in one module; these names stay importable from the results model.
-export { mostSevere, type Status } from './status';
 
 /** One exchange of a scenario, without its bodies: what coverage and traceability need. */
 export interface ExchangeSummary {

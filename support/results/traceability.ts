@@ -5,8 +5,6 @@ import { mostSevere, type ScenarioStatus, type Status } from './status';
 import type { Layer, RequirementCatalog } from '../trace/requirements';
 import { operationLabel } from '../services/operation-label';
 
-export type { ScenarioStatus } from '../results/status';
-
 export interface TracedScenario {
   /** `features/…feature:line` (the Examples row for an outline). */
   readonly ref: string;

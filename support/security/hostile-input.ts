@@ -1,6 +1,6 @@
 import type { OpenAPIV3 } from 'openapi-types';
 import { authorization } from '../api/caller-id-api';
-import { operationName, type Operation } from '../contract/load';
+import { operationName, type Operation } from '../contract/operation';
 import { buildRequest, type PreparedCall } from '../contract/operation-call';
 import { expectTrue } from '../expect';
 import type { SecurityActors } from './protected-operations';

@@ -1,7 +1,8 @@
 import { authorization } from '../api/caller-id-api';
 import type { Redactor } from '../report/redact';
 import type { Cast } from '../api/cast';
-import { operationName, type Contract, type Operation } from '../contract/load';
+import { type Contract } from '../contract/load';
+import { operationName, type Operation } from '../contract/operation';
 import { buildRequest } from '../contract/operation-call';
 import { expectTrue } from '../expect';
 import type { HttpClient } from '../http/client';

@@ -1,6 +1,6 @@
 import { sample } from 'openapi-sampler';
 import type { OpenAPIV3 } from 'openapi-types';
-import type { Operation } from '../contract/load';
+import type { Operation } from '../contract/operation';
 import type { PreparedCall } from '../contract/operation-call';
 
 /** Path parameters that name the account an operation acts on: the account holder fills them in. */

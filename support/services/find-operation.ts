@@ -1,4 +1,5 @@
-import type { Contract, Operation } from '../contract/load';
+import type { Contract } from '../contract/load';
+import type { Operation } from '../contract/operation';
 import { UsageError } from '../errors';
 
 /** Something with a name and a contract: a running service, or a service's contract before a run. */

@@ -1,5 +1,6 @@
 import { ContractInspector } from '../contract/inspector';
-import type { Contract, Operation } from '../contract/load';
+import type { Contract } from '../contract/load';
+import type { Operation } from '../contract/operation';
 import { UsageError } from '../errors';
 import { findOperation } from './find-operation';
 import type {

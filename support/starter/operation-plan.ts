@@ -1,5 +1,6 @@
 import type { OpenAPIV3 } from 'openapi-types';
-import type { Contract, Operation } from '../contract/load';
+import type { Contract } from '../contract/load';
+import type { Operation } from '../contract/operation';
 import { credentialVariable, oneLineOf } from './names';
 import { parameterValue, requestBodyPlan, isJsonMediaType } from './sample-values';
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { loadContract, type Contract } from '../../support/contract/load';
-import { buildRequest, emptyCall, matchesWritten, valueAtPath } from '../../support/contract/operation-call';
+import { buildRequest, emptyCall, valueAtPath } from '../../support/contract/operation-call';
+import { matchesWritten } from '../../support/contract/markers';
 import { LIBRARY_SPEC } from '../helpers/exchanges';
 
 describe('calling an operation by its operationId', () => {

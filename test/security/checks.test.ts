@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { loadContract, type Contract, type Operation } from '../../support/contract/load';
+import { loadContract, type Contract } from '../../support/contract/load';
+import { type Operation } from '../../support/contract/operation';
 import { buildRequest } from '../../support/contract/operation-call';
 import { expectHandled, HOSTILE_INPUTS, type HostileCall } from '../../support/security/hostile-input';
 import {
