@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { HarnessConfig } from '../config/config';
 import { gateImpact } from '../impact/gate-rule';
 import { ExitCode, oneLine } from '../errors';
-import { readRunModel, type RunModel } from '../results/model-file';
+import { readModelFile, readRunModel, type RunModel } from '../results/model-file';
 import { UnusableResultsError } from '../results/read-run';
 import { reportFile } from '../report/report-files';
 import { runSecrets } from '../report/run-secrets';
@@ -57,10 +57,7 @@ function knownSecrets(config: HarnessConfig): string[] {
 /** Did an interrupted run leave its results so far here (`complete: false`)? */
 function holdsPartialResults(reportsDir: string): boolean {
   try {
-    const results = JSON.parse(fs.readFileSync(reportFile(reportsDir, 'results'), 'utf8')) as {
-      complete?: unknown;
-    };
-    return results.complete === false;
+    return readModelFile(reportFile(reportsDir, 'results'), 'results')?.complete === false;
   } catch {
     return false;
   }

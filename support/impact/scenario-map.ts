@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import type { Corpus } from '../gherkin/corpus';
 import { scenarioKey, scenarioRef } from '../gherkin/corpus';
 import { REQUIREMENT_TAG } from '../tags/tags';
+import { readModelFile } from '../results/model-file';
 import type { RunResults } from '../results/run-model';
 import type { ScenarioStatus } from '../results/status';
 
@@ -27,8 +27,7 @@ export const operationKey = (service: string, operationId: string): string => `$
 /** The last run's results.json, when there is one that reads; else undefined (a static scan only). */
 export function readLastRun(file: string): RunResults | undefined {
   try {
-    const results = JSON.parse(fs.readFileSync(file, 'utf8')) as RunResults;
-    return Array.isArray(results.scenarios) ? results : undefined;
+    return readModelFile(file, 'results');
   } catch {
     return undefined;
   }

@@ -134,6 +134,7 @@ describe('npm run impact -- --base <git ref>', () => {
     fs.writeFileSync(
       path.join(reportsDir, 'results.json'),
       JSON.stringify({
+        schemaVersion: 1,
         complete: true,
         runs: 1,
         errors: [],
