@@ -50,12 +50,6 @@ const CUCUMBER_ALLOWED = [
   'bench/', // the benchmarks run raw cucumber to compare with
 ];
 
-/**
- * The private `@cucumber/cucumber/lib/...` import that remains, because the public API has no
- * equivalent: cucumber's argv parser (the preflight reads the command line exactly as cucumber
- * will, profiles and --config apart from the rest). A new one is an error.
- */
-const PRIVATE_CUCUMBER_KNOWN = ['support/preflight/command-line\\.ts$'];
 
 module.exports = {
   forbidden: [
@@ -123,7 +117,7 @@ module.exports = {
       name: 'no-private-cucumber',
       comment: "only @cucumber/cucumber's public entries (the package and /api), never its lib/... files",
       severity: 'error',
-      from: { pathNot: anyOf(PRIVATE_CUCUMBER_KNOWN) },
+      from: {},
       to: {
         path: '(^|/)node_modules/@cucumber/cucumber/lib/',
         pathNot: '(^|/)node_modules/@cucumber/cucumber/lib/(index|api/index)\\.(js|d\\.ts)$',

@@ -89,16 +89,22 @@ async function cucumberRun(settings: HarnessConfig, own: OwnOptions): Promise<Cu
     ? await (await import('../impact/affected-run')).affectedPaths(settings, own.affectedBy, console.log)
     : [];
   if (own.affectedBy && affected.length === 0) return undefined;
-  const { options, configuration } = await parseCucumberArguments([...own.cucumberArgs, ...affected]);
-  checkFeaturePaths(configuration.paths ?? []);
-  const provided = {
-    ...(settings.workers > 1 && configuration.parallel === undefined ? { parallel: settings.workers } : {}),
-    ...(settings.shard && configuration.shard === undefined ? { shard: settings.shard } : {}),
-    ...configuration,
-    paths: featurePaths(configuration.paths, settings.featuresDirs),
-  };
+  const parsed = await parseCucumberArguments([...own.cucumberArgs, ...affected]);
+  checkFeaturePaths(parsed.configuration.paths);
+  // The harness's defaults go first: an option the command line gives wins (cucumber takes the last).
+  const given = (option: string): boolean =>
+    parsed.args.some((arg) => arg === option || arg.startsWith(`${option}=`));
+  const provided = [
+    ...(settings.workers > 1 && !given('--parallel') ? ['--parallel', String(settings.workers)] : []),
+    ...(settings.shard && !given('--shard') ? ['--shard', settings.shard] : []),
+    ...parsed.args,
+  ];
   // Cucumber runs in the project's folder: feature files are named from there.
-  const configFile = options.config ? path.resolve(options.config) : path.join(HARNESS_ROOT, 'cucumber.cjs');
+  const configFile = parsed.configFile
+    ? path.resolve(parsed.configFile)
+    : path.join(HARNESS_ROOT, 'cucumber.cjs');
+  // Paths as given on the command line, from where the command runs (the project's folders if none).
+  const paths = featurePaths(parsed.configuration.paths, settings.featuresDirs);
   enterProject(settings);
   const environment = {
     cwd: process.cwd(),
@@ -108,11 +114,12 @@ async function cucumberRun(settings: HarnessConfig, own: OwnOptions): Promise<Cu
   };
   const { runConfiguration } = await loadConfiguration(
     // Cucumber reads its configuration file relative to the folder it runs in.
-    { file: path.relative(process.cwd(), configFile), profiles: options.profile, provided },
+    { file: path.relative(process.cwd(), configFile), profiles: parsed.profiles, provided },
     environment,
   );
+  runConfiguration.sources.paths = paths;
   checkNamePatterns(runConfiguration.sources.names);
-  return { profiles: options.profile, runConfiguration, environment };
+  return { profiles: parsed.profiles, runConfiguration, environment };
 }
 
 /** The gate at the end of the run: its verdict, or the fail-closed one of an interrupted run. */

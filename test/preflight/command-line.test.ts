@@ -9,9 +9,35 @@ import {
 
 describe("npm run spec's command line", () => {
   it('takes cucumber options as cucumber does', async () => {
-    const { configuration } = await parseCucumberArguments(['--tags', '@smoke', 'features/x.feature']);
+    const { configuration, args } = await parseCucumberArguments(['--tags', '@smoke', 'features/x.feature']);
     assert.equal(configuration.tags, '(@smoke)');
     assert.deepEqual(configuration.paths, ['features/x.feature']);
+    assert.deepEqual(args, ['--tags', '@smoke', 'features/x.feature']);
+  });
+
+  it('takes the profiles and the configuration file apart, in every spelling cucumber accepts', async () => {
+    const parsed = await parseCucumberArguments([
+      '-p',
+      'ci',
+      '--tags',
+      '@smoke',
+      '--profile=ui',
+      '-pnightly',
+      '--config',
+      'team.cjs',
+      '--profile',
+      'zh',
+      'features',
+    ]);
+    assert.deepEqual(parsed.profiles, ['ci', 'ui', 'nightly', 'zh']);
+    assert.equal(parsed.configFile, 'team.cjs');
+    assert.deepEqual(parsed.args, ['--tags', '@smoke', 'features']);
+    assert.equal((await parseCucumberArguments(['-c', 'a.cjs'])).configFile, 'a.cjs');
+    assert.equal((await parseCucumberArguments(['--config=b.cjs'])).configFile, 'b.cjs');
+    await assert.rejects(
+      parseCucumberArguments(['--tags', '@x', '--profile']),
+      /^UsageError: option '-p, --profile <value>' argument missing \(npm run spec -- --help/,
+    );
   });
 
   it('an unknown option or a missing value is a UsageError (exit 2), not commander exiting with 1', async () => {
