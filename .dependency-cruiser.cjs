@@ -50,7 +50,6 @@ const CUCUMBER_ALLOWED = [
   'bench/', // the benchmarks run raw cucumber to compare with
 ];
 
-
 module.exports = {
   forbidden: [
     {
