@@ -3,7 +3,7 @@
 // Settings come from support/config (the project file and environment variables), read there only.
 // Cucumber runs in the project's folder, which may be anywhere: the harness's own files are named
 // by absolute paths.
-require('ts-node/register');
+require('./support/register.cjs');
 const path = require('node:path');
 const { config } = require('./support/config/config.ts');
 const { allureWriterFor } = require('./support/report/allure-writer.ts');
@@ -19,7 +19,7 @@ const ALLURE = path.join(__dirname, 'support/report/allure-reporter.cjs');
 // No `paths`: cucumber adds a profile's paths to those of the command line. `npm run spec` gives
 // the project's feature folders when the command line names none.
 const common = {
-  requireModule: ['ts-node/register'],
+  requireModule: [path.join(__dirname, 'support/register.cjs')],
   require: [
     // The harness: the World, the hooks and the generic contract vocabulary, in every project.
     path.join(__dirname, 'support/cucumber/**/*.ts'),

@@ -7,9 +7,12 @@ import { msSince } from './stats';
 /** The repository root: every command runs from here, as `npm run …` would. */
 export const ROOT = path.resolve(__dirname, '../..');
 
-/** `node -r ts-node/register <script>`: what the package.json scripts run, without npm's own start-up. */
+/** The TypeScript loader the package.json scripts preload. */
+export const REGISTER = path.join(ROOT, 'support/register.cjs');
+
+/** `node -r ./support/register.cjs <script>`: what the package.json scripts run, without npm's start-up. */
 export function tsNode(script: string, ...args: string[]): string[] {
-  return ['-r', 'ts-node/register', script, ...args];
+  return ['-r', REGISTER, script, ...args];
 }
 
 /** The command a person types for `npm run <script>` with `argv`: `npm run bench -- --quick`. */
@@ -42,7 +45,7 @@ export function runNode(args: readonly string[], options: RunOptions = {}): Prom
   const rssFile = options.peakMemory
     ? path.join(os.tmpdir(), `bench-rss-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`)
     : undefined;
-  if (rssFile && (args[0] !== '-r' || args[1] !== 'ts-node/register')) {
+  if (rssFile && (args[0] !== '-r' || args[1] !== REGISTER)) {
     throw new Error('peakMemory needs a TypeScript process: start its arguments with tsNode()');
   }
   const nodeArgs = rssFile

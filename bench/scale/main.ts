@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeReportFile } from '../../support/report/write-file';
 import { writeApiCorpus } from '../corpus/api';
-import { expectExit, npmCommand, ROOT, runNode } from '../measure/run-process';
+import { expectExit, npmCommand, REGISTER, ROOT, runNode } from '../measure/run-process';
 import { describeMachine } from '../report/machine';
 import { analyseMemory, finishTimes, isFlat, memoryReport, resultSizes, type MemoryRun } from './analysis';
 
@@ -41,7 +41,7 @@ async function main(argv: readonly string[]): Promise<void> {
       // Cucumber forks its workers with these node arguments too: each process records its own memory.
       '--expose-gc',
       '-r',
-      'ts-node/register',
+      REGISTER,
       '-r',
       path.join(__dirname, 'memory-probe.ts'),
       'support/cli/spec.ts',

@@ -11,21 +11,12 @@ const PATH_VARIABLES = ['HARNESS_CONFIG', 'OPENAPI_SPEC', 'REQUIREMENTS', 'GATE_
  * Moves a command into the project's folder, where cucumber runs and from where feature files,
  * reports and messages are named (`features/pets.feature`, not a path from the harness's folder).
  * Paths given in the environment are made absolute first, so the cucumber workers (started in the
- * project's folder) read the same files; they compile TypeScript with the harness's settings.
+ * project's folder) read the same files.
  */
 export function enterProject(settings: HarnessConfig, env: NodeJS.ProcessEnv = process.env): void {
   for (const name of PATH_VARIABLES) {
     const value = env[name]?.trim();
     if (value) env[name] = path.resolve(value);
   }
-  env.TS_NODE_PROJECT ??= path.join(HARNESS_ROOT, 'tsconfig.json');
-  // Node resolves `-r ts-node/register` from the working folder; the processes and threads started
-  // from here (cucumber's workers, the Allure writer) inherit it and start in the project's folder,
-  // which has no node_modules of its own: name the module by its absolute path.
-  const register = require.resolve('ts-node/register');
-  process.execArgv.forEach((arg, index) => {
-    if (arg === 'ts-node/register') process.execArgv[index] = register;
-    else if (arg === '--require=ts-node/register') process.execArgv[index] = `--require=${register}`;
-  });
   process.chdir(settings.projectDir);
 }

@@ -3,8 +3,8 @@
 // message, and took the whole stack as the title. The whole text stays in the trace, after the
 // failure's kind (support/report/failure-kind.ts), which Allure's categories match.
 // Plain JavaScript: cucumber loads formatters with import(), which cannot load TypeScript; what
-// it requires can, through ts-node (registered by cucumber.cjs already, here for any other caller).
-require('ts-node/register');
+// it requires can, through the TypeScript loader (registered by cucumber.cjs already, here for any other caller).
+require('../register.cjs');
 const AllureCucumberReporter = require('allure-cucumberjs/reporter');
 const { failureTitle, goesBy } = require('./console-failure.ts');
 const { markedTrace } = require('./failure-kind.ts');

@@ -102,7 +102,7 @@ export class BackgroundAllureWriter {
 
   private started(): Worker {
     if (!this.thread) {
-      // Plain JavaScript: none of the process's preloads (`-r ts-node/register`, which a thread would
+      // Plain JavaScript: none of the process's preloads (`-r ./support/register.cjs`, which a thread would
       // resolve from the project's folder, where it may not be found).
       const thread = new Worker(WRITER_THREAD, {
         eval: true,

@@ -1,12 +1,12 @@
 // Cucumber's `progress-bar` formatter (the one on a terminal), with failures as people read them:
 // as support/report/console-failure.ts says, the same as the dots formatter of logs. Cucumber's
 // built-in class comes from its public FormatterBuilder. An ES module (cucumber loads formatters
-// with import()): what it requires in TypeScript goes through ts-node, registered by cucumber.cjs.
+// with import()): what it requires in TypeScript goes through the TypeScript loader (support/register.cjs).
 import { createRequire } from 'node:module';
 import { FormatterBuilder } from '@cucumber/cucumber';
 
 const require = createRequire(import.meta.url);
-require('ts-node/register');
+require('../register.cjs');
 const { consoleView } = require('./console-failure.ts');
 
 const ProgressBarFormatter = await FormatterBuilder.getConstructorByType('progress-bar', process.cwd());

@@ -4,8 +4,8 @@
 // Failures read as support/report/console-failure.ts says (one line for a dead service, the
 // project's own frames only, no attachment lines).
 // Plain JavaScript: cucumber loads formatters with import(), which cannot load TypeScript; what
-// it requires can, through ts-node (registered by cucumber.cjs already, here for any other caller).
-require('ts-node/register');
+// it requires can, through the TypeScript loader (registered by cucumber.cjs already, here for any other caller).
+require('../register.cjs');
 const { ProgressFormatter } = require('@cucumber/cucumber');
 const { consoleView } = require('./console-failure.ts');
 

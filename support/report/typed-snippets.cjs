@@ -1,8 +1,8 @@
 // The snippet syntax cucumber uses for undefined steps (`formatOptions.snippetSyntax` in
 // cucumber.cjs): TypeScript in the project's style, see support/report/snippet-syntax.ts.
 // Plain JavaScript: cucumber loads it with import(), which cannot load TypeScript; what it
-// requires can, through ts-node (registered by cucumber.cjs already, here for any other caller).
-require('ts-node/register');
+// requires can, through the TypeScript loader (registered by cucumber.cjs already, here for any other caller).
+require('../register.cjs');
 const path = require('node:path');
 const { config } = require('../config/config.ts');
 const { TypedSnippetSyntax, declaredParameterTypes } = require('./snippet-syntax.ts');

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { describe, it } from 'node:test';
 import { SpecError, loadContract } from '../../support/contract/load';
 import { LIBRARY_SPEC } from '../helpers/exchanges';
-import { ROOT } from '../helpers/run-harness';
+import { REGISTER, ROOT } from '../helpers/run-harness';
 import { tempFile } from '../helpers/temp';
 
 const library = fs.readFileSync(LIBRARY_SPEC, 'utf8');
@@ -100,7 +100,7 @@ describe('loadContract', () => {
       'broken.yaml',
       library.replace('  /items/featured:\n', '  /items/featured: [oops\n'),
     );
-    const output = execFileSync(process.execPath, ['-r', 'ts-node/register', '-e', probe, broken], {
+    const output = execFileSync(process.execPath, ['-r', REGISTER, '-e', probe, broken], {
       cwd: ROOT,
       encoding: 'utf8',
     });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { RunResults } from '../../support/results/run-model';
-import { ROOT, runHarness } from '../helpers/run-harness';
+import { REGISTER, ROOT, runHarness } from '../helpers/run-harness';
 import { startStandaloneSut } from '../../sut/standalone';
 import { tempDir } from '../helpers/temp';
 
@@ -81,15 +81,11 @@ describe('faults during a run', () => {
     it(`${signal}: results so far stay readable and the gate calls the run incomplete (exit 2)`, async () => {
       const reportsDir = tempDir('sbe-signal-');
       // The harness's own process, not npm's: npm reports a signal it was sent as its own exit status.
-      const child = spawn(
-        process.execPath,
-        ['-r', 'ts-node/register', 'support/cli/spec.ts', '--tags', '@api'],
-        {
-          cwd: ROOT,
-          env: { ...process.env, REPORTS_DIR: reportsDir, CI: 'true' },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
+      const child = spawn(process.execPath, ['-r', REGISTER, 'support/cli/spec.ts', '--tags', '@api'], {
+        cwd: ROOT,
+        env: { ...process.env, REPORTS_DIR: reportsDir, CI: 'true' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { RunResults } from '../../support/results/run-model';
-import { ROOT, runHarness, type HarnessRun } from '../helpers/run-harness';
+import { REGISTER, ROOT, runHarness, type HarnessRun } from '../helpers/run-harness';
 import { tempDir, tempFile } from '../helpers/temp';
 
 /**
@@ -208,7 +208,7 @@ async function interruptedRun(
 ): Promise<{ code: number | null; output: string; reportsDir: string; workers: number[] }> {
   const reportsDir = tempDir('sbe-sigint-');
   // The harness's own process, not npm's: npm reports a signal it was sent as its own exit status.
-  const child = spawn(process.execPath, ['-r', 'ts-node/register', 'support/cli/spec.ts', '--tags', '@api'], {
+  const child = spawn(process.execPath, ['-r', REGISTER, 'support/cli/spec.ts', '--tags', '@api'], {
     cwd: ROOT,
     env: { ...process.env, ...env, REPORTS_DIR: reportsDir, CI: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,6 +5,9 @@ import { tempDir } from './temp';
 
 export const ROOT = path.join(__dirname, '../..');
 
+/** The TypeScript loader the package.json scripts preload (`node -r ./support/register.cjs …`). */
+export const REGISTER = path.join(ROOT, 'support/register.cjs');
+
 export interface HarnessRun {
   readonly code: number | null;
   readonly output: string;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { loadCorpus, scenarioRef } from '../../support/gherkin/corpus';
 import type { Impact } from '../../support/impact/impact-model';
-import { runHarness } from '../helpers/run-harness';
+import { REGISTER, runHarness } from '../helpers/run-harness';
 import { scenarioResult } from '../helpers/results';
 import { tempDir } from '../helpers/temp';
 import { ROOT, at, project, type ContractRepo } from './contract-repo';
@@ -26,12 +26,11 @@ function impact(
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['-r', 'ts-node/register', path.join(ROOT, 'support/cli/impact.ts'), ...args],
+      ['-r', REGISTER, path.join(ROOT, 'support/cli/impact.ts'), ...args],
       {
         cwd: repo.dir,
         env: {
           ...process.env,
-          TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.json'),
           NODE_PATH: path.join(ROOT, 'node_modules'),
           HARNESS_CONFIG: path.join(repo.dir, 'harness.config.yaml'),
           REPORTS_DIR: reportsDir,

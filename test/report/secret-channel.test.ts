@@ -12,7 +12,7 @@ function workerScript(): string {
   const load = (module: string): string => `require(${JSON.stringify(require.resolve(module))})`;
   fs.writeFileSync(
     file,
-    `${load('ts-node/register/transpile-only')};
+    `${load('../../support/register.cjs')};
      const { registerRunSecret } = ${load('../../support/report/run-secrets')};
      const { closeCoordinatorChannel } = ${load('../../support/report/secret-channel')};
      for (let i = 0; i < 500; i++) registerRunSecret('pw-worker-' + i);
@@ -46,7 +46,7 @@ describe('the secret channel: a parallel worker hands its secrets to the coordin
     const load = (module: string): string => `require(${JSON.stringify(require.resolve(module))})`;
     fs.writeFileSync(
       script,
-      `${load('ts-node/register/transpile-only')};
+      `${load('../../support/register.cjs')};
        const { openSecretChannel } = ${load('../../support/report/secret-channel')};
        openSecretChannel(() => undefined).then(() => {
          process.stdout.write(process.env.${SECRET_CHANNEL_VARIABLE});
