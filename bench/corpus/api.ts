@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { cycledFeatures, moduleFile, writeFolder, type Shape } from './files';
 
@@ -105,15 +106,21 @@ export interface ApiCorpus {
   /** The floor's folder (no cucumber config in it) and its step file. */
   readonly floorDir: string;
   readonly floorSteps: string;
+  /** The hand-rolled Allure run's folder (the floor's steps, plus allure-cucumberjs) and its results folder. */
+  readonly allureDir: string;
+  readonly allureResultsDir: string;
 }
 
 export function writeApiCorpus(dir: string, count: number): ApiCorpus {
   const floorDir = path.join(dir, 'floor');
+  const allureDir = path.join(dir, 'allure');
   const corpus: ApiCorpus = {
     count,
     featuresDir: path.join(dir, 'features'),
     floorDir,
     floorSteps: path.join(floorDir, 'steps.js'),
+    allureDir,
+    allureResultsDir: path.join(allureDir, 'allure-results'),
   };
   writeFolder(dir, {
     ...cycledFeatures(corpus.featuresDir, count, {
@@ -124,5 +131,6 @@ export function writeApiCorpus(dir: string, count: number): ApiCorpus {
     }),
     [corpus.floorSteps]: FLOOR_STEPS,
   });
+  fs.mkdirSync(allureDir, { recursive: true });
   return corpus;
 }

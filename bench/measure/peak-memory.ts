@@ -1,5 +1,5 @@
 /**
- * Preloaded into a measured child (`node -r ts-node/register -r bench/measure/peak-memory.ts …`):
+ * Preloaded into a measured child after its TypeScript loader (`node -r <loader> -r bench/measure/peak-memory.ts …`):
  * when the process exits it writes its peak resident memory (kB) to BENCH_PEAK_RSS_FILE.
  */
 import fs from 'node:fs';

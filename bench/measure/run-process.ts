@@ -36,8 +36,16 @@ export interface RunOptions {
   readonly cwd?: string;
   readonly env?: NodeJS.ProcessEnv;
   readonly timeoutMs?: number;
-  /** Preload peak-memory.ts to read the peak resident memory (a TypeScript process: args from tsNode()). */
+  /**
+   * Preload peak-memory.ts to read the peak resident memory: a TypeScript process, whose args start
+   * with `-r <a TypeScript loader>` (tsNode()'s do).
+   */
   readonly peakMemory?: boolean;
+}
+
+/** Whether `args` start with `-r <module>`: the loader that lets a preloaded .ts file be read. */
+function startsWithLoader(args: readonly string[]): boolean {
+  return args[0] === '-r' && args[1] !== undefined && args[1] !== '' && !args[1].startsWith('-');
 }
 
 /** Runs `node <args>` to completion and times it. Never throws for a non-zero exit: see `expectExit`. */
@@ -45,8 +53,10 @@ export function runNode(args: readonly string[], options: RunOptions = {}): Prom
   const rssFile = options.peakMemory
     ? path.join(os.tmpdir(), `bench-rss-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`)
     : undefined;
-  if (rssFile && (args[0] !== '-r' || args[1] !== REGISTER)) {
-    throw new Error('peakMemory needs a TypeScript process: start its arguments with tsNode()');
+  if (rssFile && !startsWithLoader(args)) {
+    throw new Error(
+      'peakMemory needs a TypeScript process: start its arguments with `-r <a TypeScript loader>`',
+    );
   }
   const nodeArgs = rssFile
     ? [...args.slice(0, 2), '-r', path.join(__dirname, 'peak-memory.ts'), ...args.slice(2)]

@@ -18,6 +18,8 @@ export interface CucumberSample {
   readonly scenarioMedianMs: number;
   /** First scenario's start → last scenario's end, per scenario: what a scenario really costs. */
   readonly perScenarioMs: number;
+  /** Peak resident memory (kB), when it was asked for; NaN otherwise. */
+  readonly peakRssKb: number;
 }
 
 function sample(run: ProcessRun, timings: RunTimings): CucumberSample {
@@ -27,6 +29,7 @@ function sample(run: ProcessRun, timings: RunTimings): CucumberSample {
     runMs: timings.runMs,
     scenarioMedianMs: median(timings.scenarioMs),
     perScenarioMs: timings.scenariosSpanMs / timings.scenarioMs.length,
+    peakRssKb: run.peakRssKb ?? NaN,
   };
 }
 
@@ -39,10 +42,12 @@ export async function runHarness(
   reportsDir: string,
   scenarios: number,
   env: NodeJS.ProcessEnv = {},
+  options: { readonly peakMemory?: boolean } = {},
 ): Promise<CucumberSample> {
   fs.rmSync(reportsDir, { recursive: true, force: true });
   const run = await runNode(tsNode('support/cli/spec.ts', '--no-gate', ...paths), {
     env: { ...env, REPORTS_DIR: reportsDir },
+    ...options,
   });
   expectExit(run, `the harness (${paths.join(' ')})`);
   return sample(run, readRunTimings(path.join(reportsDir, 'messages.ndjson'), scenarios));
@@ -54,53 +59,77 @@ export const CUCUMBER_BIN = path.join(
   'bin/cucumber.js',
 );
 
+/** How a bare cucumber-js run differs from the plainest one. */
+export interface BareOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  /** A module preloaded with `node -r` before cucumber-js: a TypeScript loader, for TypeScript steps. */
+  readonly loader?: string;
+  /** More cucumber-js options after the message formatter: other formatters, their options. */
+  readonly cucumberArgs?: readonly string[];
+  /** Read the peak resident memory (needs a `loader`). */
+  readonly peakMemory?: boolean;
+}
+
 /**
  * Plain cucumber-js in a folder without a cucumber config, with the given step files and the
- * message formatter to a file (the measuring instrument) as its only output.
+ * message formatter to a file (the measuring instrument) as its only output unless told otherwise.
  */
 export async function runBareCucumber(
   cwd: string,
   paths: readonly string[],
   steps: readonly string[],
   scenarios: number,
-  env: NodeJS.ProcessEnv = {},
+  options: BareOptions = {},
 ): Promise<CucumberSample> {
   const messages = path.join(cwd, 'messages.ndjson');
   fs.rmSync(messages, { force: true });
   const run = await runNode(
     [
+      ...(options.loader === undefined ? [] : ['-r', options.loader]),
       CUCUMBER_BIN,
       ...paths,
       ...steps.flatMap((file) => ['--require', file]),
       '--format',
       `message:${messages}`,
+      ...(options.cucumberArgs ?? []),
     ],
-    { cwd, env },
+    { cwd, env: options.env ?? {}, peakMemory: options.peakMemory ?? false },
   );
   expectExit(run, `bare cucumber-js (${paths.join(' ')})`);
   return sample(run, readRunTimings(messages, scenarios));
 }
 
 /**
- * `runs` runs of the baseline and of the harness, in turn (baseline first), after `warmUps`
- * untimed runs of each: whatever else the machine does weighs on both alike.
+ * `runs` rounds of every runner, in turn (in the order given), after `warmUps` untimed rounds:
+ * whatever else the machine does weighs on all alike. The samples of each, by its name.
  */
-export async function inTurn<B, H>(
+export async function inRotation<K extends string, S>(
+  runs: number,
+  runners: Readonly<Record<K, () => Promise<S>>>,
+  warmUps = 0,
+): Promise<Record<K, S[]>> {
+  const names = Object.keys(runners) as K[];
+  for (let run = 0; run < warmUps; run += 1) {
+    for (const name of names) await runners[name]();
+  }
+  const samples = Object.fromEntries(names.map((name) => [name, [] as S[]])) as Record<K, S[]>;
+  for (let run = 0; run < runs; run += 1) {
+    for (const name of names) samples[name].push(await runners[name]());
+  }
+  return samples;
+}
+
+/** `runs` runs of the baseline and of the harness, in turn (baseline first), after `warmUps` untimed runs. */
+export function inTurn<B, H>(
   runs: number,
   baseline: () => Promise<B>,
   harness: () => Promise<H>,
   warmUps = 0,
 ): Promise<{ baseline: B[]; harness: H[] }> {
-  for (let run = 0; run < warmUps; run += 1) {
-    await baseline();
-    await harness();
-  }
-  const samples: { baseline: B[]; harness: H[] } = { baseline: [], harness: [] };
-  for (let run = 0; run < runs; run += 1) {
-    samples.baseline.push(await baseline());
-    samples.harness.push(await harness());
-  }
-  return samples;
+  return inRotation<'baseline' | 'harness', B | H>(runs, { baseline, harness }, warmUps) as Promise<{
+    baseline: B[];
+    harness: H[];
+  }>;
 }
 
 /**

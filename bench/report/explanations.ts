@@ -2,26 +2,46 @@ import type { RowId } from './rows';
 
 /** What each row measures, for docs/BENCHMARKS.md. */
 export const WHAT_IT_MEASURES: Readonly<Record<RowId, string>> = {
+  'startup-wall-hand-rolled':
+    'Spawn to exit: the time a person waits for one scenario. Harness: `node -r ts-node/register ' +
+    "support/cli/spec.ts --no-gate` (what `npm run spec` runs, without npm's own start-up) on one `@contract` " +
+    'scenario (`When I call "getHealth"`, `Then the response status is 200`) against its embedded service. ' +
+    'Baseline: the same check hand-rolled, as a team writes it without the harness — a project with its own ' +
+    'tsconfig.json, a tiny express app answering `GET /health`, and a TypeScript step file calling it through ' +
+    'supertest and asserting the status, run by `node -r ts-node/register <cucumber-js>` with ' +
+    '`TS_NODE_TRANSPILE_ONLY=true` (the message formatter to a file is the measuring instrument). One untimed ' +
+    'round first; then the median of the runs, all three start-up runs in turn.',
+  'startup-wall-bare':
+    'The same harness runs against bare `cucumber-js` on one scenario with one empty plain-JS step, in a ' +
+    'folder without a cucumber configuration: the floor of any cucumber run.',
+  'startup-memory':
+    'The peak resident memory (`process.resourceUsage().maxRSS` at exit, read by a module preloaded after ' +
+    'the TypeScript loader) of the harness and of the hand-rolled project in the same runs; median over the ' +
+    'runs.',
   'startup-first-scenario':
-    'From spawning the process to the first `testCaseStarted` message (its timestamp in the message stream ' +
-    'against the wall clock at spawn). Harness: `node -r ts-node/register support/cli/spec.ts --no-gate` (what ' +
-    "`npm run spec` runs, without npm's own start-up) on one `@contract` scenario against its embedded " +
-    'service. Baseline: `cucumber-js` on one scenario with one empty plain-JS step, in a folder without a ' +
-    'cucumber configuration. One untimed run of each first; then the median of the runs.',
-  'startup-wall': 'The same runs, spawn to exit: the time a person waits for one scenario.',
-  'api-median':
+    'Informational: from spawning the process to the first `testCaseStarted` message (its timestamp in the ' +
+    'message stream against the wall clock at spawn), harness vs the hand-rolled project, in the same runs. ' +
+    'Tells how much of the wait is loading before the first scenario rather than the scenario and the exit.',
+  'api-median-allure':
     'The median scenario of the generated API corpus (four kinds in turn: a lookup, a fresh number, a number ' +
     'two strangers reported — two accounts, two tokens, two reports and a lookup —, a health check), as the sum ' +
     "of its steps' and hooks' durations in the message stream (cucumber measures these to the microsecond). " +
     'Harness: `npm run spec -- --no-gate <corpus>` with its own steps, contract checks, exchange recording, ' +
-    'Allure and its reports. Baseline (the raw floor): `cucumber-js` with plain-JS supertest steps making the ' +
-    'same HTTP calls and asserting only what each step says; no contract checks, no reporters (the message ' +
-    'formatter to a file is the measuring instrument). Both against one standalone service (`sut/main.ts` ' +
-    'on a free port; the harness through `BASE_URL`). Median over the runs.',
-  'api-per-scenario':
+    'Allure and its reports. Baseline: what a team gets for Allure without the harness — `cucumber-js` with ' +
+    "the raw floor's plain-JS supertest steps plus the `allure-cucumberjs` formatter (its own writer) writing " +
+    'Allure results into a folder. All runs against one standalone service (`sut/main.ts` on a free port; ' +
+    'the harness through `BASE_URL`), the raw floor, the Allure run and the harness in turn. Median over the ' +
+    'runs.',
+  'api-per-scenario-allure':
     'The same runs: first scenario start to last scenario end, divided by the number of scenarios. Unlike the ' +
     'median it includes the work done between scenarios and steps (formatters, plugins, attachments) and the ' +
     'costly kind of scenario.',
+  'api-median':
+    'The same harness runs against the raw floor: `cucumber-js` with plain-JS supertest steps making the same ' +
+    'HTTP calls and asserting only what each step says; no contract checks, no reporters (the message ' +
+    'formatter to a file is the measuring instrument).',
+  'api-per-scenario':
+    'The same runs against the raw floor: first scenario start to last scenario end, per scenario.',
   'ui-median':
     'The median browser scenario (a verified business looked up in the web app; a malformed number refused), ' +
     'harness vs playwright-bdd running the same feature files against one standalone service in the same ' +

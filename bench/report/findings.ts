@@ -2,16 +2,37 @@ import type { RowId } from './rows';
 
 /** Why a goal is missed and what meeting it would take, from profiling the harness (see FINDINGS). */
 export const WHY_MISSED: Partial<Record<RowId, string>> = {
-  'startup-first-scenario':
-    'The bare run loads cucumber and one JS step. The harness also loads ts-node and TypeScript (needed to ' +
-    'read tsconfig even with swc transpiling, about 130 ms), transpiles its files on every start (no cache), ' +
-    'reads and validates the contract, runs the preflight dry run and starts the embedded service. Meeting ' +
-    '1.3× would take a compiled JavaScript build instead of ts-node at run time (finding 2).',
+  'startup-wall-hand-rolled':
+    'Both load cucumber-js, ts-node and TypeScript. The hand-rolled project then transpiles two small files ' +
+    'and runs its scenario with supertest on an express app. The harness also transpiles its own modules on ' +
+    'every start (no cache), reads and validates the contract and the requirement catalogue, runs the ' +
+    'preflight dry run, starts its embedded service, loads its formatters (progress, Allure) and results ' +
+    'plugin, and writes its reports at the end. Meeting 1.0× would take a compiled JavaScript build instead ' +
+    'of transpiling at run time (finding 2) and less work before the first scenario.',
+  'startup-wall-bare':
+    'The bare run loads cucumber and one JS step. The harness also loads ts-node and TypeScript (about ' +
+    '130 ms), transpiles its modules on every start (no cache), reads and validates the contract, runs the ' +
+    'preflight dry run, starts its embedded service and loads its formatters and results plugin, all on top ' +
+    'of that floor (finding 2).',
+  'startup-memory':
+    "On top of the hand-rolled project's cucumber-js, ts-node and TypeScript, the harness's process holds " +
+    'the parsed contract and its compiled validators, the embedded service, its transpiler, the Allure ' +
+    'reporter and its writer thread, the results model and the message stream it collects.',
+  'api-median-allure':
+    'What the harness adds inside a scenario beyond what Allure costs: the contract check (microseconds), ' +
+    'redacting and recording every exchange as an attachment — which Allure then writes as files of its own ' +
+    '— and, in a one-worker run, the message formatter and the results plugin handling each attachment as it ' +
+    "is made (findings 1 and 3). The harness's Allure writer works on a thread of its own, the hand-rolled " +
+    "run's writes in the steps' process.",
+  'api-per-scenario-allure':
+    'Between and inside scenarios: the exchange attachments (Allure files, pretty-printed, carried by every ' +
+    'formatter), the per-step metadata attachments, the message formatter, the results plugin and the ' +
+    'progress formatter, none of which the hand-rolled Allure run has (findings 1 and 3).',
   'api-median':
     'What the harness adds inside a scenario: the contract check (microseconds), redacting and recording ' +
     "every exchange as an attachment, and — in a one-worker run, where cucumber's formatters run in the same " +
     'process — the Allure formatter, the message formatter and the results plugin handling each attachment ' +
-    'as it is made (finding 1).',
+    'as it is made (finding 1). The raw floor has no reporter at all.',
   'api-per-scenario':
     'Between and inside scenarios: about 5.5 Allure files per API scenario (result, containers, one ' +
     'attachment per exchange), pretty-printed exchange attachments carried by every formatter, and the ' +
@@ -24,8 +45,9 @@ export const WHY_MISSED: Partial<Record<RowId, string>> = {
   'ui-per-scenario': 'As for the median.',
   'parallel-speed-up':
     'Not reachable on two cores: one worker already uses about 1.6 cores (its main thread, the Allure ' +
-    'writer thread, libuv and garbage collection: `time` shows 159 % CPU), so a second worker has no core ' +
-    'of its own, and pays its own start-up and the IPC of every message to the coordinator (finding 4). ' +
+    'writer thread, libuv and garbage collection: `time` shows 159 % CPU), so two cores give at most ' +
+    '2 ÷ 1.6 = 1.25× over it; a second worker has no core of its own, and pays its own start-up and the ' +
+    'IPC of every message to the coordinator (finding 4). ' +
     'On four cores or more the workers have cores to run on.',
   'reports-large':
     'Missed, mostly by the living docs: rendered as static HTML (every page of every ' +
@@ -72,6 +94,7 @@ Left, with what it would take:
    people read these attachments in Allure; compact JSON would lighten every consumer.
 4. **Parallel on two cores.** One worker already uses 1.6 cores; a second competes for the same two, adds
    its own start-up (about a second) and the IPC of every message to the coordinator. No change to the
-   harness makes two workers 1.7× faster on two cores; on four the workers have cores to run on.
+   harness makes two workers 1.3× faster on two cores (at most 2 ÷ 1.6 = 1.25× before those costs); on
+   four the workers have cores to run on.
 5. **Contract validation is not a cost.** About 8 µs per response at the median, under 1 % of the
    exchange's round trip, and no schema is compiled after the first response of each kind.`;

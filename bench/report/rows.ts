@@ -1,7 +1,11 @@
 /** Every row the benchmark reports, in the order of the table. */
 export const ROW_IDS = [
+  'startup-wall-hand-rolled',
+  'startup-wall-bare',
+  'startup-memory',
   'startup-first-scenario',
-  'startup-wall',
+  'api-median-allure',
+  'api-per-scenario-allure',
   'api-median',
   'api-per-scenario',
   'ui-median',
