@@ -11,8 +11,11 @@ const path = require('node:path');
 
 const HARNESS_ROOT = path.resolve(__dirname, '..');
 const SWC_VERSION = require('@swc/core/package.json').version;
-/** Where the JavaScript is kept; a new swc or new options start a new cache. */
-const CACHE_DIR = path.join(HARNESS_ROOT, 'node_modules/.cache/sbe-harness', `ts-${SWC_VERSION}-1`);
+/** Where the JavaScript is kept (as support/config/disk-cache.ts says); a new swc or new options start anew. */
+const CACHE_DIR = path.join(
+  process.env.SBE_HARNESS_CACHE_DIR?.trim() || path.join(HARNESS_ROOT, 'node_modules/.cache/sbe-harness'),
+  `ts-${SWC_VERSION}-1`,
+);
 
 /** What tsconfig.json says (ES2022, CommonJS, esModuleInterop), as ts-node gave it to swc in transpile-only mode. */
 const SWC_OPTIONS = {

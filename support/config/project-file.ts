@@ -1,5 +1,5 @@
 import path from 'node:path';
-import Ajv from 'ajv';
+import { ownSchemaValidator } from './own-schema';
 import { readOncePerChange } from './read-once';
 import { readValidatedYaml } from './yaml-file';
 import { UsageError } from '../errors';
@@ -95,11 +95,11 @@ interface RawProject {
   services: Record<string, RawService>;
 }
 
-const validate = new Ajv({
+const validate = ownSchemaValidator<RawProject>(SCHEMA, {
   allErrors: false,
   validateSchema: false,
   allowUnionTypes: true,
-}).compile<RawProject>(SCHEMA);
+});
 
 const projects = new Map<string, ProjectFile>();
 

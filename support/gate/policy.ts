@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import Ajv from 'ajv';
 import { parseDocument } from 'yaml';
+import { ownSchemaValidator } from '../config/own-schema';
 import { readValidatedYaml } from '../config/yaml-file';
 import { UsageError, displayPath } from '../errors';
 import { rulesSchema, type RuleOptions } from './rule-table';
@@ -33,9 +33,9 @@ export const POLICY_SCHEMA = {
   },
 } as const;
 
-const validate = new Ajv({ allErrors: false, validateSchema: false }).compile<{
+const validate = ownSchemaValidator<{
   policies: Record<string, { description?: string; rules: RuleOptions }>;
-}>(POLICY_SCHEMA);
+}>(POLICY_SCHEMA, { allErrors: false, validateSchema: false });
 
 /** The names of the policies in the gate file (none when it cannot be read). */
 export function policyNames(file: string): string[] {

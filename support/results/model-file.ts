@@ -5,7 +5,7 @@
  * messages.ndjson or derives the run's coverage or traceability again.
  */
 import fs from 'node:fs';
-import Ajv from 'ajv';
+import { ownSchemaValidator } from '../config/own-schema';
 import type { ContractCoverage } from './coverage';
 import { displayPath } from '../errors';
 import { reportFile, type ReportFile } from '../report/report-files';
@@ -194,11 +194,10 @@ const TRACEABILITY_SCHEMA = {
   },
 } as const;
 
-const ajv = new Ajv({ allErrors: false });
 const validators = {
-  results: ajv.compile(RESULTS_SCHEMA),
-  coverage: ajv.compile(COVERAGE_SCHEMA),
-  traceability: ajv.compile(TRACEABILITY_SCHEMA),
+  results: ownSchemaValidator(RESULTS_SCHEMA),
+  coverage: ownSchemaValidator(COVERAGE_SCHEMA),
+  traceability: ownSchemaValidator(TRACEABILITY_SCHEMA),
 };
 
 /**

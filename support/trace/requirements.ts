@@ -1,4 +1,4 @@
-import Ajv from 'ajv';
+import { ownSchemaValidator } from '../config/own-schema';
 import { readOncePerChange } from '../config/read-once';
 import { readValidatedYaml } from '../config/yaml-file';
 import { UsageError } from '../errors';
@@ -65,7 +65,7 @@ interface RawCatalog {
   requirements: (Omit<Requirement, 'link' | 'layers'> & { layers?: Layer[] })[];
 }
 
-const validate = new Ajv({ allErrors: false, validateSchema: false }).compile<RawCatalog>(SCHEMA);
+const validate = ownSchemaValidator<RawCatalog>(SCHEMA, { allErrors: false, validateSchema: false });
 
 /** Read once per process until the file changes. */
 const catalogs = new Map<string, RequirementCatalog>();
