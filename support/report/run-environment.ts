@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { headCommit } from '../config/head-commit';
 import path from 'node:path';
 import type { HarnessConfig } from '../config/config';
 import { EMBEDDED } from '../config/project-file';
@@ -37,8 +37,7 @@ export interface RunEnvironment {
 export function commitId(env: NodeJS.ProcessEnv = process.env): string {
   const fromCi = env.GIT_COMMIT ?? env.GITHUB_SHA ?? env.CI_COMMIT_SHA;
   if (fromCi) return fromCi.slice(0, 12);
-  const git = spawnSync('git', ['rev-parse', '--short=12', 'HEAD'], { encoding: 'utf8' });
-  return git.status === 0 ? git.stdout.trim() : 'unknown';
+  return headCommit()?.slice(0, 12) ?? 'unknown';
 }
 
 /** A URL fit for a report: no user name, password, query or fragment. */

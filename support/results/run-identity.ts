@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { headCommit } from '../config/head-commit';
 import { narrowing, type RunSelection } from './run-selection';
 import { displayPath } from '../errors';
 import type { RunIdentity, RunResults } from './run-model';
@@ -21,18 +21,6 @@ export function runIdentity(
     selection: narrowed.length > 0 ? narrowed.join(', ') : FULL_SUITE,
     ...(commit ? { commit } : {}),
   };
-}
-
-function headCommit(cwd: string): string | undefined {
-  try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], {
-      cwd,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-  } catch {
-    return undefined;
-  }
 }
 
 /** One folder given to `npm run merge`, with what its results.json says. */
