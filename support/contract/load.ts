@@ -1,11 +1,10 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
-import SwaggerParser from '@apidevtools/swagger-parser';
+import type SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPIV3 } from 'openapi-types';
 import { readOncePerChange } from '../config/read-once';
 import { SpecError, UsageError, displayPath } from '../errors';
 import { locatePointer } from '../config/locate';
+import { documentCacheEntry } from './document-cache';
 import { buildRouter, type Router } from './routes';
 import type { Operation } from './operation';
 import { serverUrl } from './servers';
@@ -49,13 +48,18 @@ interface ParserError extends Error {
 const loaded = new Map<string, Promise<Contract>>();
 
 /**
- * Parses, validates and dereferences an OpenAPI 3.0 or 3.1 document. Validation of an unchanged
- * document is remembered (by the hash of every file it is made of), so a run pays for it once per
- * change; within a process the contract is read once (the command, the results plugin and an
- * in-process worker share it) until its file changes.
+ * Parses, validates and dereferences an OpenAPI 3.0 or 3.1 document. The dereferenced document of
+ * a valid contract is kept on disk (document-cache.ts), so a process reading an unchanged contract
+ * neither loads the parser nor parses; within a process the contract is read once (the command,
+ * the results plugin and an in-process worker share it) until its file changes.
  */
 export function loadContract(file: string): Promise<Contract> {
   return readOncePerChange(loaded, file, readContract);
+}
+
+interface Parsed {
+  readonly document: OpenAPIV3.Document;
+  readonly dialect: Dialect;
 }
 
 async function readContract(file: string): Promise<Contract> {
@@ -64,18 +68,28 @@ async function readContract(file: string): Promise<Contract> {
   // The parser would call an empty file "not a valid JSON Schema", naming it by its absolute path.
   if (fs.statSync(file).isFile() && fs.readFileSync(file, 'utf8').trim() === '')
     throw new SpecError(`${shown}: the OpenAPI spec is empty`);
-  const parser = new SwaggerParser();
-  let document: OpenAPIV3.Document;
-  let dialect: Dialect;
+  const cache = documentCacheEntry(file);
+  const cached = cache.document as OpenAPIV3.Document | undefined;
+  const parsed = cached
+    ? { document: cached, dialect: dialectOf(cached, shown), files: undefined }
+    : await parseContract(file, shown);
+  const contract = contractOf(file, shown, parsed);
+  // Only a contract the harness can use is kept: a broken one always goes through the parser.
+  if (parsed.files) cache.remember(parsed.files, parsed.document);
+  return contract;
+}
+
+/** Parsed, dereferenced and validated, with every file it is made of; else a one-line SpecError. */
+async function parseContract(file: string, shown: string): Promise<Parsed & { files: string[] }> {
+  // Loaded here only: a process that finds the contract in the cache never loads the parser.
+  const { default: SwaggerParserClass } = await import('@apidevtools/swagger-parser');
+  const parser: SwaggerParser = new SwaggerParserClass();
   try {
-    document = (await parser.dereference(file)) as OpenAPIV3.Document;
+    const document = (await parser.dereference(file)) as OpenAPIV3.Document;
     // Before validation: a Swagger 2.0 document is valid to the parser, and not what the harness reads.
-    dialect = dialectOf(document, shown);
-    const key = cacheKey(parser.$refs.paths());
-    if (!isKnownValid(key)) {
-      await SwaggerParser.validate(file);
-      rememberValid(key);
-    }
+    const dialect = dialectOf(document, shown);
+    await SwaggerParserClass.validate(file);
+    return { document, dialect, files: parser.$refs.paths() };
   } catch (error) {
     if (error instanceof SpecError) throw error;
     // The parser refuses versions it does not know with a message of its own; what it parsed says
@@ -84,6 +98,9 @@ async function readContract(file: string): Promise<Contract> {
     if (parsed && typeof parsed === 'object') dialectOf(parsed, shown);
     throw describeSpecError(error as ParserError, file, shown);
   }
+}
+
+function contractOf(file: string, shown: string, { document, dialect }: Parsed): Contract {
   const operations = collectOperations(document);
   const router = buildRouter(operations, shown);
   const byId = new Map(operations.map((operation) => [operation.operationId, operation]));
@@ -211,38 +228,4 @@ function basePathOf(file: string, document: OpenAPIV3.Document): string {
     throw error instanceof UsageError ? new SpecError(error.message) : error;
   }
   return new URL(url, 'http://relative.invalid').pathname.replace(/\/$/, '');
-}
-
-const CACHE_DIR = path.resolve(__dirname, '../../node_modules/.cache/sbe-harness');
-const PARSER_VERSION = (
-  JSON.parse(fs.readFileSync(require.resolve('@apidevtools/swagger-parser/package.json'), 'utf8')) as {
-    version: string;
-  }
-).version;
-
-function cacheKey(files: string[]): string {
-  const hash = crypto.createHash('sha256');
-  hash.update(PARSER_VERSION);
-  for (const file of [...files].sort()) {
-    hash.update(file);
-    try {
-      hash.update(fs.readFileSync(file));
-    } catch {
-      hash.update('unreadable');
-    }
-  }
-  return hash.digest('hex');
-}
-
-function isKnownValid(key: string): boolean {
-  return fs.existsSync(path.join(CACHE_DIR, `valid-spec-${key}`));
-}
-
-function rememberValid(key: string): void {
-  try {
-    fs.mkdirSync(CACHE_DIR, { recursive: true });
-    fs.writeFileSync(path.join(CACHE_DIR, `valid-spec-${key}`), '');
-  } catch {
-    // A read-only checkout only loses the shortcut.
-  }
 }

@@ -1,0 +1,113 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import v8 from 'node:v8';
+
+/**
+ * The dereferenced contract kept on disk, so that a process reading an unchanged contract neither
+ * loads the OpenAPI parser nor parses: one entry per main file (its path and content, the parser's
+ * version), holding every file the document is made of with the hash of its content, and the
+ * document itself in V8's structured-clone format, which keeps the shared objects and the cycles
+ * of `$ref`s. Only a document that passed validation is written, so an entry also means "valid".
+ */
+
+/** Where the entries live, beside the transpiled TypeScript of register.cjs. */
+const DEFAULT_CACHE_DIR = path.resolve(__dirname, '../../node_modules/.cache/sbe-harness');
+/** Bumped when the entry's layout or the way the document is parsed changes: new entries. */
+const FORMAT = 'contract-document-1';
+const PARSER_VERSION = (
+  JSON.parse(fs.readFileSync(require.resolve('@apidevtools/swagger-parser/package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
+
+interface Entry {
+  readonly format: string;
+  /** Every file the document is made of (the main file and each external `$ref`'s), with its sha256. */
+  readonly files: readonly (readonly [file: string, sha256: string])[];
+  readonly document: unknown;
+}
+
+/** The cache entry of one main file's current content. */
+export interface DocumentCacheEntry {
+  /** The dereferenced document, when the entry exists and none of its files changed since. */
+  readonly document: unknown;
+  /** Keeps `document`, made of `files`, for the next process: call it only for a valid document. */
+  remember(files: readonly string[], document: unknown): void;
+}
+
+/** The entry for `file` as it is now: a hit carries the document; a miss only knows where to write. */
+export function documentCacheEntry(file: string): DocumentCacheEntry {
+  const entryFile = entryFileOf(file);
+  return {
+    document: entryFile === undefined ? undefined : readEntry(entryFile),
+    remember(files, document) {
+      if (entryFile !== undefined) writeEntry(entryFile, files, document);
+    },
+  };
+}
+
+/**
+ * SBE_HARNESS_CACHE_DIR, when set, moves the contract's cache entries (the tests give each run a
+ * temporary folder); else they live in node_modules/.cache/sbe-harness.
+ */
+function cacheDir(): string {
+  return process.env.SBE_HARNESS_CACHE_DIR || DEFAULT_CACHE_DIR;
+}
+
+/** Named by the main file's path and content: an edit to it is a new entry. Unreadable: no entry. */
+function entryFileOf(file: string): string | undefined {
+  const absolute = path.resolve(file);
+  const content = readOrUndefined(absolute);
+  if (content === undefined) return undefined;
+  const key = crypto
+    .createHash('sha256')
+    .update(`${FORMAT}\0${PARSER_VERSION}\0${absolute}\0`)
+    .update(content)
+    .digest('hex');
+  return path.join(cacheDir(), `contract-${key}.v8`);
+}
+
+/** The document, when every file it is made of still has the content it had; a corrupt entry is a miss. */
+function readEntry(entryFile: string): unknown {
+  let entry: Partial<Entry>;
+  try {
+    entry = v8.deserialize(fs.readFileSync(entryFile)) as Partial<Entry>;
+  } catch {
+    return undefined;
+  }
+  if (entry?.format !== FORMAT || !Array.isArray(entry.files)) return undefined;
+  const unchanged = entry.files.every(
+    (listed) => Array.isArray(listed) && typeof listed[0] === 'string' && sha256Of(listed[0]) === listed[1],
+  );
+  return unchanged ? entry.document : undefined;
+}
+
+/** Written aside then renamed: a parallel worker never reads half an entry. Read-only: no entry. */
+function writeEntry(entryFile: string, files: readonly string[], document: unknown): void {
+  const hashed = files.map((each) => [each, sha256Of(each)] as const);
+  // A file read over HTTP, or one gone since: nothing to check the entry against next time.
+  if (hashed.some(([, sha256]) => sha256 === undefined)) return;
+  const partial = `${entryFile}.${process.pid}.tmp`;
+  try {
+    const entry: Entry = { format: FORMAT, files: hashed as Entry['files'], document };
+    fs.mkdirSync(path.dirname(entryFile), { recursive: true });
+    fs.writeFileSync(partial, v8.serialize(entry));
+    fs.renameSync(partial, entryFile);
+  } catch {
+    fs.rm(partial, { force: true }, () => undefined);
+  }
+}
+
+function sha256Of(file: string): string | undefined {
+  const content = readOrUndefined(file);
+  return content && crypto.createHash('sha256').update(content).digest('hex');
+}
+
+function readOrUndefined(file: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
