@@ -31,7 +31,7 @@ export function writeCacheEntry(file: string, data: string | Buffer): boolean {
     fs.renameSync(partial, file);
     return true;
   } catch {
-    fs.rmSync(partial, { force: true });
+    fs.rm(partial, { force: true }, () => undefined);
     return false;
   }
 }

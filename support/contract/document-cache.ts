@@ -1,7 +1,7 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
+import { cacheDir, contentKey, writeCacheEntry } from '../config/disk-cache';
 
 /**
  * The dereferenced contract kept on disk, so that a process reading an unchanged contract neither
@@ -11,8 +11,6 @@ import v8 from 'node:v8';
  * of `$ref`s. Only a document that passed validation is written, so an entry also means "valid".
  */
 
-/** Where the entries live, beside the transpiled TypeScript of register.cjs. */
-const DEFAULT_CACHE_DIR = path.resolve(__dirname, '../../node_modules/.cache/sbe-harness');
 /** Bumped when the entry's layout or the way the document is parsed changes: new entries. */
 const FORMAT = 'contract-document-1';
 const PARSER_VERSION = (
@@ -47,25 +45,12 @@ export function documentCacheEntry(file: string): DocumentCacheEntry {
   };
 }
 
-/**
- * SBE_HARNESS_CACHE_DIR, when set, moves the contract's cache entries (the tests give each run a
- * temporary folder); else they live in node_modules/.cache/sbe-harness.
- */
-function cacheDir(): string {
-  return process.env.SBE_HARNESS_CACHE_DIR || DEFAULT_CACHE_DIR;
-}
-
 /** Named by the main file's path and content: an edit to it is a new entry. Unreadable: no entry. */
 function entryFileOf(file: string): string | undefined {
   const absolute = path.resolve(file);
   const content = readOrUndefined(absolute);
   if (content === undefined) return undefined;
-  const key = crypto
-    .createHash('sha256')
-    .update(`${FORMAT}\0${PARSER_VERSION}\0${absolute}\0`)
-    .update(content)
-    .digest('hex');
-  return path.join(cacheDir(), `contract-${key}.v8`);
+  return path.join(cacheDir(), `contract-${contentKey(FORMAT, PARSER_VERSION, absolute, content)}.v8`);
 }
 
 /** The document, when every file it is made of still has the content it had; a corrupt entry is a miss. */
@@ -83,25 +68,18 @@ function readEntry(entryFile: string): unknown {
   return unchanged ? entry.document : undefined;
 }
 
-/** Written aside then renamed: a parallel worker never reads half an entry. Read-only: no entry. */
+/** Written whole or not at all (a read-only installation: no entry). */
 function writeEntry(entryFile: string, files: readonly string[], document: unknown): void {
   const hashed = files.map((each) => [each, sha256Of(each)] as const);
   // A file read over HTTP, or one gone since: nothing to check the entry against next time.
   if (hashed.some(([, sha256]) => sha256 === undefined)) return;
-  const partial = `${entryFile}.${process.pid}.tmp`;
-  try {
-    const entry: Entry = { format: FORMAT, files: hashed as Entry['files'], document };
-    fs.mkdirSync(path.dirname(entryFile), { recursive: true });
-    fs.writeFileSync(partial, v8.serialize(entry));
-    fs.renameSync(partial, entryFile);
-  } catch {
-    fs.rm(partial, { force: true }, () => undefined);
-  }
+  const entry: Entry = { format: FORMAT, files: hashed as Entry['files'], document };
+  writeCacheEntry(entryFile, v8.serialize(entry));
 }
 
 function sha256Of(file: string): string | undefined {
   const content = readOrUndefined(file);
-  return content && crypto.createHash('sha256').update(content).digest('hex');
+  return content && contentKey(content);
 }
 
 function readOrUndefined(file: string): Buffer | undefined {
