@@ -15,7 +15,10 @@ const LAYERS = [
   { name: 'contract', paths: ['support/(contract|services)/'] },
   {
     name: 'drivers and outputs',
-    paths: ['support/(expect|target)\\.ts$', 'support/(api|ui|browser|report|starter|mock)/'],
+    paths: [
+      'support/(expect|target|embedded-service)\\.ts$',
+      'support/(api|ui|browser|report|starter|mock)/',
+    ],
   },
   { name: 'run', paths: ['support/(results|actors|security|lint)/'] },
   { name: 'verdicts', paths: ['support/(impact|gate|preflight|docs)/'] },

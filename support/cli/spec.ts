@@ -208,6 +208,8 @@ async function main(argv: readonly string[]): Promise<number> {
     const { dryRunOnly } = await import('../preflight/preflight');
     return dryRunOnly({ settings, contracts, runConfiguration, environment });
   }
+  // Scenarios run in this process: the embedded service starts loading on the other core now.
+  if (!runConfiguration.runtime.parallel) (await import('../target')).startTargetEarly(settings);
   const judge = own.gate ? await chooseJudge(settings, own, run) : undefined;
   // What would fail scenario after scenario fails here, in seconds.
   const { preflight } = await import('../preflight/preflight');

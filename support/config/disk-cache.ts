@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { HARNESS_ROOT } from './project-dir';
 
 /**
  * Where the harness keeps what it derives from unchanged inputs between processes (the
@@ -9,7 +8,9 @@ import { HARNESS_ROOT } from './project-dir';
  * `node_modules/.cache/sbe-harness` in the harness's folder. Deleting it only costs time.
  */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.SBE_HARNESS_CACHE_DIR?.trim() || path.join(HARNESS_ROOT, 'node_modules/.cache/sbe-harness');
+  return (
+    env.SBE_HARNESS_CACHE_DIR?.trim() || path.resolve(__dirname, '../../node_modules/.cache/sbe-harness')
+  );
 }
 
 /** The sha256 of the parts, each ended by a separator: a key that changes when any part does. */

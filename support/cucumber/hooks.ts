@@ -31,7 +31,7 @@ Before({ name: 'Start the scenario' }, async function (this: ScenarioWorld, { pi
   const resources = await openWorkerResources();
   // Once the service has gone, the scenarios after fail at once instead of timing out one by one.
   await resources.watch.check();
-  resources.target.reset();
+  await resources.target.reset();
   this.begin(resources, pickle);
   // Requirement links, epic, story, severity, owner and layer for the Allure result.
   this.attach(

@@ -1,0 +1,116 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { EnvironmentError } from './errors';
+
+/** The embedded service as the harness drives it: where it listens, its reset and its end. */
+export interface EmbeddedService {
+  /** `http://127.0.0.1:41234` */
+  readonly origin: string;
+  /** Back to the seed data, before the next scenario's first request. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const SUT_ROOT = path.resolve(__dirname, '../sut');
+
+/**
+ * The service's thread: it loads the service's TypeScript (through the harness's loader, named by
+ * its absolute path: the thread starts without the process's preloads) and answers `reset` and
+ * `close`. Plain JavaScript, so nothing else is loaded.
+ */
+const SERVICE_THREAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+require(workerData.register);
+const { startSut } = require(workerData.sut);
+startSut({ port: 0, faults: workerData.faults }).then(
+  (sut) => {
+    parentPort.postMessage({ kind: 'started', id: 1, origin: sut.origin });
+    parentPort.on('message', (message) => {
+      if (message.kind === 'reset') {
+        sut.reset();
+        parentPort.postMessage({ kind: 'done', id: message.id });
+      } else if (message.kind === 'close') {
+        sut.close().then(() => parentPort.postMessage({ kind: 'done', id: message.id }));
+      }
+    });
+  },
+  (error) => parentPort.postMessage({ kind: 'failed', id: 1, message: String((error && error.message) || error) }),
+);
+`;
+
+/** Each answers the request of its id (the start is request 1). */
+type FromThread =
+  | { kind: 'started'; id: number; origin: string }
+  | { kind: 'failed'; id: number; message: string }
+  | { kind: 'done'; id: number };
+
+let starting: { faults: string; service: Promise<EmbeddedService> } | undefined;
+
+/**
+ * Starts the embedded caller-ID service on a thread of its own, once per process (a second call
+ * with the same faults gets the same service): it loads and answers on the other core while the
+ * harness's thread prepares and runs the scenarios. `npm run spec` calls this as early as it knows
+ * it will run scenarios in its own process; the worker's resources then find it started.
+ */
+export function startEmbeddedService(faults: string | undefined): Promise<EmbeddedService> {
+  const key = faults ?? '';
+  if (starting?.faults !== key) starting = { faults: key, service: startThread(faults) };
+  return starting.service;
+}
+
+async function startThread(faults: string | undefined): Promise<EmbeddedService> {
+  // Checked here, where a wrong name is one line (and loads nothing of the service).
+  const { parseFaults } = await import('../sut/faults');
+  const thread = new Worker(SERVICE_THREAD, {
+    eval: true,
+    execArgv: [],
+    workerData: {
+      register: path.resolve(__dirname, 'register.cjs'),
+      sut: SUT_ROOT,
+      faults: parseFaults(faults),
+    },
+  });
+  // Waiting for an answer holds the process; otherwise the thread does not (a run that ends
+  // without closing it, on an error or a signal, is not kept alive by it).
+  const waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  let requests = 0;
+  let failure: Error | undefined;
+  const ask = (kind: 'start' | 'reset' | 'close'): Promise<void> => {
+    if (failure) return Promise.reject(failure);
+    const id = ++requests;
+    thread.ref();
+    return new Promise<void>((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      if (kind !== 'start') thread.postMessage({ kind, id });
+    });
+  };
+  const answer = (id: number, error?: Error): void => {
+    const request = waiting.get(id);
+    waiting.delete(id);
+    if (waiting.size === 0) thread.unref();
+    if (error) request?.reject(error);
+    else request?.resolve();
+  };
+  let origin = '';
+  thread.on('message', (message: FromThread) => {
+    if (message.kind === 'started') origin = message.origin;
+    if (message.kind === 'failed')
+      answer(message.id, new EnvironmentError(`the embedded service did not start: ${message.message}`));
+    else answer(message.id);
+  });
+  thread.on('error', (error) => {
+    failure = new EnvironmentError(`the embedded service stopped: ${error.message}`);
+    for (const id of [...waiting.keys()]) answer(id, failure);
+  });
+  await ask('start');
+  let closing: Promise<void> | undefined;
+  return {
+    origin,
+    reset: () => ask('reset'),
+    close: () => {
+      starting = undefined;
+      closing ??= ask('close').then(async () => void (await thread.terminate()));
+      return closing;
+    },
+  };
+}
