@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { LineCounter, parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
 
 /** Turns a JSON pointer into `line:column` of the node it names in a YAML or JSON file. */
 export function locatePointer(file: string, pointer: string): string | undefined {
@@ -9,6 +9,9 @@ export function locatePointer(file: string, pointer: string): string | undefined
   } catch {
     return undefined;
   }
+  // Loaded only when an error is to be located.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { LineCounter, parseDocument } = require('yaml') as typeof Yaml;
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, keepSourceTokens: false });
   const segments = pointer

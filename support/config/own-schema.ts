@@ -9,29 +9,33 @@ const AJV_VERSION = (JSON.parse(fs.readFileSync(AJV_PACKAGE, 'utf8')) as { versi
 /** Ajv's folder: the standalone code requires its runtime helpers from a cache folder anywhere. */
 const AJV_DIR = JSON.stringify(path.dirname(AJV_PACKAGE)).slice(1, -1);
 
+/** A validator of one of the harness's schemas, named by the hash of its schema and options. */
+export type OwnSchemaValidator<T> = ValidateFunction<T> & { readonly schemaKey: string };
+
 /**
  * A validator of one of the harness's own schemas (the project file, the catalogue, the gate
  * policy, the results model). Compiled on its first use, once per schema: Ajv's standalone code is
  * kept on disk by the hash of the schema and its options, and later processes load that module
  * instead of loading Ajv and compiling again (tens of milliseconds per schema).
  */
-export function ownSchemaValidator<T>(schema: object, options: Options = {}): ValidateFunction<T> {
+export function ownSchemaValidator<T>(schema: object, options: Options = {}): OwnSchemaValidator<T> {
+  const schemaKey = contentKey(AJV_VERSION, JSON.stringify(options), JSON.stringify(schema));
   let real: ValidateFunction<T> | undefined;
-  const validate = ((data: unknown): data is T => {
-    real ??= loadOrCompile<T>(schema, options);
-    const valid = real(data);
-    validate.errors = real.errors ?? null;
-    return valid;
-  }) as ValidateFunction<T>;
+  const validate = Object.assign(
+    (data: unknown): data is T => {
+      real ??= loadOrCompile<T>(schemaKey, schema, options);
+      const valid = real(data);
+      validate.errors = real.errors ?? null;
+      return valid;
+    },
+    { schemaKey },
+  ) as OwnSchemaValidator<T>;
   validate.errors = null;
   return validate;
 }
 
-function loadOrCompile<T>(schema: object, options: Options): ValidateFunction<T> {
-  const file = path.join(
-    cacheDir(),
-    `validator-${contentKey(AJV_VERSION, JSON.stringify(options), JSON.stringify(schema))}.cjs`,
-  );
+function loadOrCompile<T>(schemaKey: string, schema: object, options: Options): ValidateFunction<T> {
+  const file = path.join(cacheDir(), `validator-${schemaKey}.cjs`);
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module written by this cache
     return require(file) as ValidateFunction<T>;

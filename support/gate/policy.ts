@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
 import { ownSchemaValidator } from '../config/own-schema';
 import { readValidatedYaml } from '../config/yaml-file';
 import { UsageError, displayPath } from '../errors';
@@ -40,12 +40,19 @@ const validate = ownSchemaValidator<{
 /** The names of the policies in the gate file (none when it cannot be read). */
 export function policyNames(file: string): string[] {
   try {
-    const raw = parseDocument(fs.readFileSync(file, 'utf8')).toJS() as {
-      policies?: Record<string, unknown>;
-    } | null;
-    return Object.keys(raw?.policies ?? {});
+    return Object.keys(readValidatedYaml(file, validate, 'no gate policy file').data.policies);
   } catch {
-    return [];
+    // A file the schema refuses still names its policies; loadPolicy says what is wrong with it.
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { parseDocument } = require('yaml') as typeof Yaml;
+      const raw = parseDocument(fs.readFileSync(file, 'utf8')).toJS() as {
+        policies?: Record<string, unknown>;
+      } | null;
+      return Object.keys(raw?.policies ?? {});
+    } catch {
+      return [];
+    }
   }
 }
 
