@@ -2,7 +2,7 @@
 // (`node -r ./support/register.cjs <file.ts>`, cucumber's `requireModule`). Each file's JavaScript
 // is kept on disk under its content's hash, so a process transpiles only what changed since the
 // last run and never loads the TypeScript compiler (`npm run typecheck` checks the types).
-// Stack traces name the `.ts` lines (Node's own source maps).
+// Stack traces name the `.ts` lines (Node's own source maps, read for `.ts` files only).
 'use strict';
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -56,11 +56,30 @@ function javascriptOf(filename, source) {
   return code;
 }
 
+/** Whether Node maps stack traces and reads source maps as modules compile: `.ts` files only. */
+let mapping = false;
+
+function compilingWith(sourceMaps, compile) {
+  const before = mapping;
+  if (before !== sourceMaps) process.setSourceMapsEnabled((mapping = sourceMaps));
+  try {
+    compile();
+  } finally {
+    if (mapping !== before) process.setSourceMapsEnabled((mapping = before));
+  }
+}
+
 if (!Module._extensions['.ts']) {
-  process.setSourceMapsEnabled(true);
-  Module._extensions['.ts'] = (module, filename) => {
-    module._compile(javascriptOf(filename, fs.readFileSync(filename, 'utf8')), filename);
-  };
+  // Stack traces name the `.ts` lines. Node reads the source map of every module compiled while
+  // maps are on, those of node_modules too (a tenth of a start-up): on for `.ts` files only.
+  process.setSourceMapsEnabled((mapping = true));
+  const compileJavaScript = Module._extensions['.js'];
+  Module._extensions['.js'] = (module, filename) =>
+    compilingWith(false, () => compileJavaScript(module, filename));
+  Module._extensions['.ts'] = (module, filename) =>
+    compilingWith(true, () =>
+      module._compile(javascriptOf(filename, fs.readFileSync(filename, 'utf8')), filename),
+    );
   // Processes and threads started from here (cucumber's workers, in the project's folder) inherit
   // `-r ./support/register.cjs`, which names a file from where the command ran: name it absolutely.
   process.execArgv.forEach((arg, index) => {
