@@ -11,7 +11,7 @@ const SHAPES: readonly Shape[] = API_SHAPES.map(
  * Steps that pass at once and attach the exchange records the harness's steps would have made, in
  * the harness's own attachment format (its exchangeAttachment, so the two cannot drift apart),
  * checked and valid: a run of thousands of scenarios in seconds whose message stream reads like
- * the harness's own. A TypeScript module is required: the fast run runs under ts-node.
+ * the harness's own. A TypeScript module is required: the fast run loads it through the harness's TypeScript loader.
  */
 const FAST_STEPS = `const { Given, When, Then } = require(${moduleFile('@cucumber/cucumber')});
 const { exchangeAttachment } = require(${moduleFile(path.resolve(__dirname, '../../support/report/exchange-attachment'))});

@@ -18,7 +18,7 @@ interface SizeFigures {
 
 /**
  * The results of `corpus`: one fast run with the harness's results plugin and message formatter,
- * untimed, under ts-node (its steps load the harness's TypeScript).
+ * untimed, through the harness's TypeScript loader (its steps load the harness's TypeScript).
  */
 async function produceResults(corpus: ReportsCorpus): Promise<void> {
   expectExit(
@@ -129,7 +129,7 @@ export async function benchReports(plan: Plan, dir: string): Promise<Row[]> {
     await produceResults(corpus);
     corpora.push(corpus);
   }
-  // One untimed run first (file cache, ts-node's); then the sizes in turn, so that whatever else
+  // One untimed run first (file cache, transpiled files); then the sizes in turn, so that whatever else
   // the machine does weighs on every size alike.
   await measureOnce(corpora[0]!);
   const samples = corpora.map((): Sample[] => []);

@@ -34,7 +34,7 @@ function sample(run: ProcessRun, timings: RunTimings): CucumberSample {
 }
 
 /**
- * `npm run spec -- --no-gate <paths>` (run as `node -r ts-node/register support/cli/spec.ts`, npm's
+ * `npm run spec -- --no-gate <paths>` (run as `node -r ./support/register.cjs support/cli/spec.ts`, npm's
  * own start-up left out): the whole harness, contract checks, recording, Allure and its reports.
  */
 export async function runHarness(

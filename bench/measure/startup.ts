@@ -24,7 +24,7 @@ function runHandRolled(corpus: StartupCorpus): Promise<CucumberSample> {
  */
 export async function benchStartup(plan: Plan, dir: string): Promise<Row[]> {
   const corpus = writeStartupCorpus(dir);
-  // One untimed round first: caches (files, ts-node's, the spec's validation) as warm as in use.
+  // One untimed round first: caches (files, transpiled files, the contract's) as warm as in use.
   const samples = await inRotation(
     plan.startupRuns,
     {

@@ -3,7 +3,7 @@ import type { RowId } from './rows';
 /** What each row measures, for docs/BENCHMARKS.md. */
 export const WHAT_IT_MEASURES: Readonly<Record<RowId, string>> = {
   'startup-wall-hand-rolled':
-    'Spawn to exit: the time a person waits for one scenario. Harness: `node -r ts-node/register ' +
+    'Spawn to exit: the time a person waits for one scenario. Harness: `node -r ./support/register.cjs ' +
     "support/cli/spec.ts --no-gate` (what `npm run spec` runs, without npm's own start-up) on one `@contract` " +
     'scenario (`When I call "getHealth"`, `Then the response status is 200`) against its embedded service. ' +
     'Baseline: the same check hand-rolled, as a team writes it without the harness — a project with its own ' +
