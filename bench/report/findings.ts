@@ -3,21 +3,20 @@ import type { RowId } from './rows';
 /** Why a goal is missed and what meeting it would take, from profiling the harness (see FINDINGS). */
 export const WHY_MISSED: Partial<Record<RowId, string>> = {
   'startup-wall-hand-rolled':
-    'Both load cucumber-js, ts-node and TypeScript. The hand-rolled project then transpiles two small files ' +
-    'and runs its scenario with supertest on an express app. The harness also transpiles its own modules on ' +
-    'every start (no cache), reads and validates the contract and the requirement catalogue, runs the ' +
-    'preflight dry run, starts its embedded service, loads its formatters (progress, Allure) and results ' +
-    'plugin, and writes its reports at the end. Meeting 1.0× would take a compiled JavaScript build instead ' +
-    'of transpiling at run time (finding 2) and less work before the first scenario.',
+    'Both load cucumber-js and supertest; the hand-rolled project also loads TypeScript for ts-node, the ' +
+    'harness does not (swc, cached by content). What is left is the harness itself: about 1,000 modules ' +
+    'against a few hundred, about 150 step definitions against one, the preflight dry run, the Allure ' +
+    'reporter, the results plugin and the progress formatter, and the first response checked against the ' +
+    'contract (finding 2). Meeting 1.0× would take loading less per run: compiling the harness and its ' +
+    "dependencies into fewer modules, or Node 22's compile cache.",
   'startup-wall-bare':
-    'The bare run loads cucumber and one JS step. The harness also loads ts-node and TypeScript (about ' +
-    '130 ms), transpiles its modules on every start (no cache), reads and validates the contract, runs the ' +
-    'preflight dry run, starts its embedded service and loads its formatters and results plugin, all on top ' +
-    'of that floor (finding 2).',
+    'The bare run loads cucumber and one JS step; the harness adds, on top of that floor, its own modules ' +
+    'and their dependencies (supertest, Ajv, Allure), about 150 step definitions, the contract, the ' +
+    'preflight dry run, the embedded service, its formatters and results plugin (finding 2).',
   'startup-memory':
-    "On top of the hand-rolled project's cucumber-js, ts-node and TypeScript, the harness's process holds " +
-    'the parsed contract and its compiled validators, the embedded service, its transpiler, the Allure ' +
-    'reporter and its writer thread, the results model and the message stream it collects.',
+    "On top of the hand-rolled project's cucumber-js and supertest, the harness's process holds the parsed " +
+    'contract and its compiled validators, the embedded service on its own thread, the Allure reporter and ' +
+    'its writer thread, the results model and the message stream it collects.',
   'api-median-allure':
     'What the harness adds inside a scenario beyond what Allure costs: the contract check (microseconds), ' +
     'redacting and recording every exchange as an attachment — which Allure then writes as files of its own ' +
@@ -53,7 +52,7 @@ export const WHY_MISSED: Partial<Record<RowId, string>> = {
     'Missed, mostly by the living docs: rendered as static HTML (every page of every ' +
     'capability, feature and requirement, about 11 MB at 5,000 scenarios) they take about 3 s on their own. The ' +
     'gate reads the results model the run computed instead of the message stream (1.2–1.6 s, from 2.3 s), ' +
-    'most of it the secret scan over every report. Both commands pay the TypeScript start-up (finding 2); ' +
+    'most of it the secret scan over every report. Both commands pay the harness\u2019s start-up (finding 2); ' +
     'docs loads every step definition to list the step vocabulary.',
   'reports-time-growth':
     'Each size is two processes whose fixed start-up (about a second each) dwarfs the increment; a ' +
@@ -80,15 +79,31 @@ Fixed (the figures above are after these):
   scenario); the contract and the requirement catalogue read once per process instead of three times;
   Ajv no longer compiles its meta-schema for the harness's own schemas; Playwright, the browser session,
   the zip scrubbing, the gate policy and cucumber's API loaded only when needed.
+- **TypeScript without the TypeScript compiler** (\`support/register.cjs\`): ts-node loaded \`typescript.js\`
+  in every process (to read tsconfig, even with swc) and transpiled every file on every start. The loader
+  transpiles with swc and keeps each file's JavaScript under the hash of its source: a process transpiles
+  only what changed. Node reads source maps for \`.ts\` files only (not for every node_modules file).
+- **Derived inputs kept by content hash** (\`node_modules/.cache/sbe-harness\`): the dereferenced contract
+  (V8 serialization, its \`$ref\` cycles kept; swagger-parser and js-yaml no longer loaded), the
+  harness's own YAML files once they pass their schema, and its own schemas' validators as Ajv standalone
+  code (about 80 ms of compiling per process).
+- **The embedded service on a thread of its own**, started as soon as the run knows its scenarios run in
+  its process: it loads and answers on the other core while cucumber prepares and runs.
 
 Left, with what it would take:
 
 1. **Allure itself.** Per API scenario it still writes about 5.5 files and builds its results from every
    message; without Allure a one-worker run takes about a third less time (\`time\`: 6.1 s instead of 8.5 s
    for 1,000 scenarios). It is a product feature; a run that does not want it can drop the formatter.
-2. **TypeScript at run time.** Every process (\`spec\`, each worker, \`docs\`, \`gate\`) loads \`typescript.js\`
-   (ts-node needs it to read tsconfig even in swc mode, about 130 ms) and transpiles every file again (no
-   cache). A build to JavaScript (\`dist/\`), run instead of ts-node, would save about 250 ms per process.
+2. **What one scenario's start-up still costs.** A \`--cpu-prof\` of the one-scenario run (about 0.9 s of
+   the main thread): loading about 1,000 modules (V8 compiling them, about 210 ms; resolving paths, about
+   95 ms) — cucumber's API and its dependencies alone about 150 ms, as in any cucumber run; about 150 step
+   definitions (cucumber compiles each expression and reads its location from a stack trace: about 80 ms;
+   the hand-rolled project has one); the preflight's dry run; the Allure reporter, the results plugin and
+   the progress formatter (about 40 ms); the first response's schema compiled (about 35 ms). Tried and
+   dropped: V8's code cache for node_modules (\`vm.compileFunction\` with \`cachedData\`) saved about 60 ms of
+   wall time and no CPU, and Node 20 loses the dynamic-import callback of a cached function (cucumber
+   imports its plugins with \`import()\`). Node 22's \`module.enableCompileCache()\` is the supported way.
 3. **Pretty-printed exchange attachments.** The message stream, the IPC, Allure, the results plugin and
    the gate all carry the indentation (messages.ndjson is about 38 MB at 5,000 scenarios). Kept because
    people read these attachments in Allure; compact JSON would lighten every consumer.
