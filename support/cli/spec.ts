@@ -94,6 +94,7 @@ async function cucumberRun(settings: HarnessConfig, own: OwnOptions): Promise<Cu
   // The harness's defaults go first: an option the command line gives wins (cucumber takes the last).
   const given = (option: string): boolean =>
     parsed.args.some((arg) => arg === option || arg.startsWith(`${option}=`));
+  if (settings.workersChosen && !given('--parallel')) console.log(settings.workersChosen);
   const provided = [
     ...(settings.workers > 1 && !given('--parallel') ? ['--parallel', String(settings.workers)] : []),
     ...(settings.shard && !given('--shard') ? ['--shard', settings.shard] : []),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { UsageError, displayPath } from '../errors';
 import { EnvReader } from './env';
 import { EMBEDDED, envSuffix, readProjectFile, type ServiceEntry } from './project-file';
+import { autoWorkers } from './workers';
 
 export const BROWSERS = ['chromium', 'firefox', 'webkit'] as const;
 export const TRACE_MODES = ['off', 'retain-on-failure', 'on'] as const;
@@ -55,6 +56,8 @@ export interface HarnessConfig {
   readonly reportsDir: string;
   /** Parallel workers of one run (cucumber's --parallel); each has its own browser and service. */
   readonly workers: number;
+  /** What `WORKERS=auto` chose, as the run says it. */
+  readonly workersChosen?: string;
   /** This machine's part of a sharded run: `2/3` is the second of three. */
   readonly shard: string | undefined;
   /**
@@ -146,7 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sutFaults: embedded ? read.string('SUT_FAULTS') : undefined,
     reportsDir: path.resolve(cwd, read.string('REPORTS_DIR') ?? path.join(project.dir, 'reports')),
     accounts: read.accounts('ACCOUNT_'),
-    workers: read.integer('WORKERS', 1, { min: 1, max: 64 }),
+    ...workersFrom(read),
     shard: read.shard('SHARD'),
     redact: {
       headers: [...DEFAULT_REDACTION.headers, ...read.list('REDACT_HEADERS')],
@@ -211,4 +214,13 @@ let cached: HarnessConfig | undefined;
 export function config(): HarnessConfig {
   cached ??= loadConfig();
   return cached;
+}
+
+/** `WORKERS`: a number of workers, or `auto` (as many as the machine has cores for). */
+function workersFrom(read: EnvReader): { workers: number; workersChosen?: string } {
+  if (read.string('WORKERS')?.toLowerCase() === 'auto') {
+    const { workers, said } = autoWorkers();
+    return { workers, ...(said ? { workersChosen: said } : {}) };
+  }
+  return { workers: read.integer('WORKERS', 1, { min: 1, max: 64 }) };
 }

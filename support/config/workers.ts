@@ -1,0 +1,23 @@
+import os from 'node:os';
+
+/**
+ * Cores one worker keeps busy: its main thread, the Allure writer's thread, the embedded service's
+ * thread and garbage collection (`time` shows about 160 % CPU for a one-worker API run). A worker
+ * without two cores of its own makes a run slower, not faster (docs/BENCHMARKS.md, row 4).
+ */
+export const CORES_PER_WORKER = 2;
+
+/** How many workers a run has, and when `WORKERS=auto` chose, what it chose and why. */
+export interface WorkerChoice {
+  readonly workers: number;
+  readonly said?: string;
+}
+
+/** `WORKERS=auto`: as many workers as the machine has cores for, at least one; says so. */
+export function autoWorkers(cores = os.availableParallelism()): WorkerChoice {
+  const workers = Math.max(1, Math.floor(cores / CORES_PER_WORKER));
+  return {
+    workers,
+    said: `WORKERS=auto: ${workers} worker${workers === 1 ? '' : 's'} on ${cores} core${cores === 1 ? '' : 's'} (a worker keeps about ${CORES_PER_WORKER} cores busy)`,
+  };
+}
