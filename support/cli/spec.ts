@@ -19,8 +19,17 @@ import { reportFile } from '../report/report-files';
 import { abnormalEndLine, flushInterruptedRun } from '../results/interruption';
 import { unfinishedRunProblem } from '../results/read-run';
 import { RUN_IDENTITY_OPTION, runIdentity } from '../results/run-identity';
+import { mayReleaseAttachments } from '../results/attachment-release';
+import type { ResultsPluginOptions } from '../results/plugin';
 import { loadServiceContracts } from '../services/contracts';
 import { loadRequirements } from '../trace/requirements';
+
+/** The harness's own formatters (cucumber.cjs): none reads an attachment after its scenario. */
+const HARNESS_FORMATTERS = [
+  'progress-formatter.cjs',
+  'progress-bar-formatter.mjs',
+  'allure-reporter.cjs',
+].map((file) => path.join(HARNESS_ROOT, 'support/report', file));
 
 interface OwnOptions {
   readonly gate: boolean;
@@ -178,7 +187,10 @@ async function runScenarios(
           specifiers: runConfiguration.plugins?.specifiers ?? [],
           options: {
             ...runConfiguration.plugins?.options,
-            [RUN_IDENTITY_OPTION]: runIdentity(runConfiguration.sources, settings.featuresDirs),
+            [RUN_IDENTITY_OPTION]: {
+              ...runIdentity(runConfiguration.sources, settings.featuresDirs),
+              releaseAttachments: mayReleaseAttachments(runConfiguration.formats, HARNESS_FORMATTERS),
+            } satisfies ResultsPluginOptions,
           },
         },
       },

@@ -7,6 +7,7 @@ import { MessageFile } from './message-file';
 import { RUN_IDENTITY_OPTION } from './run-identity';
 import type { RunIdentity } from './run-model';
 import { RunCollector } from './run-model';
+import { AttachmentRelease } from './attachment-release';
 import { allureWriterFor } from '../report/allure-writer';
 import { reportFile } from '../report/report-files';
 import { finishAllureResults, writeResultReports, type RunInputs } from './write-reports';
@@ -18,7 +19,10 @@ import { finishAllureResults, writeResultReports, type RunInputs } from './write
  * among them the run's model (results.json, contract coverage, traceability: model-file.ts), computed
  * here once, which the gate and the docs read.
  */
-const resultsPlugin: Plugin<Partial<RunIdentity>> = {
+/** What `npm run spec` tells the plugin: which run this is, and whether attachments may be released. */
+export type ResultsPluginOptions = Partial<RunIdentity> & { readonly releaseAttachments?: boolean };
+
+const resultsPlugin: Plugin<ResultsPluginOptions> = {
   type: 'plugin',
   // `npm run spec` says which run this is (shard, selection, commit): results.json records it.
   optionsKey: RUN_IDENTITY_OPTION,
@@ -27,7 +31,9 @@ const resultsPlugin: Plugin<Partial<RunIdentity>> = {
     const contracts = await loadServiceContracts(settings);
     const catalog = loadRequirements(settings.requirementsFile);
     const collector = new RunCollector();
-    const run = options.selection ? { run: options as RunIdentity } : {};
+    const { releaseAttachments, ...identity } = options;
+    const run = identity.selection ? { run: identity as RunIdentity } : {};
+    const release = releaseAttachments ? new AttachmentRelease() : undefined;
     const inputs = (): RunInputs => ({
       results: { ...collector.results(), ...run },
       corpus: collector.corpus(),
@@ -50,6 +56,7 @@ const resultsPlugin: Plugin<Partial<RunIdentity>> = {
       if (stopped) return;
       messages.write(envelope);
       collector.update(envelope);
+      release?.update(envelope);
       if (!envelope.testRunFinished) return;
       forget();
       messages.close();
