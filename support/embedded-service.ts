@@ -58,6 +58,57 @@ export function startEmbeddedService(faults: string | undefined): Promise<Embedd
   return starting.service;
 }
 
+/**
+ * Requests to the service's thread, each answered by its id. Waiting for an answer holds the
+ * process; otherwise the thread does not (a run that ends without closing it, on an error or a
+ * signal, is not kept alive by it). A thread that throws or exits answers nothing more: every
+ * request waiting fails at once, and so does every later one.
+ */
+class Requests {
+  private readonly waiting = new Map<
+    number,
+    { resolve: (answer: FromThread) => void; reject: (error: Error) => void }
+  >();
+  private count = 0;
+  failure: Error | undefined;
+
+  constructor(private readonly thread: Worker) {
+    thread.on('message', (message: FromThread) =>
+      message.kind === 'failed'
+        ? this.answer(
+            message.id,
+            new EnvironmentError(`the embedded service did not start: ${message.message}`),
+          )
+        : this.answer(message.id, message),
+    );
+    thread.on('error', (error) => this.stopped(error.message));
+    thread.on('exit', (code) => this.stopped(`its thread exited (code ${code})`));
+  }
+
+  ask(kind: 'start' | 'reset' | 'close'): Promise<FromThread> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = ++this.count;
+    this.thread.ref();
+    return new Promise<FromThread>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      if (kind !== 'start') this.thread.postMessage({ kind, id });
+    });
+  }
+
+  private answer(id: number, answer: FromThread | Error): void {
+    const request = this.waiting.get(id);
+    this.waiting.delete(id);
+    if (this.waiting.size === 0) this.thread.unref();
+    if (answer instanceof Error) request?.reject(answer);
+    else request?.resolve(answer);
+  }
+
+  private stopped(reason: string): void {
+    this.failure ??= new EnvironmentError(`the embedded service stopped: ${reason}`);
+    for (const id of [...this.waiting.keys()]) this.answer(id, this.failure);
+  }
+}
+
 async function startThread(faults: string | undefined): Promise<EmbeddedService> {
   // Checked here, where a wrong name is one line (and loads nothing of the service).
   const { parseFaults } = await import('../sut/faults');
@@ -70,46 +121,18 @@ async function startThread(faults: string | undefined): Promise<EmbeddedService>
       faults: parseFaults(faults),
     },
   });
-  // Waiting for an answer holds the process; otherwise the thread does not (a run that ends
-  // without closing it, on an error or a signal, is not kept alive by it).
-  const waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
-  let requests = 0;
-  let failure: Error | undefined;
-  const ask = (kind: 'start' | 'reset' | 'close'): Promise<void> => {
-    if (failure) return Promise.reject(failure);
-    const id = ++requests;
-    thread.ref();
-    return new Promise<void>((resolve, reject) => {
-      waiting.set(id, { resolve, reject });
-      if (kind !== 'start') thread.postMessage({ kind, id });
-    });
-  };
-  const answer = (id: number, error?: Error): void => {
-    const request = waiting.get(id);
-    waiting.delete(id);
-    if (waiting.size === 0) thread.unref();
-    if (error) request?.reject(error);
-    else request?.resolve();
-  };
-  let origin = '';
-  thread.on('message', (message: FromThread) => {
-    if (message.kind === 'started') origin = message.origin;
-    if (message.kind === 'failed')
-      answer(message.id, new EnvironmentError(`the embedded service did not start: ${message.message}`));
-    else answer(message.id);
-  });
-  thread.on('error', (error) => {
-    failure = new EnvironmentError(`the embedded service stopped: ${error.message}`);
-    for (const id of [...waiting.keys()]) answer(id, failure);
-  });
-  await ask('start');
+  const requests = new Requests(thread);
+  const started = await requests.ask('start'); // the thread's first message answers request 1
   let closing: Promise<void> | undefined;
   return {
-    origin,
-    reset: () => ask('reset'),
+    origin: started.kind === 'started' ? started.origin : '',
+    reset: async () => void (await requests.ask('reset')),
     close: () => {
       starting = undefined;
-      closing ??= ask('close').then(async () => void (await thread.terminate()));
+      // A service that has stopped already has nothing to close: its failure was told once.
+      closing ??= (requests.failure ? Promise.resolve() : requests.ask('close')).then(
+        async () => void (await thread.terminate()),
+      );
       return closing;
     },
   };

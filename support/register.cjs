@@ -8,15 +8,10 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const Module = require('node:module');
 const path = require('node:path');
+const { threadId } = require('node:worker_threads');
 
 const HARNESS_ROOT = path.resolve(__dirname, '..');
 const SWC_VERSION = require('@swc/core/package.json').version;
-/** Where the JavaScript is kept (as support/config/disk-cache.ts says); a new swc or new options start anew. */
-const CACHE_DIR = path.join(
-  process.env.SBE_HARNESS_CACHE_DIR?.trim() || path.join(HARNESS_ROOT, 'node_modules/.cache/sbe-harness'),
-  `ts-${SWC_VERSION}-1`,
-);
-
 /** What tsconfig.json says (ES2022, CommonJS, esModuleInterop), as ts-node gave it to swc in transpile-only mode. */
 const SWC_OPTIONS = {
   swcrc: false,
@@ -30,6 +25,17 @@ const SWC_OPTIONS = {
     transform: { useDefineForClassFields: true },
   },
 };
+
+// A relative SBE_HARNESS_CACHE_DIR is named from where the command started, for every process and
+// thread started from here too (cucumber's workers run in the project's folder).
+if (process.env.SBE_HARNESS_CACHE_DIR?.trim()) {
+  process.env.SBE_HARNESS_CACHE_DIR = path.resolve(process.env.SBE_HARNESS_CACHE_DIR.trim());
+}
+/** Where the JavaScript is kept (as support/config/disk-cache.ts says): new swc or options, new folder. */
+const CACHE_DIR = path.join(
+  process.env.SBE_HARNESS_CACHE_DIR || path.join(HARNESS_ROOT, 'node_modules/.cache/sbe-harness'),
+  `ts-${SWC_VERSION}-${crypto.createHash('sha1').update(JSON.stringify(SWC_OPTIONS)).digest('hex').slice(0, 8)}`,
+);
 
 let swc;
 
@@ -47,7 +53,7 @@ function javascriptOf(filename, source) {
   try {
     fs.mkdirSync(path.dirname(cached), { recursive: true });
     // Written aside then renamed: a parallel worker never reads half a file.
-    const partial = `${cached}.${process.pid}.tmp`;
+    const partial = `${cached}.${process.pid}.${threadId}.${crypto.randomUUID()}.tmp`;
     fs.writeFileSync(partial, code);
     fs.renameSync(partial, cached);
   } catch {

@@ -99,22 +99,22 @@ async function cucumberRun(settings: HarnessConfig, own: OwnOptions): Promise<Cu
     : [];
   if (own.affectedBy && affected.length === 0) return undefined;
   const parsed = await parseCucumberArguments([...own.cucumberArgs, ...affected]);
-  checkFeaturePaths(parsed.configuration.paths);
+  checkFeaturePaths(parsed.paths);
   // The harness's defaults go first: an option the command line gives wins (cucumber takes the last).
   const given = (option: string): boolean =>
-    parsed.args.some((arg) => arg === option || arg.startsWith(`${option}=`));
+    parsed.options.some((arg) => arg === option || arg.startsWith(`${option}=`));
   if (settings.workersChosen && !given('--parallel')) console.log(settings.workersChosen);
   const provided = [
     ...(settings.workers > 1 && !given('--parallel') ? ['--parallel', String(settings.workers)] : []),
     ...(settings.shard && !given('--shard') ? ['--shard', settings.shard] : []),
-    ...parsed.args,
+    ...parsed.options,
   ];
   // Cucumber runs in the project's folder: feature files are named from there.
   const configFile = parsed.configFile
     ? path.resolve(parsed.configFile)
     : path.join(HARNESS_ROOT, 'cucumber.cjs');
   // Paths as given on the command line, from where the command runs (the project's folders if none).
-  const paths = featurePaths(parsed.configuration.paths, settings.featuresDirs);
+  const paths = featurePaths(parsed.paths, settings.featuresDirs);
   enterProject(settings);
   const environment = {
     cwd: process.cwd(),
@@ -127,7 +127,8 @@ async function cucumberRun(settings: HarnessConfig, own: OwnOptions): Promise<Cu
     { file: path.relative(process.cwd(), configFile), profiles: parsed.profiles, provided },
     environment,
   );
-  runConfiguration.sources.paths = paths;
+  // A profile's own paths (a team's --config file may name some) run too, as cucumber merges them.
+  runConfiguration.sources.paths = [...runConfiguration.sources.paths, ...paths];
   checkNamePatterns(runConfiguration.sources.names);
   return { profiles: parsed.profiles, runConfiguration, environment };
 }

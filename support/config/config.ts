@@ -3,7 +3,7 @@ import path from 'node:path';
 import { UsageError, displayPath } from '../errors';
 import { EnvReader } from './env';
 import { EMBEDDED, envSuffix, readProjectFile, type ServiceEntry } from './project-file';
-import { autoWorkers } from './workers';
+import { MAX_WORKERS, autoWorkers } from './workers';
 
 export const BROWSERS = ['chromium', 'firefox', 'webkit'] as const;
 export const TRACE_MODES = ['off', 'retain-on-failure', 'on'] as const;
@@ -222,5 +222,5 @@ function workersFrom(read: EnvReader): { workers: number; workersChosen?: string
     const { workers, said } = autoWorkers();
     return { workers, ...(said ? { workersChosen: said } : {}) };
   }
-  return { workers: read.integer('WORKERS', 1, { min: 1, max: 64 }) };
+  return { workers: read.integer('WORKERS', 1, { min: 1, max: MAX_WORKERS }) };
 }

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 
 /**
  * Where the harness keeps what it derives from unchanged inputs between processes (the
@@ -8,9 +9,9 @@ import path from 'node:path';
  * `node_modules/.cache/sbe-harness` in the harness's folder. Deleting it only costs time.
  */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return (
-    env.SBE_HARNESS_CACHE_DIR?.trim() || path.resolve(__dirname, '../../node_modules/.cache/sbe-harness')
-  );
+  // support/register.cjs made a relative one absolute, from where the command started.
+  const chosen = env.SBE_HARNESS_CACHE_DIR?.trim();
+  return chosen ? path.resolve(chosen) : path.resolve(__dirname, '../../node_modules/.cache/sbe-harness');
 }
 
 /** The sha256 of the parts, each ended by a separator: a key that changes when any part does. */
@@ -25,7 +26,7 @@ export function contentKey(...parts: (string | Buffer)[]): string {
  * a file); whether it was written. A read-only installation keeps working, without the shortcut.
  */
 export function writeCacheEntry(file: string, data: string | Buffer): boolean {
-  const partial = `${file}.${process.pid}.tmp`;
+  const partial = `${file}.${process.pid}.${threadId}.${crypto.randomUUID()}.tmp`;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(partial, data);

@@ -37,10 +37,12 @@ export interface DocumentCacheEntry {
 /** The entry for `file` as it is now: a hit carries the document; a miss only knows where to write. */
 export function documentCacheEntry(file: string): DocumentCacheEntry {
   const entryFile = entryFileOf(file);
+  const readingSince = Date.now();
   return {
     document: entryFile === undefined ? undefined : readEntry(entryFile),
     remember(files, document) {
-      if (entryFile !== undefined) writeEntry(entryFile, files, document);
+      if (entryFile !== undefined && !changedSince(files, readingSince))
+        writeEntry(entryFile, files, document);
     },
   };
 }
@@ -66,6 +68,19 @@ function readEntry(entryFile: string): unknown {
     (listed) => Array.isArray(listed) && typeof listed[0] === 'string' && sha256Of(listed[0]) === listed[1],
   );
   return unchanged ? entry.document : undefined;
+}
+
+/** A file's clock may run a tick behind the process's: a change this close to the parse counts. */
+const CLOCK_TICK_MS = 50;
+
+/**
+ * Whether a file the document is made of was saved while (or just before) the parser read it: the
+ * document may then hold its old content under its new hash, so it is not kept.
+ */
+function changedSince(files: readonly string[], since: number): boolean {
+  return files.some(
+    (each) => (fs.statSync(each, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) > since - CLOCK_TICK_MS,
+  );
 }
 
 /** Written whole or not at all (a read-only installation: no entry). */

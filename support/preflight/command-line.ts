@@ -4,60 +4,16 @@ import path from 'node:path';
 import type { IConfiguration } from '@cucumber/cucumber/api';
 import type { Command as CommandType } from 'commander';
 import { UsageError, displayPath } from '../errors';
+import { splitCommandLine, type CommandLineParts } from './cucumber-options';
 
-/** The command line cucumber gets, split the way its configuration loader takes it. */
-export interface CucumberArguments {
-  /** `-p, --profile <name>`, in the order given (none: cucumber's `default` profile). */
-  readonly profiles: string[];
-  /** `-c, --config <path>`: another configuration file than the harness's. */
-  readonly configFile: string | undefined;
-  /** Every other option and the feature paths, as given: cucumber's `provided` configuration. */
-  readonly args: string[];
-  /** What those say, read by cucumber's own parser over its defaults (paths as given). */
+/** The command line cucumber gets, in parts, and what cucumber's own parser reads in it. */
+export interface CucumberArguments extends CommandLineParts {
+  /** What the options and paths say, read by cucumber's own parser over its defaults. */
   readonly configuration: IConfiguration;
 }
 
 const HINT =
   '(npm run spec -- --help lists the cucumber options; the harness adds --no-gate, --gate-policy <name>)';
-
-/** `-p x`, `-px`, `--profile x`, `--profile=x`: the value of an option that names a file or profile. */
-function valueOf(
-  args: readonly string[],
-  index: number,
-  short: string,
-  long: string,
-): [string, number] | undefined {
-  const arg = args[index]!;
-  if (arg === short || arg === long) {
-    const value = args[index + 1];
-    if (value === undefined)
-      throw new UsageError(`option '${short}, ${long} <value>' argument missing ${HINT}`);
-    return [value, index + 1];
-  }
-  if (arg.startsWith(`${long}=`)) return [arg.slice(long.length + 1), index];
-  if (arg.startsWith(short) && !arg.startsWith('--') && arg.length > short.length)
-    return [arg.slice(short.length), index];
-  return undefined;
-}
-
-/** Takes the profiles and the configuration file out: cucumber's loader takes them apart. */
-function splitProfiles(args: readonly string[]): Omit<CucumberArguments, 'configuration'> {
-  const profiles: string[] = [];
-  let configFile: string | undefined;
-  const rest: string[] = [];
-  for (let index = 0; index < args.length; index += 1) {
-    if (args[index] === '--') {
-      rest.push(...args.slice(index));
-      break;
-    }
-    const profile = valueOf(args, index, '-p', '--profile');
-    const config = profile ? undefined : valueOf(args, index, '-c', '--config');
-    if (profile) [profiles[profiles.length], index] = profile;
-    else if (config) [configFile, index] = config;
-    else rest.push(args[index]!);
-  }
-  return { profiles, configFile, args: rest };
-}
 
 /**
  * Cucumber's options from the command line, read by cucumber's own parser (through its public
@@ -66,7 +22,7 @@ function splitProfiles(args: readonly string[]): Omit<CucumberArguments, 'config
  * never commander's exit 1, which reads as "scenarios failed".
  */
 export async function parseCucumberArguments(args: readonly string[]): Promise<CucumberArguments> {
-  const split = splitProfiles(args);
+  const split = splitCommandLine(args, HINT);
   const { loadConfiguration } = await import('@cucumber/cucumber/api');
   // The commander cucumber itself loads: its errors go through Command.prototype.error.
   const fromCucumber = createRequire(require.resolve('@cucumber/cucumber'));
@@ -77,7 +33,9 @@ export async function parseCucumberArguments(args: readonly string[]): Promise<C
     throw new UsageError(`${text} ${HINT}`);
   };
   try {
-    const { useConfiguration } = await loadConfiguration({ file: false, provided: split.args });
+    // After `--` a path is never an option (`-odd.feature`); an option missing its value is last.
+    const provided = [...split.options, ...(split.paths.length > 0 ? ['--', ...split.paths] : [])];
+    const { useConfiguration } = await loadConfiguration({ file: false, provided });
     return { ...split, configuration: useConfiguration };
   } catch (error) {
     if (error instanceof UsageError) throw error;

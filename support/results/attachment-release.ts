@@ -31,7 +31,6 @@ const STREAMING_FORMATTERS = new Set([
   'progress-bar',
   'summary',
   'message',
-  'html',
   'junit',
   'rerun',
   'usage',

@@ -123,6 +123,17 @@ describe('the contract cache', () => {
     assert.deepEqual(again.document, changed.document);
   });
 
+  it('does not keep a document whose $ref file was saved while the parser read it', () => {
+    const cacheDir = tempDir('sbe-cache-');
+    const dir = tempDir();
+    const file = contractIn(dir, { 'openapi.yaml': EXTERNAL, 'book.yaml': BOOK });
+    // Saved "during" the parse: its time is after the process started reading.
+    const later = new Date(Date.now() + 60_000);
+    fs.utimesSync(path.join(dir, 'book.yaml'), later, later);
+    assert.equal(loadInChild(file, cacheDir).parserLoaded, true);
+    assert.deepEqual(entriesIn(cacheDir), [], 'no entry: the document may hold the old content');
+  });
+
   it('takes a corrupt entry for a miss, and writes it anew', () => {
     const cacheDir = tempDir('sbe-cache-');
     const file = contractIn(tempDir(), { 'openapi.yaml': RECURSIVE });

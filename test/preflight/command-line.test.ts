@@ -1,18 +1,31 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { UsageError } from '../../support/errors';
+import { LONG_WITH_VALUE, SHORT_WITH_VALUE } from '../../support/preflight/cucumber-options';
 import {
   checkFeaturePaths,
   checkNamePatterns,
   parseCucumberArguments,
 } from '../../support/preflight/command-line';
 
+const CUCUMBER_BIN = path.join(
+  path.dirname(require.resolve('@cucumber/cucumber/package.json')),
+  'bin/cucumber.js',
+);
+
 describe("npm run spec's command line", () => {
   it('takes cucumber options as cucumber does', async () => {
-    const { configuration, args } = await parseCucumberArguments(['--tags', '@smoke', 'features/x.feature']);
+    const { configuration, options, paths } = await parseCucumberArguments([
+      '--tags',
+      '@smoke',
+      'features/x.feature',
+    ]);
     assert.equal(configuration.tags, '(@smoke)');
     assert.deepEqual(configuration.paths, ['features/x.feature']);
-    assert.deepEqual(args, ['--tags', '@smoke', 'features/x.feature']);
+    assert.deepEqual(options, ['--tags', '@smoke']);
+    assert.deepEqual(paths, ['features/x.feature']);
   });
 
   it('takes the profiles and the configuration file apart, in every spelling cucumber accepts', async () => {
@@ -31,12 +44,36 @@ describe("npm run spec's command line", () => {
     ]);
     assert.deepEqual(parsed.profiles, ['ci', 'ui', 'nightly', 'zh']);
     assert.equal(parsed.configFile, 'team.cjs');
-    assert.deepEqual(parsed.args, ['--tags', '@smoke', 'features']);
+    assert.deepEqual(parsed.options, ['--tags', '@smoke']);
+    assert.deepEqual(parsed.paths, ['features']);
     assert.equal((await parseCucumberArguments(['-c', 'a.cjs'])).configFile, 'a.cjs');
     assert.equal((await parseCucumberArguments(['--config=b.cjs'])).configFile, 'b.cjs');
     await assert.rejects(
       parseCucumberArguments(['--tags', '@x', '--profile']),
-      /^UsageError: option '-p, --profile <value>' argument missing \(npm run spec -- --help/,
+      /^UsageError: option '-p, --profile <NAME>' argument missing \(npm run spec -- --help/,
+    );
+  });
+
+  it('reads short flags together, never a value as an option, and everything after -- as a path', async () => {
+    const clustered = await parseCucumberArguments(['-dp', 'ci', '-bt', '@smoke', 'features']);
+    assert.deepEqual(clustered.profiles, ['ci']);
+    assert.deepEqual(clustered.options, ['-d', '-b', '-t', '@smoke']);
+    assert.equal(clustered.configuration.dryRun, true);
+    assert.deepEqual(clustered.paths, ['features']);
+    const values = await parseCucumberArguments(['--name', '-px', '--retry', '1', '--', '-odd.feature']);
+    assert.deepEqual(values.profiles, []);
+    assert.deepEqual(values.options, ['--name', '-px', '--retry', '1']);
+    assert.deepEqual(values.paths, ['-odd.feature']);
+  });
+
+  it("knows every cucumber option that takes a value, as cucumber's --help lists them", () => {
+    const help = execFileSync(process.execPath, [CUCUMBER_BIN, '--help'], { encoding: 'utf8' });
+    const withValue = [...help.matchAll(/^\s+(?:-(\w), )?(--[\w-]+)(?:, --[\w-]+)? <[^>]+>/gm)];
+    assert.ok(withValue.length > 10, help);
+    assert.deepEqual(withValue.map((match) => match[2]).sort(), [...LONG_WITH_VALUE].sort());
+    assert.deepEqual(
+      withValue.flatMap((match) => (match[1] ? [match[1]] : [])).sort(),
+      [...SHORT_WITH_VALUE].sort(),
     );
   });
 

@@ -40,8 +40,13 @@ describe("attachments released in the coordinator once their scenario's attempt 
     const ours = { stdout: harness[0]!, files: { 'reports/allure.log': harness[1]! } };
     assert.equal(mayReleaseAttachments(ours, harness), true);
     assert.equal(
-      mayReleaseAttachments({ ...ours, files: { ...ours.files, 'x.html': 'html' } }, harness),
+      mayReleaseAttachments({ ...ours, files: { ...ours.files, 'r.xml': 'junit' } }, harness),
       true,
+    );
+    // Cucumber's html formatter queues messages while it reads its template: it keeps the bodies.
+    assert.equal(
+      mayReleaseAttachments({ ...ours, files: { ...ours.files, 'x.html': 'html' } }, harness),
+      false,
     );
     assert.equal(
       mayReleaseAttachments({ ...ours, files: { ...ours.files, 'c.json': 'json' } }, harness),

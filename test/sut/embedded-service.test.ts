@@ -29,6 +29,10 @@ describe('the embedded service on its own thread', () => {
       await service.close();
     }
     await assert.rejects(fetch(`${service.origin}${API}/health`), 'closed: nothing listens any more');
+    await assert.rejects(
+      service.reset(),
+      /^UsageError: the embedded service stopped: its thread exited \(code \d+\)$/,
+    );
   });
 
   it('runs with the faults it is given, and refuses an unknown one in one line', async () => {
