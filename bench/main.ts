@@ -12,7 +12,7 @@ import { chromium } from 'playwright';
 import { chromiumArgs, findBrowser } from '../support/browser/find-browser';
 import { config } from '../support/config/config';
 import { displayPath } from '../support/errors';
-import { writeJson } from '../support/report/write-file';
+import { writeJson } from '../support/config/write-file';
 import { writeApiCorpus } from './corpus/api';
 import { writeUiCorpus } from './corpus/ui';
 import { benchApi } from './measure/api';

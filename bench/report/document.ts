@@ -1,4 +1,4 @@
-import { writeReportFile } from '../../support/report/write-file';
+import { writeWholeFile } from '../../support/config/write-file';
 import type { Plan } from '../plan';
 import { WHAT_IT_MEASURES } from './explanations';
 import type { Machine } from './machine';
@@ -60,5 +60,5 @@ function benchmarkDocument(run: BenchmarkRun): string {
 }
 
 export function writeBenchmarkDocument(file: string, run: BenchmarkRun): void {
-  writeReportFile(file, benchmarkDocument(run));
+  writeWholeFile(file, benchmarkDocument(run));
 }

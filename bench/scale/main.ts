@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeReportFile } from '../../support/report/write-file';
+import { writeWholeFile } from '../../support/config/write-file';
 import { writeApiCorpus } from '../corpus/api';
 import { expectExit, npmCommand, REGISTER, ROOT, runNode } from '../measure/run-process';
 import { describeMachine } from '../report/machine';
@@ -77,7 +77,7 @@ async function main(argv: readonly string[]): Promise<void> {
     workers,
   });
   if (!processes.every((each) => isFlat(each, sizes))) process.exitCode = 1;
-  writeReportFile(out, document);
+  writeWholeFile(out, document);
   console.log(document);
 }
 

@@ -25,7 +25,7 @@ import { loadCorpus, requireFeatureRoots, scenarioKey, scenarioRef, type Corpus 
 import { isContractFile } from '../impact/base-contract';
 import { readModelFile } from '../results/model-file';
 import type { RunResults } from '../results/run-model';
-import { writeReportFile } from '../report/write-file';
+import { writeWholeFile } from '../config/write-file';
 import { buildTraceability, type Traceability } from '../results/traceability';
 import { loadRequirements } from '../trace/requirements';
 
@@ -140,7 +140,7 @@ async function main(): Promise<number> {
     ...(since ? { whatChanged: await buildWhatChanged(settings, since, traceability) } : {}),
     ...(allureHistory ? { allureHistory } : {}),
   });
-  writeReportFile(path.join(out, 'index.html'), renderSite(model));
+  writeWholeFile(path.join(out, 'index.html'), renderSite(model));
   const scenarios = corpus.features.reduce((count, feature) => count + feature.pickles.length, 0);
   console.log(
     `Living documentation: ${displayPath(path.join(out, 'index.html'))} (${corpus.features.length} features, ${scenarios} scenarios, ${results ? 'with the latest results' : 'not run yet'}${allureHistory ? ", the last runs from Allure's history" : ''})`,

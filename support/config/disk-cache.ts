@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { writeWholeFile } from './write-file';
 
 /**
  * Where the harness keeps what it derives from unchanged inputs between processes (the
@@ -21,19 +20,12 @@ export function contentKey(...parts: (string | Buffer)[]): string {
   return hash.digest('hex');
 }
 
-/**
- * Writes a cache entry whole or not at all (aside, then renamed: a parallel worker never reads half
- * a file); whether it was written. A read-only installation keeps working, without the shortcut.
- */
+/** Writes a cache entry whole; whether it was written (a read-only installation keeps working, without the shortcut). */
 export function writeCacheEntry(file: string, data: string | Buffer): boolean {
-  const partial = `${file}.${process.pid}.${threadId}.${crypto.randomUUID()}.tmp`;
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(partial, data);
-    fs.renameSync(partial, file);
+    writeWholeFile(file, data);
     return true;
   } catch {
-    fs.rm(partial, { force: true }, () => undefined);
     return false;
   }
 }

@@ -7,7 +7,7 @@ import { UnusableResultsError } from '../results/read-run';
 import { reportFile } from '../report/report-files';
 import { runSecrets } from '../report/run-secrets';
 import { scanReports } from '../report/secret-scan';
-import { writeJson, writeReportFile } from '../report/write-file';
+import { writeJson, writeWholeFile } from '../config/write-file';
 import { choiceLine, type PolicyChoice } from './choose-policy';
 import { evaluateGate, type GateResult } from './evaluate';
 import { gateJson, gateTable, junitXml, summaryMarkdown, unusableGate } from './outputs';
@@ -29,8 +29,8 @@ export function writeUnusableVerdict(reportsDir: string, policyName: string, pro
   const gate = unusableGate(policyName, problem);
   if (!holdsPartialResults(reportsDir)) removeDerivedReports(reportsDir);
   writeJson(reportFile(reportsDir, 'gate'), gateJson(gate, undefined, problem));
-  writeReportFile(reportFile(reportsDir, 'junit'), junitXml(undefined, gate));
-  writeReportFile(reportFile(reportsDir, 'summary'), summaryMarkdown(gate, undefined, undefined));
+  writeWholeFile(reportFile(reportsDir, 'junit'), junitXml(undefined, gate));
+  writeWholeFile(reportFile(reportsDir, 'summary'), summaryMarkdown(gate, undefined, undefined));
   return gate;
 }
 
@@ -102,8 +102,8 @@ export async function runGate(
     ...(impact ? { impact } : {}),
   });
   writeJson(reportFile(reportsDir, 'gate'), gateJson(gate, results));
-  writeReportFile(reportFile(reportsDir, 'junit'), junitXml(results, gate));
-  writeReportFile(reportFile(reportsDir, 'summary'), summaryMarkdown(gate, results, coverage));
+  writeWholeFile(reportFile(reportsDir, 'junit'), junitXml(results, gate));
+  writeWholeFile(reportFile(reportsDir, 'summary'), summaryMarkdown(gate, results, coverage));
   print(gateTable(gate));
   return { code: gate.verdict === 'go' ? ExitCode.ok : ExitCode.failed, gate };
 }

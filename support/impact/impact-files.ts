@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import { reportFile } from '../report/report-files';
-import { writeJson, writeReportFile } from '../report/write-file';
+import { writeJson, writeWholeFile } from '../config/write-file';
 import type { Impact } from './impact-model';
 import { impactMarkdown } from './impact-report';
 
 export function writeImpact(reportsDir: string, impact: Impact): void {
   writeJson(reportFile(reportsDir, 'impact'), impact);
-  writeReportFile(reportFile(reportsDir, 'impactMarkdown'), impactMarkdown(impact));
+  writeWholeFile(reportFile(reportsDir, 'impactMarkdown'), impactMarkdown(impact));
 }
 
 /** The last impact written there, when one reads; else undefined. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeJson } from './write-file';
+import { writeJson } from '../config/write-file';
 
 /** An attachment of an Allure result or step. */
 export interface AllureAttachment {

@@ -5,7 +5,7 @@ import { EMBEDDED } from '../config/project-file';
 import { apiRootOf } from '../services/api-root';
 import type { ServiceContract } from '../services/contracts';
 import { CATEGORIES, markFlakyResults } from './allure-metadata';
-import { writeJson, writeReportFile } from './write-file';
+import { writeJson, writeWholeFile } from '../config/write-file';
 
 /** One service of the run, as Allure's Environment panel shows it. */
 export interface ServiceEnvironment {
@@ -181,7 +181,7 @@ function property(value: string): string {
  */
 export function writeAllureExtras(resultsDir: string, environment: RunEnvironment): void {
   markFlakyResults(resultsDir);
-  writeReportFile(
+  writeWholeFile(
     path.join(resultsDir, 'environment.properties'),
     propertiesText(environmentProperties(environment)),
   );

@@ -1,8 +1,9 @@
+import pick from 'lodash/pick';
 import { scenarioKey, scenarioRef, type Corpus } from '../gherkin/corpus';
 import { REQUIREMENT_TAG } from '../tags/tags';
 import type { RunResults, ScenarioResult } from './run-model';
 import { mostSevere, type ScenarioStatus, type Status } from './status';
-import type { Layer, RequirementCatalog } from '../trace/requirements';
+import type { Layer, Requirement, RequirementCatalog } from '../trace/requirements';
 import { operationLabel } from '../services/operation-label';
 
 export interface TracedScenario {
@@ -24,15 +25,19 @@ export interface LayerResult {
   readonly result: ScenarioStatus | 'NO_SCENARIO';
 }
 
-export interface TracedRequirement {
-  readonly id: string;
-  readonly title: string;
-  readonly capability: string;
-  readonly priority: string;
-  readonly owner: string;
-  readonly status: string;
-  readonly link: string;
-  readonly acceptance: readonly string[];
+/** What the traceability repeats of each requirement in the catalogue. */
+const CATALOGUE_FIELDS = [
+  'id',
+  'title',
+  'capability',
+  'priority',
+  'owner',
+  'status',
+  'link',
+  'acceptance',
+] as const;
+
+export interface TracedRequirement extends Pick<Requirement, (typeof CATALOGUE_FIELDS)[number]> {
   readonly layersRequired: readonly Layer[];
   /** What the run proved at each layer the requirement needs or is tested at. */
   readonly layers: readonly LayerResult[];
@@ -118,20 +123,13 @@ function scenariosByRequirement(
 
 /** A requirement of the catalogue with its scenarios, what they proved per layer, and the operations they exercised. */
 function tracedRequirement(
-  requirement: RequirementCatalog['requirements'][number],
+  requirement: Requirement,
   scenarios: readonly TracedScenario[],
 ): TracedRequirement {
   const operations = [...new Set(scenarios.flatMap((scenario) => scenario.operations))].sort();
   const layers = layerResults(requirement.layers, scenarios);
   return {
-    id: requirement.id,
-    title: requirement.title,
-    capability: requirement.capability,
-    priority: requirement.priority,
-    owner: requirement.owner,
-    status: requirement.status,
-    link: requirement.link,
-    acceptance: requirement.acceptance,
+    ...pick(requirement, CATALOGUE_FIELDS),
     layersRequired: requirement.layers,
     layers,
     layersProven: layers.filter((entry) => entry.result === 'PASSED').map((entry) => entry.layer),

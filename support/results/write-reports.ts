@@ -4,7 +4,7 @@ import type { ServiceContract } from '../services/contracts';
 import type { Corpus } from '../gherkin/corpus';
 import { runEnvironment, writeAllureExtras } from '../report/run-environment';
 import { reportFile } from '../report/report-files';
-import { writeJson, writeReportFile } from '../report/write-file';
+import { writeJson, writeWholeFile } from '../config/write-file';
 import { buildTraceability, type Traceability } from './traceability';
 import type { RequirementCatalog } from '../trace/requirements';
 import { RESULTS_SCHEMA_VERSION } from './model-file';
@@ -51,7 +51,7 @@ export function writeResultReports(reportsDir: string, inputs: RunInputs): RunRe
   // traceability are of the scenarios it got to, and must not pass for the whole run's.
   const complete = { schemaVersion: RESULTS_SCHEMA_VERSION, complete: results.complete };
   writeJson(reportFile(reportsDir, 'coverage'), { ...complete, ...coverage });
-  writeReportFile(
+  writeWholeFile(
     reportFile(reportsDir, 'coverageMarkdown'),
     (results.complete ? '' : `${INCOMPLETE_NOTE}\n\n`) + coverageMarkdown(coverage),
   );

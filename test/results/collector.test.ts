@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type * as messages from '@cucumber/messages';
-import { TestStepResultStatus } from '@cucumber/messages';
+import { AstBuilder, GherkinClassicTokenMatcher, Parser, compile } from '@cucumber/gherkin';
+import { IdGenerator, TestStepResultStatus } from '@cucumber/messages';
 import { BROWSER_KIND, EXCHANGE_MEDIA_TYPE, type ExchangeRecord } from '../../support/http/exchange';
 import { exchangeAttachment } from '../../support/report/exchange-attachment';
 import { abnormalEndLine, flushInterruptedRun, onInterrupt } from '../../support/results/interruption';
@@ -13,7 +14,7 @@ import { exchange } from '../helpers/exchanges';
 import { tempDir } from '../helpers/temp';
 
 /**
- * The results collector on hand-built message envelopes, as the results plugin feeds it during a
+ * The results collector on message envelopes (features parsed by cucumber's own Gherkin parser), as the results plugin feeds it during a
  * run: statuses, retries, steps, scenarios not run, incomplete runs, exchanges and errors.
  */
 
@@ -32,70 +33,32 @@ interface ScenarioDraft {
   readonly steps: readonly StepDraft[];
 }
 
-/** A feature file's document and one pickle per scenario, with ids derived from each scenario's line. */
+/** A feature file parsed as cucumber parses it: its document and one pickle per scenario. */
+function parsedFeature(text: string, uri = URI): { document: messages.Envelope; pickles: messages.Pickle[] } {
+  const newId = IdGenerator.uuid();
+  const gherkinDocument = {
+    ...new Parser(new AstBuilder(newId), new GherkinClassicTokenMatcher()).parse(text),
+    uri,
+  };
+  return { document: { gherkinDocument }, pickles: [...compile(gherkinDocument, uri, newId)] };
+}
+
+/** The feature file of the drafts: each scenario at its line, its tags on the line above. */
 function feature(
   scenarios: readonly ScenarioDraft[],
   options: { uri?: string; rule?: string } = {},
 ): { document: messages.Envelope; pickles: messages.Pickle[] } {
-  const uri = options.uri ?? URI;
-  const children: messages.FeatureChild[] = scenarios.map((scenario) => ({
-    scenario: {
-      id: `scenario-${scenario.line}`,
-      location: { line: scenario.line },
-      tags: [],
-      keyword: 'Scenario',
-      name: scenario.name,
-      description: '',
-      steps: scenario.steps.map((step, index) => ({
-        id: `step-${scenario.line}-${index}`,
-        location: { line: scenario.line + index + 1 },
-        keyword: `${step.keyword} `,
-        text: step.text,
-      })),
-      examples: [],
-    },
-  }));
-  const document: messages.GherkinDocument = {
-    uri,
-    comments: [],
-    feature: {
-      location: { line: 1 },
-      tags: [],
-      language: 'en',
-      keyword: 'Feature',
-      name: 'Look up a number',
-      description: '',
-      children: options.rule
-        ? [
-            {
-              rule: {
-                id: 'rule-1',
-                location: { line: 2 },
-                tags: [],
-                keyword: 'Rule',
-                name: options.rule,
-                description: '',
-                children,
-              },
-            },
-          ]
-        : children,
-    },
-  };
-  const pickles = scenarios.map((scenario): messages.Pickle => ({
-    id: `pickle-${uri}-${scenario.line}`,
-    uri,
-    name: scenario.name,
-    language: 'en',
-    astNodeIds: [`scenario-${scenario.line}`],
-    tags: (scenario.tags ?? []).map((name) => ({ name, astNodeId: 'tag' })),
-    steps: scenario.steps.map((step, index) => ({
-      id: `pickle-step-${uri}-${scenario.line}-${index}`,
-      astNodeIds: [`step-${scenario.line}-${index}`],
-      text: step.text,
-    })),
-  }));
-  return { document: { gherkinDocument: document }, pickles };
+  const lines = ['Feature: Look up a number', ...(options.rule ? [`  Rule: ${options.rule}`] : [])];
+  for (const scenario of scenarios) {
+    const tags = scenario.tags ?? [];
+    while (lines.length < scenario.line - (tags.length > 0 ? 2 : 1)) lines.push('');
+    if (tags.length > 0) lines.push(`    ${tags.join(' ')}`);
+    lines.push(
+      `    Scenario: ${scenario.name}`,
+      ...scenario.steps.map((step) => `      ${step.keyword} ${step.text}`),
+    );
+  }
+  return parsedFeature(`${lines.join('\n')}\n`, options.uri);
 }
 
 /** Cucumber's test case for a pickle: a Before hook, then one test step per pickle step. */
@@ -608,60 +571,21 @@ describe('the results collector', () => {
 
   it('keys an outline’s examples by their row, each its own scenario', () => {
     const uri = 'features/lookup/outline.feature';
-    const document: messages.GherkinDocument = {
+    const { document, pickles } = parsedFeature(
+      [
+        'Feature: Outlines',
+        '',
+        '  Scenario Outline: Looking up <number>',
+        '    When I look up <number>',
+        '    Examples:',
+        '      | number |',
+        '      | 7      |',
+        '      | 8      |',
+        '',
+      ].join('\n'),
       uri,
-      comments: [],
-      feature: {
-        location: { line: 1 },
-        tags: [],
-        language: 'en',
-        keyword: 'Feature',
-        name: 'Outlines',
-        description: '',
-        children: [
-          {
-            scenario: {
-              id: 'outline',
-              location: { line: 3 },
-              tags: [],
-              keyword: 'Scenario Outline',
-              name: 'Looking up <number>',
-              description: '',
-              steps: [
-                { id: 'outline-step', location: { line: 4 }, keyword: 'When ', text: 'I look up <number>' },
-              ],
-              examples: [
-                {
-                  id: 'examples',
-                  location: { line: 5 },
-                  tags: [],
-                  keyword: 'Examples',
-                  name: '',
-                  description: '',
-                  tableBody: [7, 8].map((line) => ({ id: `row-${line}`, location: { line }, cells: [] })),
-                },
-              ],
-            },
-          },
-        ],
-      },
-    };
-    const pickle = (line: number): messages.Pickle => ({
-      id: `pickle-${line}`,
-      uri,
-      name: `Looking up ${line}`,
-      language: 'en',
-      astNodeIds: ['outline', `row-${line}`],
-      tags: [],
-      steps: [
-        { id: `pickle-step-${line}`, astNodeIds: ['outline-step', `row-${line}`], text: `I look up ${line}` },
-      ],
-    });
-    const results = collect([
-      { gherkinDocument: document },
-      { pickle: pickle(7) },
-      { pickle: pickle(8) },
-    ]).results();
+    );
+    const results = collect([document, ...pickles.map((pickle) => ({ pickle }))]).results();
     assert.deepEqual(
       results.scenarios.map((each) => `${each.uri}:${each.line} ${each.name} [${each.steps[0]?.keyword}]`),
       [`${uri}:7 Looking up 7 [When]`, `${uri}:8 Looking up 8 [When]`],
@@ -669,42 +593,24 @@ describe('the results collector', () => {
   });
 
   it('names background steps by their keyword, and fails a scenario whose After hook failed', () => {
-    const { document, pickles } = feature([{ ...UNKNOWN, line: 10 }]);
-    const feat = document.gherkinDocument!.feature!;
-    const withBackground: messages.GherkinDocument = {
-      ...document.gherkinDocument!,
-      feature: {
-        ...feat,
-        children: [
-          {
-            background: {
-              id: 'background',
-              location: { line: 3 },
-              keyword: 'Background',
-              name: '',
-              description: '',
-              steps: [
-                {
-                  id: 'background-step',
-                  location: { line: 4 },
-                  keyword: 'Given ',
-                  text: 'the service is up',
-                },
-              ],
-            },
-          },
-          ...feat.children,
-        ],
-      },
-    };
-    const original = pickles[0]!;
-    const pickle: messages.Pickle = {
-      ...original,
-      steps: [
-        { id: 'pickle-background-step', astNodeIds: ['background-step'], text: 'the service is up' },
-        ...original.steps,
-      ],
-    };
+    const { document, pickles } = parsedFeature(
+      [
+        'Feature: Look up a number',
+        '',
+        '  Background:',
+        '    Given the service is up',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '  Scenario: An unknown number is not flagged',
+        '    When Alice looks up an unknown number',
+        '    Then it is not flagged',
+        '',
+      ].join('\n'),
+    );
+    const pickle = pickles[0]!;
     const testCase: messages.TestCase = {
       id: 'case',
       pickleId: pickle.id,
@@ -728,7 +634,7 @@ describe('the results collector', () => {
       },
     });
     const collector = collect([
-      { gherkinDocument: withBackground },
+      document,
       { pickle },
       RUN_STARTED,
       { testCase },
