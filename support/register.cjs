@@ -57,28 +57,27 @@ function javascriptOf(filename, source) {
     fs.writeFileSync(partial, code);
     fs.renameSync(partial, cached);
   } catch {
-    // A read-only install transpiles every time.
+    // A read-only install transpiles every time. (Not support/config/write-file.ts: this file is
+    // what loads TypeScript.)
   }
   return code;
 }
 
-/** Whether Node maps stack traces and reads source maps as modules compile: `.ts` files only. */
-let mapping = false;
-
+/** Compiles with Node's source maps on or off (they are read as modules compile), as it was after. */
 function compilingWith(sourceMaps, compile) {
-  const before = mapping;
-  if (before !== sourceMaps) process.setSourceMapsEnabled((mapping = sourceMaps));
+  const before = process.sourceMapsEnabled;
+  if (before !== sourceMaps) process.setSourceMapsEnabled(sourceMaps);
   try {
     compile();
   } finally {
-    if (mapping !== before) process.setSourceMapsEnabled((mapping = before));
+    if (process.sourceMapsEnabled !== before) process.setSourceMapsEnabled(before);
   }
 }
 
 if (!Module._extensions['.ts']) {
   // Stack traces name the `.ts` lines. Node reads the source map of every module compiled while
   // maps are on, those of node_modules too (a tenth of a start-up): on for `.ts` files only.
-  process.setSourceMapsEnabled((mapping = true));
+  process.setSourceMapsEnabled(true);
   const compileJavaScript = Module._extensions['.js'];
   Module._extensions['.js'] = (module, filename) =>
     compilingWith(false, () => compileJavaScript(module, filename));

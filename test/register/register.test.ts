@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { REGISTER } from '../helpers/run-harness';
+import { tempDir } from '../helpers/temp';
+
+/** A TypeScript file whose types take lines the JavaScript does not have: line 13 throws. */
+const SOURCE = [
+  'interface Shape {',
+  '  readonly name: string;',
+  '  readonly sides: number;',
+  '}',
+  '',
+  'type Named = Pick<Shape, "name">;',
+  '',
+  'const square: Shape & Named = { name: "square", sides: 4 };',
+  'const swcLoaded = Object.keys(require.cache).some((file) => /@swc.core.index\\.js$/.test(file));',
+  'console.log(JSON.stringify({ sides: square.sides, swcLoaded }));',
+  '',
+  'function fail(): never {',
+  '  throw new Error(`no ${square.name}`);',
+  '}',
+  'if (process.argv[2] === "fail") fail();',
+  '',
+].join('\n');
+
+function run(file: string, cache: string, ...args: string[]) {
+  return spawnSync(process.execPath, ['-r', REGISTER, file, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, SBE_HARNESS_CACHE_DIR: cache },
+  });
+}
+
+describe('support/register.cjs: TypeScript as it is saved', () => {
+  it('transpiles a file once; later processes run it from the cache, without swc', () => {
+    const cache = tempDir('sbe-register-cache-');
+    const file = path.join(tempDir('sbe-register-'), 'shape.ts');
+    fs.writeFileSync(file, SOURCE);
+    assert.deepEqual(JSON.parse(run(file, cache).stdout), { sides: 4, swcLoaded: true });
+    assert.deepEqual(JSON.parse(run(file, cache).stdout), { sides: 4, swcLoaded: false });
+    fs.writeFileSync(file, SOURCE.replace('sides: 4 }', 'sides: 5 }'));
+    assert.deepEqual(JSON.parse(run(file, cache).stdout), { sides: 5, swcLoaded: true }, 'an edit is seen');
+  });
+
+  it("names the .ts file's own lines in a stack trace, from the cache too", () => {
+    const cache = tempDir('sbe-register-cache-');
+    const file = path.join(tempDir('sbe-register-'), 'shape.ts');
+    fs.writeFileSync(file, SOURCE);
+    for (let time = 0; time < 2; time += 1) {
+      const failed = run(file, cache, 'fail');
+      assert.notEqual(failed.status, 0);
+      assert.match(failed.stderr, new RegExp(`at fail \\(${file.replace(/[.]/g, '\\.')}:13:9\\)`));
+    }
+  });
+});
