@@ -17,6 +17,39 @@ export interface BrowserSessionOptions {
   readonly traffic: Traffic;
 }
 
+/** The page's function resolving once every call it has started is answered. */
+const CALLS_ANSWERED = '__sbeHarnessCallsAnswered';
+
+/** Run in every page before its own scripts: counts the fetch and XHR calls still unanswered. */
+const COUNT_CALLS = `(() => {
+  let unanswered = 0;
+  const waiting = [];
+  const answered = () => {
+    unanswered -= 1;
+    if (unanswered === 0) waiting.splice(0).forEach((resolve) => resolve());
+  };
+  const fetch = globalThis.fetch;
+  globalThis.fetch = function (...args) {
+    unanswered += 1;
+    return fetch.apply(globalThis, args).finally(answered);
+  };
+  const send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.send = function (...args) {
+    unanswered += 1;
+    this.addEventListener('loadend', answered, { once: true });
+    try {
+      return send.apply(this, args);
+    } catch (error) {
+      this.removeEventListener('loadend', answered);
+      answered();
+      throw error;
+    }
+  };
+  Object.defineProperty(globalThis, ${JSON.stringify(CALLS_ANSWERED)}, {
+    value: () => (unanswered === 0 ? undefined : new Promise((resolve) => waiting.push(resolve))),
+  });
+})();`;
+
 /**
  * A fresh browser context and page for one scenario. The API calls the page makes go through
  * Playwright's network interception: each is fetched, recorded and checked, then handed to the page
@@ -28,6 +61,7 @@ export class BrowserSession {
     readonly context: BrowserContext,
     readonly page: Page,
     private tracing: boolean,
+    private readonly timeoutMs: number,
   ) {}
 
   static async open(browser: Browser, options: BrowserSessionOptions): Promise<BrowserSession> {
@@ -50,9 +84,34 @@ export class BrowserSession {
       }
       return route.fallback();
     });
+    await context.addInitScript({ content: COUNT_CALLS });
     if (options.trace) await context.tracing.start({ screenshots: true, snapshots: true, sources: false });
     const page = await context.newPage();
-    return new BrowserSession(context, page, options.trace);
+    return new BrowserSession(context, page, options.trace, options.timeoutMs);
+  }
+
+  /**
+   * Waits until the calls the page has started (fetch or XHR) have their answers, at most one UI
+   * timeout. Playwright tells the harness of a call a moment after the page makes it: a step that
+   * clicks and returns at once would otherwise end before its own call is recorded, and the call
+   * would be checked, and attached, in the next step. Asking the page itself closes that gap.
+   * A page that navigated away has nothing left to wait for.
+   */
+  async callsAnswered(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, this.timeoutMs);
+    });
+    const answered = this.context
+      .pages()
+      .map((page) =>
+        page.evaluate(`globalThis[${JSON.stringify(CALLS_ANSWERED)}]?.()`).catch(() => undefined),
+      );
+    try {
+      await Promise.race([Promise.all(answered), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Stops tracing; the trace zip when `keep`, else nothing (the recording is dropped). */

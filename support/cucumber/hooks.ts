@@ -42,7 +42,7 @@ Before({ name: 'Start the scenario' }, async function (this: ScenarioWorld, { pi
 
 AfterStep(async function (this: ScenarioWorld) {
   // API calls the page made during the step are checked against the contract by now.
-  await this.traffic.settle();
+  await this.settleTraffic();
   // The operations the step exercised, as Allure labels (Allure takes labels from steps, not After hooks).
   const operations = this.newOperations();
   if (operations.length > 0) {

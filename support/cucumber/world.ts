@@ -276,6 +276,15 @@ export class ScenarioWorld extends World {
     return this.sessions;
   }
 
+  /**
+   * Ends a step's traffic: waits for the calls the actors' pages started to be answered, then for
+   * every exchange of the step to be checked, and raises the first violation a page's call met.
+   */
+  async settleTraffic(): Promise<void> {
+    await Promise.all(this.sessions.map(({ session }) => session.callsAnswered()));
+    await this.traffic.settle();
+  }
+
   async closeBrowser(): Promise<void> {
     const sessions = this.sessions.splice(0);
     this.opening.clear();

@@ -90,3 +90,79 @@ describe('the browser session: the page calls the API under another host name, a
     );
   });
 });
+
+describe('the browser session: a step that clicks and returns at once', () => {
+  const servers: http.Server[] = [];
+  let browser: Browser;
+  let api: number;
+  let ui: number;
+
+  before(async () => {
+    browser = await launchChromium();
+    const apiServer = await serve((_req, res) => json(res, { ok: true }));
+    api = apiServer.port;
+    const uiServer = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(`<button id="fetch" onclick="fetch('http://127.0.0.1:${api}/api/v1/by-fetch')">fetch</button>
+        <button id="xhr" onclick="const x = new XMLHttpRequest(); x.open('GET', 'http://127.0.0.1:${api}/api/v1/by-xhr'); x.send()">xhr</button>`);
+    });
+    ui = uiServer.port;
+    servers.push(apiServer.server, uiServer.server);
+  });
+
+  after(async () => {
+    await browser?.close();
+    for (const server of servers) server.close();
+  });
+
+  /** A session whose API calls reach the harness `lagMs` after the page makes them, as on a loaded machine. */
+  async function laggingSession(traffic: Traffic, lagMs: number): Promise<BrowserSession> {
+    const apiRoot = new URL(`http://127.0.0.1:${api}/api/v1`);
+    const session = await BrowserSession.open(browser, {
+      uiBaseUrl: new URL(`http://127.0.0.1:${ui}/`),
+      isApiCall: (url) => sameOrigin(url, apiRoot),
+      timeoutMs: 10_000,
+      traffic,
+      trace: false,
+    });
+    // Registered last, this route is asked first; it hands the call on to the harness's own later.
+    await session.context.route('**/api/v1/**', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, lagMs));
+      await route.fallback();
+    });
+    await session.page.goto('/');
+    return session;
+  }
+
+  for (const button of ['fetch', 'xhr']) {
+    it(`records the ${button} call in the step that clicked, though the harness hears of it late`, async () => {
+      const traffic = new Traffic(undefined, [], { negative: false });
+      const session = await laggingSession(traffic, 1_500);
+      try {
+        await session.page.click(`#${button}`);
+        // Without asking the page, the step would end here with its call not yet recorded.
+        await traffic.settle();
+        assert.equal(traffic.records.length, 0, 'the lag is there: the call has not reached the harness yet');
+        await session.callsAnswered();
+        await traffic.settle();
+        assert.deepEqual(
+          traffic.records.map(({ exchange }) => new URL(exchange.request.url).pathname),
+          [`/api/v1/by-${button}`],
+        );
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
+  it('does not wait on a page that has made no call', async () => {
+    const traffic = new Traffic(undefined, [], { negative: false });
+    const session = await laggingSession(traffic, 0);
+    try {
+      await session.callsAnswered();
+      assert.equal(traffic.records.length, 0);
+    } finally {
+      await session.close();
+    }
+  });
+});
