@@ -67,6 +67,7 @@ export {
   blockAs,
   blockFreshNumbers,
   blockList,
+  clearBlockList,
   expectRefusal,
   freshNumberReported,
   reportAs,

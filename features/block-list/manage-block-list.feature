@@ -1,10 +1,14 @@
+@serial
 Feature: Keep a personal block list
   As someone who gets unwanted calls
   I want to keep a list of numbers my phone should not ring for
   So that known nuisances stay silent
 
+  # A provisioned account (ACCOUNT_ALICE) keeps its block list from scenario to scenario, and every
+  # worker signs in to the same one: each scenario starts from an empty list, one at a time.
   Background:
     Given Alice is signed in
+    And Alice starts with an empty block list
 
   @REQ-301
   Rule: A person can block, list and unblock numbers

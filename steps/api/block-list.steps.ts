@@ -5,6 +5,7 @@ import {
   blockAs,
   blockFreshNumbers,
   blockList,
+  clearBlockList,
   expectEqual,
   expectRefusal,
   read,
@@ -12,6 +13,10 @@ import {
   type Actor,
   type ScenarioWorld,
 } from '../../support';
+
+Given('{persona} starts with an empty block list', async function (this: ScenarioWorld, persona: Actor) {
+  await clearBlockList(persona);
+});
 
 Given(
   '{persona} has blocked {int} numbers',

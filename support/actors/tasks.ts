@@ -83,6 +83,16 @@ export async function blockFreshNumbers(
   return numbers;
 }
 
+/**
+ * Unblocks every number on the actor's block list. A freshly registered account starts empty; a
+ * provisioned one (`ACCOUNT_ALICE`) keeps what earlier scenarios and runs left on it.
+ */
+export async function clearBlockList(actor: Actor): Promise<void> {
+  for (const { number } of await blockList(actor)) {
+    expectEqual(`unblocking ${number}`, (await unblockAs(actor, number)).status, 204);
+  }
+}
+
 /** The actor's block list as the API gives it to them. */
 export async function blockList(actor: Actor): Promise<{ number: string; label: string | null }[]> {
   const me = await actor.signedIn();

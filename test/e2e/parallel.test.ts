@@ -7,6 +7,7 @@ import { chromiumArgs, findBrowser } from '../../support/browser/find-browser';
 import type { Envelope, Timestamp } from '@cucumber/messages';
 import type { RunResults } from '../../support/results/run-model';
 import { ROOT, runHarness } from '../helpers/run-harness';
+import { sharedFullRun } from '../helpers/shared-run';
 import { tempDir } from '../helpers/temp';
 
 const readResults = (dir: string): RunResults =>
@@ -62,7 +63,7 @@ const overlap = (a: Attempt, b: Attempt): boolean => a.start < b.end && b.start 
 
 describe('parallel runs, retries and remote browsers', () => {
   it('pass the whole suite and the release gate with two workers (each with its own browser and service) in random order', async () => {
-    const run = await runHarness('spec', ['--order', 'random', '--format', 'summary'], { WORKERS: '2' });
+    const run = await sharedFullRun();
     assert.equal(run.code, 0, run.output);
     assert.match(run.output, /^Gate policy: release — the full suite ran/m);
     assert.match(run.output, /Release gate \(release policy\): GO/);

@@ -5,9 +5,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { runHarness, type HarnessRun } from './run-harness';
 
 /**
- * `npm run spec` of the whole suite against the embedded service, run once for all the test files
- * of one `node --test` run and shared by them: the tests that only read a full run's reports (the
- * shards' reference run, the full run's secret scan) need not pay for one each.
+ * `npm run spec -- --order random` of the whole suite against the embedded service with two workers,
+ * run once for all the test files of one `node --test` run and shared by them: the tests that only
+ * read a full run's reports (the parallel run's checks, the shards' reference run, the full run's
+ * secret scan) need not pay for one each.
  *
  * Node's test runner starts each file in a process of its own, all children of the runner: the
  * first file to ask runs it into a folder named after the runner's process, the others wait for it.
@@ -27,8 +28,8 @@ export async function sharedFullRun(): Promise<HarnessRun> {
   }
   const run = await runHarness(
     'spec',
-    [],
-    { REPORTS_DIR: path.join(dir, 'reports') },
+    ['--order', 'random'],
+    { REPORTS_DIR: path.join(dir, 'reports'), WORKERS: '2' },
     { timeoutMs: 600_000 },
   );
   fs.writeFileSync(`${done}.part`, JSON.stringify(run));
