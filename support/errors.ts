@@ -51,11 +51,21 @@ function hasLines(error: unknown): error is ManyLines {
 }
 
 /**
+ * A reader that stops reading (`npm run spec | head`) is not a failure of the command: what it no
+ * longer reads is dropped, and the run goes on to write its reports and end with its own exit code.
+ * Any other error of the stream is thrown, as Node would.
+ */
+function unlessReaderLeft(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+}
+
+/**
  * The one ending of every command: the exit code `main` returns, or, when it throws, 2 (the run
  * cannot be trusted) and one line `<command>: <what is wrong>` — never a stack trace or a
  * `TypeError:` for a bad command line.
  */
 export function runCommand(command: string, main: () => number | Promise<number>): void {
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', unlessReaderLeft);
   const fail = (error: unknown): void => {
     if (hasLines(error)) for (const line of error.lines()) console.error(line);
     else console.error(`${command}: ${oneLine(error)}`);

@@ -27,6 +27,21 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 }
 
 describe('faults during a run', () => {
+  it('the reader of the output goes away (npm run spec | head -1): the run goes on, reports and exit code intact', async () => {
+    const run = await runHarness('spec', ['--tags', '@REQ-501'], {}, { readerLeaves: true });
+    assert.equal(run.code, 0, run.output);
+    assert.doesNotMatch(
+      run.output,
+      /EPIPE|Unhandled 'error' event|\n\s+at /,
+      'no stack trace of the closed pipe',
+    );
+    assert.equal(readResults(run.reportsDir).complete, true);
+    const gate = JSON.parse(fs.readFileSync(path.join(run.reportsDir, 'gate.json'), 'utf8')) as {
+      verdict: string;
+    };
+    assert.equal(gate.verdict, 'go');
+  });
+
   it('the service dies mid-run: the rest fail fast as "service unreachable", results so far are kept, no-go', async () => {
     const sut = await startStandaloneSut();
     const reportsDir = tempDir('sbe-dies-');

@@ -28,7 +28,11 @@ export function runHarness(
   command: string,
   args: readonly string[] = [],
   env: NodeJS.ProcessEnv = {},
-  options: { timeoutMs?: number } = {},
+  options: {
+    timeoutMs?: number;
+    /** The reader of the command's standard output goes away after its first output, as `| head -1`. */
+    readerLeaves?: boolean;
+  } = {},
 ): Promise<HarnessRun> {
   const reportsDir = env.REPORTS_DIR ?? tempDir('sbe-reports-');
   const script = SCRIPTS[command];
@@ -50,7 +54,10 @@ export function runHarness(
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (options.readerLeaves) child.stdout.destroy();
+    });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 180_000);
     child.on('error', reject);
