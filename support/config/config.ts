@@ -195,13 +195,20 @@ function serviceConfigs(entries: readonly ServiceEntry[], read: EnvReader, cwd: 
           : entry.baseUrl
             ? new URL(entry.baseUrl)
             : undefined,
-      baseUrlFrom:
-        url?.from ??
-        (entry.baseUrl
-          ? `${entry.where} baseUrl`
-          : `the contract's servers[${entry.server}] (no baseUrl in ${entry.where}, no ${index === 0 ? 'BASE_URL' : `BASE_URL_${suffix}`})`),
+      // Where the values came from, for messages only: worked out when a message asks (locating the
+      // entry in the project file loads the YAML parser).
+      get baseUrlFrom() {
+        return (
+          url?.from ??
+          (entry.baseUrl
+            ? `${entry.where} baseUrl`
+            : `the contract's servers[${entry.server}] (no baseUrl in ${entry.where}, no ${index === 0 ? 'BASE_URL' : `BASE_URL_${suffix}`})`)
+        );
+      },
       basePath: basePath?.value ?? entry.basePath,
-      basePathFrom: basePath?.from ?? `${entry.where} basePath`,
+      get basePathFrom() {
+        return basePath?.from ?? `${entry.where} basePath`;
+      },
       server: entry.server,
       serverVariables: entry.serverVariables,
     };

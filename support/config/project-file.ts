@@ -119,7 +119,6 @@ function parseProjectFile(file: string): ProjectFile {
   const list = (value: string | string[] | undefined, fallback: string): string[] =>
     (value === undefined ? [fallback] : Array.isArray(value) ? value : [value]).map(resolve);
   const services = Object.entries(data.services).map(([name, raw]): ServiceEntry => {
-    const where = at(`/services/${name}`);
     if (raw.baseUrl !== undefined && raw.baseUrl !== EMBEDDED && !/^https?:\/\//.test(raw.baseUrl)) {
       throw new UsageError(
         `${at(`/services/${name}/baseUrl`)}: "${raw.baseUrl}" is neither an http(s) URL nor "${EMBEDDED}"`,
@@ -134,7 +133,10 @@ function parseProjectFile(file: string): ProjectFile {
       serverVariables: Object.fromEntries(
         Object.entries(raw.serverVariables ?? {}).map(([key, value]) => [key, String(value)]),
       ),
-      where,
+      // Located when a message asks: locating loads the YAML parser.
+      get where() {
+        return at(`/services/${name}`);
+      },
     };
   });
   if (services.filter((service) => service.baseUrl === EMBEDDED).length > 1) {
