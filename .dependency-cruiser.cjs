@@ -8,7 +8,7 @@ const LAYERS = [
     name: 'foundation',
     paths: [
       'support/(errors|isolation|service-watch)\\.ts$',
-      'support/register\\.cjs$',
+      'support/(register|resolve-cache)\\.cjs$',
       'support/(generated|domain|tags|http|config|gherkin|trace)/',
     ],
   },

@@ -31,9 +31,12 @@ const SWC_OPTIONS = {
 if (process.env.SBE_HARNESS_CACHE_DIR?.trim()) {
   process.env.SBE_HARNESS_CACHE_DIR = path.resolve(process.env.SBE_HARNESS_CACHE_DIR.trim());
 }
-/** Where the JavaScript is kept (as support/config/disk-cache.ts says): new swc or options, new folder. */
+/** The harness's cache (as support/config/disk-cache.ts says). */
+const CACHE_ROOT =
+  process.env.SBE_HARNESS_CACHE_DIR || path.join(HARNESS_ROOT, 'node_modules/.cache/sbe-harness');
+/** Where the JavaScript is kept: new swc or options, new folder. */
 const CACHE_DIR = path.join(
-  process.env.SBE_HARNESS_CACHE_DIR || path.join(HARNESS_ROOT, 'node_modules/.cache/sbe-harness'),
+  CACHE_ROOT,
   `ts-${SWC_VERSION}-${crypto.createHash('sha1').update(JSON.stringify(SWC_OPTIONS)).digest('hex').slice(0, 8)}`,
 );
 
@@ -75,6 +78,7 @@ function compilingWith(sourceMaps, compile) {
 }
 
 if (!Module._extensions['.ts']) {
+  require('./resolve-cache.cjs').cacheResolutions(CACHE_ROOT, HARNESS_ROOT);
   // Stack traces name the `.ts` lines. Node reads the source map of every module compiled while
   // maps are on, those of node_modules too (a tenth of a start-up): on for `.ts` files only.
   process.setSourceMapsEnabled(true);

@@ -89,6 +89,12 @@ Fixed (the figures above are after these):
   code (about 80 ms of compiling per process).
 - **The embedded service on a thread of its own**, started as soon as the run knows its scenarios run in
   its process: it loads and answers on the other core while cucumber prepares and runs.
+- **Where packages resolve, remembered** (\`support/resolve-cache.cjs\`): Node looks for each of about 900
+  node_modules files folder after folder (\`stat\`, \`package.json\` reads: about 170 ms of a start in the
+  profile). What a package name resolves to is kept on disk and forgotten at every \`npm install\`:
+  about 70 ms of wall time and 80 ms of CPU less per start (10 alternating runs each).
+- **The project file located only for messages**: the YAML parser no longer runs at every start to name
+  where each service entry is.
 
 Left, with what it would take:
 

@@ -10,8 +10,8 @@ import { UNREACHABLE } from '../service-watch';
  * stream (`messages.ndjson`) keeps cucumber's full text, every frame included.
  */
 
-/** Frames of files every step and hook runs through: they are in every stack and say nothing. */
-const PLUMBING = ['support/cucumber/redact-steps.ts'];
+/** Frames of what every step and hook runs through (the step wrapper, the command that runs them): in every stack, saying nothing. */
+const PLUMBING = ['support/cucumber/redact-steps.ts', 'support/cli/'];
 
 /** Error types whose name adds nothing to the message: the message says what failed. */
 const SILENT_TYPES = new Set(['Error', 'AssertionError']);

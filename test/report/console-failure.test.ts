@@ -132,6 +132,12 @@ describe('a failure on the console', () => {
     assert.equal(isOwnFrame('    at ScenarioWorld.apply (./steps/api/lookup.steps.ts:55:14)'), true);
     assert.equal(isOwnFrame('    at HttpClient.send (/home/ci/project/support/http/client.ts:100:18)'), true);
     for (const frame of CUCUMBER_FRAMES) assert.equal(isOwnFrame(frame), false, frame);
+    // The wrapper every step runs in, and the command that runs them (an async stack reaches it).
+    assert.equal(
+      isOwnFrame('    at async ScenarioWorld.<anonymous> (./support/cucumber/redact-steps.ts:21:14)'),
+      false,
+    );
+    assert.equal(isOwnFrame('    at async runScenarios (./support/cli/spec.ts:182:25)'), false);
     assert.equal(isOwnFrame('    at new AssertionError (node:internal/assert/assertion_error:454:5)'), false);
     assert.equal(isOwnFrame('    at Array.forEach (<anonymous>)'), false);
   });

@@ -1,0 +1,84 @@
+// Remembers where packages resolve. Node finds `require('ajv')` by trying folder after folder and
+// file after file in node_modules: a few hundred file-system calls in every process the harness
+// starts. What a package name, or a file inside node_modules, resolves to changes only when packages
+// are installed, so it is kept on disk beside the transpiled files, and forgotten whenever npm's own
+// record of the install (node_modules/.package-lock.json) or the Node version changes. The project's
+// own files are always resolved by Node: a file added or moved is found as it is now.
+'use strict';
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const Module = require('node:module');
+const path = require('node:path');
+const { isMainThread, threadId } = require('node:worker_threads');
+
+const IN_NODE_MODULES = `${path.sep}node_modules${path.sep}`;
+
+/** The install as npm recorded it: any `npm install`, `npm ci` or `npm update` changes it. */
+function installStamp(nodeModules) {
+  try {
+    const record = fs.statSync(path.join(nodeModules, '.package-lock.json'));
+    return `${process.version} ${record.mtimeMs} ${record.size}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function readSaved(file, stamp) {
+  try {
+    const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
+    if (saved.stamp === stamp && saved.paths && typeof saved.paths === 'object') return saved.paths;
+  } catch {
+    // None yet, or unreadable: start afresh.
+  }
+  return {};
+}
+
+/** A request whose answer depends only on what is installed: a package name, or a path inside a package. */
+function isStable(request, parentFile) {
+  if (Module.isBuiltin(request)) return false;
+  const relative = request.startsWith('.') || path.isAbsolute(request);
+  return !relative || parentFile.includes(IN_NODE_MODULES);
+}
+
+/**
+ * Resolves through the saved answers from now on in this thread, and saves the new ones when the
+ * process exits (written aside, then renamed: a process never reads half a file).
+ */
+function cacheResolutions(cacheRoot, projectRoot) {
+  const nodeModules = path.join(projectRoot, 'node_modules');
+  const stamp = installStamp(nodeModules);
+  if (stamp === undefined) return;
+  const project = crypto.createHash('sha1').update(projectRoot).digest('hex').slice(0, 8);
+  const file = path.join(cacheRoot, `resolved-${project}.json`);
+  const paths = readSaved(file, stamp);
+  const learned = {};
+  const resolve = Module._resolveFilename;
+  Module._resolveFilename = function resolveRemembered(request, parent, isMain, options) {
+    const parentFile = parent?.filename;
+    if (isMain || options || !parentFile || !isStable(request, parentFile)) {
+      return resolve.call(this, request, parent, isMain, options);
+    }
+    const key = `${path.dirname(parentFile)}\0${request}`;
+    const known = paths[key];
+    if (known !== undefined) return known;
+    const found = resolve.call(this, request, parent, isMain, options);
+    if (found.includes(IN_NODE_MODULES)) learned[key] = paths[key] = found;
+    return found;
+  };
+  if (!isMainThread) return;
+  process.once('exit', () => {
+    if (Object.keys(learned).length === 0) return;
+    try {
+      // Other processes may have learned other paths meanwhile: keep theirs too.
+      const merged = { stamp, paths: { ...readSaved(file, stamp), ...learned } };
+      fs.mkdirSync(cacheRoot, { recursive: true });
+      const partial = `${file}.${process.pid}.${threadId}.${crypto.randomUUID()}.tmp`;
+      fs.writeFileSync(partial, JSON.stringify(merged));
+      fs.renameSync(partial, file);
+    } catch {
+      // A read-only install resolves as Node does, every time.
+    }
+  });
+}
+
+module.exports = { cacheResolutions };
