@@ -10,7 +10,10 @@ import { UNREACHABLE } from '../service-watch';
  * stream (`messages.ndjson`) keeps cucumber's full text, every frame included.
  */
 
-/** Frames of what every step and hook runs through (the step wrapper, the command that runs them): in every stack, saying nothing. */
+/**
+ * Frames of what every step and hook runs through (the step wrapper, the command that runs them):
+ * in every stack, saying nothing.
+ */
 const PLUMBING = ['support/cucumber/redact-steps.ts', 'support/cli/'];
 
 /** Error types whose name adds nothing to the message: the message says what failed. */
