@@ -1,3 +1,5 @@
+import http from 'node:http';
+import https from 'node:https';
 import request from 'supertest';
 import type { ExchangeRecord, Headers, HttpExchange } from './exchange';
 import { recordedBody } from './exchange';
@@ -52,6 +54,19 @@ interface SuperagentError {
 }
 
 /**
+ * The process's connections to the services, kept open between calls. An idle one is closed after
+ * 4 s, or sooner when the service says so (`Keep-Alive: timeout=…`); a call waiting for its answer
+ * keeps its connection whatever the time (HTTP_TIMEOUT bounds it).
+ */
+const POOLS: Readonly<Record<string, http.Agent>> = {
+  'http:': new http.Agent({ keepAlive: true, timeout: 4_000 }),
+  'https:': new https.Agent({ keepAlive: true, timeout: 4_000 }),
+};
+
+/** How a pooled connection the service closed fails: reset, or written to after it closed. */
+const STALE_CONNECTION = new Set(['ECONNRESET', 'EPIPE']);
+
+/**
  * Drives the API with supertest. Every call goes through `Traffic`, so it is contract-checked,
  * attached to the report and remembered as the scenario's last response.
  */
@@ -80,26 +95,7 @@ export class HttpClient {
     if (payload !== undefined) headers['content-type'] ??= 'application/json';
 
     const started = Date.now();
-    let test = request(url.origin)
-      [lowerMethod(call.method)](url.pathname + url.search)
-      .set(headers)
-      .timeout({ response: this.timeoutMs, deadline: this.timeoutMs })
-      .buffer(true)
-      .parse((res, done) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => done(null, text));
-      });
-    // Sent as it is: superagent would serialize a Buffer by its Content-Type (JSON, urlencoded).
-    if (payload !== undefined) test = test.serialize((raw: string | Buffer) => raw as string).send(payload);
-
-    let res: request.Response;
-    try {
-      res = await test;
-    } catch (error) {
-      throw this.unreachable(error as SuperagentError, call.method, url);
-    }
+    const res = await this.exchange(url, call.method, headers, payload);
     const responseHeaders = lowerCaseHeaders(res.headers);
     const exchange: HttpExchange = {
       source: 'api',
@@ -124,6 +120,58 @@ export class HttpClient {
     this.last = { status: res.status, headers: responseHeaders, body: exchange.response.body, record };
     this.traffic.raiseViolations(record);
     return this.last;
+  }
+
+  /**
+   * The request over a pooled connection, as a browser or any production client sends it. A pooled
+   * connection the service closed while it sat idle fails before the request reaches the service:
+   * it is sent once more, over a new connection (Node's own advice for `reusedSocket`).
+   */
+  private async exchange(
+    url: URL,
+    method: HttpMethod,
+    headers: Record<string, string>,
+    payload: string | Buffer | undefined,
+  ): Promise<request.Response> {
+    const pooled = this.request(url, method, headers, payload, POOLS[url.protocol] ?? false);
+    try {
+      return await pooled;
+    } catch (error) {
+      const req = (pooled as unknown as { req?: http.ClientRequest }).req;
+      if (!req?.reusedSocket || !STALE_CONNECTION.has((error as SuperagentError).code ?? '')) {
+        throw this.unreachable(error as SuperagentError, method, url);
+      }
+    }
+    try {
+      return await this.request(url, method, headers, payload, false);
+    } catch (error) {
+      throw this.unreachable(error as SuperagentError, method, url);
+    }
+  }
+
+  private request(
+    url: URL,
+    method: HttpMethod,
+    headers: Record<string, string>,
+    payload: string | Buffer | undefined,
+    agent: http.Agent | false,
+  ): request.Test {
+    const test = request(url.origin)
+      [lowerMethod(method)](url.pathname + url.search)
+      .agent(agent as http.Agent)
+      .set(headers)
+      .timeout({ response: this.timeoutMs, deadline: this.timeoutMs })
+      .buffer(true)
+      .parse((res, done) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => done(null, text));
+      });
+    // Sent as it is: superagent would serialize a Buffer by its Content-Type (JSON, urlencoded).
+    return payload === undefined
+      ? test
+      : test.serialize((raw: string | Buffer) => raw as string).send(payload);
   }
 
   private urlOf(call: ApiRequest): URL {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { HttpClient, ServiceUnreachableError, lowerCaseHeaders } from '../../support/http/client';
 import type { ExchangeRecord, HttpExchange, InspectionContext } from '../../support/http/exchange';
@@ -327,6 +327,75 @@ describe('HttpClient', () => {
     });
     assert.ok(Date.now() - started < 2_000, 'it did not wait for long');
     assert.deepEqual(traffic.records, [], 'nothing was exchanged');
+  });
+});
+
+/**
+ * A service over raw sockets that keeps each connection open after answering, and closes one the
+ * moment a second request arrives on it (as a service whose idle timeout ran out just then does);
+ * `die` makes it close a connection at its very first request too.
+ */
+async function startClosingService(): Promise<{
+  origin: string;
+  connections: () => number;
+  die: (on: boolean) => void;
+  close: () => Promise<void>;
+}> {
+  let connections = 0;
+  let dying = false;
+  const server = net.createServer((socket) => {
+    connections += 1;
+    let requests = 0;
+    socket.on('data', (chunk) => {
+      if (!chunk.includes('\r\n\r\n')) return;
+      requests += 1;
+      if (dying || requests > 1) return void socket.destroy();
+      socket.write(
+        'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 11\r\nConnection: keep-alive\r\n\r\n{"ok":true}',
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    connections: () => connections,
+    die: (on) => (dying = on),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('HttpClient over pooled connections', () => {
+  const quiet = { negative: false };
+  let service: Awaited<ReturnType<typeof startClosingService>>;
+  before(async () => (service = await startClosingService()));
+  after(() => service.close());
+
+  it('keeps a connection for the next call, and sends a call again over a new one when the service closed the old', async () => {
+    const client = new HttpClient(new URL(service.origin), new Traffic(undefined, [], quiet), 5_000);
+    const first = await client.send({ method: 'GET', path: '/one' });
+    assert.equal(first.status, 200);
+    assert.equal(service.connections(), 1);
+    // Sent over the kept connection, which the service closes: the call goes again, over a new one.
+    const second = await client.send({ method: 'POST', path: '/two', body: { n: 2 } });
+    assert.deepEqual(second.body, { ok: true });
+    assert.equal(service.connections(), 2);
+  });
+
+  it('sends a call once when a new connection fails: the service is unreachable', async () => {
+    const client = new HttpClient(new URL(service.origin), new Traffic(undefined, [], quiet), 5_000);
+    await client.send({ method: 'GET', path: '/warm' });
+    const before = service.connections();
+    service.die(true);
+    try {
+      await assert.rejects(
+        client.send({ method: 'GET', path: '/three' }),
+        /^ServiceUnreachable: service unreachable at http:\/\/127\.0\.0\.1:\d+: ECONNRESET during GET /,
+      );
+    } finally {
+      service.die(false);
+    }
+    // The kept connection, then one new one: no third try.
+    assert.equal(service.connections(), before + 1);
   });
 });
 
