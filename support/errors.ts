@@ -59,13 +59,20 @@ function unlessReaderLeft(error: NodeJS.ErrnoException): void {
   if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
 }
 
+/** The process's output goes on as `unlessReaderLeft` says (once per process: commands and cucumber's workers). */
+export function outliveReaders(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (!stream.listeners('error').includes(unlessReaderLeft)) stream.on('error', unlessReaderLeft);
+  }
+}
+
 /**
  * The one ending of every command: the exit code `main` returns, or, when it throws, 2 (the run
  * cannot be trusted) and one line `<command>: <what is wrong>` — never a stack trace or a
  * `TypeError:` for a bad command line.
  */
 export function runCommand(command: string, main: () => number | Promise<number>): void {
-  for (const stream of [process.stdout, process.stderr]) stream.on('error', unlessReaderLeft);
+  outliveReaders();
   const fail = (error: unknown): void => {
     if (hasLines(error)) for (const line of error.lines()) console.error(line);
     else console.error(`${command}: ${oneLine(error)}`);

@@ -11,13 +11,26 @@ const Module = require('node:module');
 const path = require('node:path');
 const { isMainThread, threadId } = require('node:worker_threads');
 
-const IN_NODE_MODULES = `${path.sep}node_modules${path.sep}`;
+/** Node options that change where a request resolves. */
+const RESOLUTION_FLAGS = /^(--conditions|-C|--preserve-symlinks|--preserve-symlinks-main|--experimental-)/;
 
-/** The install as npm recorded it: any `npm install`, `npm ci` or `npm update` changes it. */
+/**
+ * The install as npm recorded it (any `npm install`, `npm ci` or `npm update` changes it), and what
+ * else decides where a request resolves: Node's version, its resolution options, NODE_PATH.
+ */
 function installStamp(nodeModules) {
   try {
     const record = fs.statSync(path.join(nodeModules, '.package-lock.json'));
-    return `${process.version} ${record.mtimeMs} ${record.size}`;
+    const options = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].filter((option) =>
+      RESOLUTION_FLAGS.test(option),
+    );
+    return JSON.stringify([
+      process.version,
+      record.mtimeMs,
+      record.size,
+      options,
+      process.env.NODE_PATH ?? '',
+    ]);
   } catch {
     return undefined;
   }
@@ -33,11 +46,15 @@ function readSaved(file, stamp) {
   return {};
 }
 
-/** A request whose answer depends only on what is installed: a package name, or a path inside a package. */
-function isStable(request, parentFile) {
+/**
+ * A request whose answer depends only on what is installed in this node_modules: a package name,
+ * or a path from inside it. (Answers outside it — another project's node_modules, a NODE_PATH
+ * folder — are not kept: its install record says nothing of them.)
+ */
+function isStable(request, parentFile, installed) {
   if (Module.isBuiltin(request)) return false;
   const relative = request.startsWith('.') || path.isAbsolute(request);
-  return !relative || parentFile.includes(IN_NODE_MODULES);
+  return !relative || parentFile.startsWith(installed);
 }
 
 /**
@@ -46,6 +63,7 @@ function isStable(request, parentFile) {
  */
 function cacheResolutions(cacheRoot, projectRoot) {
   const nodeModules = path.join(projectRoot, 'node_modules');
+  const installed = nodeModules + path.sep;
   const stamp = installStamp(nodeModules);
   if (stamp === undefined) return;
   const project = crypto.createHash('sha1').update(projectRoot).digest('hex').slice(0, 8);
@@ -55,14 +73,14 @@ function cacheResolutions(cacheRoot, projectRoot) {
   const resolve = Module._resolveFilename;
   Module._resolveFilename = function resolveRemembered(request, parent, isMain, options) {
     const parentFile = parent?.filename;
-    if (isMain || options || !parentFile || !isStable(request, parentFile)) {
+    if (isMain || options || !parentFile || !isStable(request, parentFile, installed)) {
       return resolve.call(this, request, parent, isMain, options);
     }
     const key = `${path.dirname(parentFile)}\0${request}`;
     const known = paths[key];
     if (known !== undefined) return known;
     const found = resolve.call(this, request, parent, isMain, options);
-    if (found.includes(IN_NODE_MODULES)) learned[key] = paths[key] = found;
+    if (found.startsWith(installed)) learned[key] = paths[key] = found;
     return found;
   };
   if (!isMainThread) return;

@@ -1,6 +1,6 @@
 import { WorkerBrowser } from './browser/worker-browser';
 import { config, type HarnessConfig } from './config/config';
-import { ExitCode } from './errors';
+import { ExitCode, outliveReaders } from './errors';
 import { serviceProblem } from './preflight/service-check';
 import { ServiceWatch } from './service-watch';
 import { loadServiceContracts } from './services/contracts';
@@ -24,6 +24,10 @@ export interface WorkerResources {
 }
 
 let opening: Promise<WorkerResources> | undefined;
+
+// A worker of a parallel run writes to the run's own output (a step's console.log): a reader that
+// goes away (`npm run spec | head`) must not crash it either.
+outliveReaders();
 
 /**
  * A worker process of a parallel run whose coordinator is gone (the run was interrupted: the

@@ -5,7 +5,8 @@ Feature: Keep a personal block list
   So that known nuisances stay silent
 
   # A provisioned account (ACCOUNT_ALICE) keeps its block list from scenario to scenario, and every
-  # worker signs in to the same one: each scenario starts from an empty list, one at a time.
+  # worker signs in to the same one: each scenario starts from an empty list, and runs at no time
+  # as another @serial one (the security features act on Alice's block list too).
   Background:
     Given Alice is signed in
     And Alice starts with an empty block list

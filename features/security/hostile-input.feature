@@ -1,4 +1,6 @@
-@contract @api @negative @REQ-702
+# @serial: it acts on Alice's account, block list included, which a provisioned account shares
+# between workers (see features/block-list/manage-block-list.feature).
+@contract @api @negative @REQ-702 @serial
 Feature: Hostile input never breaks the service
   As the team that runs the service
   I want whatever arrives to be refused cleanly or handled

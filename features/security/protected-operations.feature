@@ -1,4 +1,6 @@
-@contract @api @REQ-701
+# @serial: it acts on Alice's account, block list included, which a provisioned account shares
+# between workers (see features/block-list/manage-block-list.feature).
+@contract @api @REQ-701 @serial
 Feature: Every protected operation refuses anyone but the account holder
   As the team answerable for people's accounts
   I want every operation the contract protects to refuse bad credentials

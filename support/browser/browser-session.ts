@@ -20,7 +20,11 @@ export interface BrowserSessionOptions {
 /** The page's function resolving once every call it has started is answered. */
 const CALLS_ANSWERED = '__sbeHarnessCallsAnswered';
 
-/** Run in every page before its own scripts: counts the fetch and XHR calls still unanswered. */
+/**
+ * Run in every page before its own scripts: counts the fetch and XHR calls still unanswered. Each
+ * XHR call is settled once, by its `loadend`, by a `send` that throws, or by an `open` that cancels
+ * it (the browser fires no event then).
+ */
 const COUNT_CALLS = `(() => {
   let unanswered = 0;
   const waiting = [];
@@ -33,15 +37,30 @@ const COUNT_CALLS = `(() => {
     unanswered += 1;
     return fetch.apply(globalThis, args).finally(answered);
   };
-  const send = XMLHttpRequest.prototype.send;
+  const PENDING = Symbol('call the harness waits for');
+  const { open, send } = XMLHttpRequest.prototype;
+  XMLHttpRequest.prototype.open = function (...args) {
+    this[PENDING]?.();
+    return open.apply(this, args);
+  };
   XMLHttpRequest.prototype.send = function (...args) {
     unanswered += 1;
-    this.addEventListener('loadend', answered, { once: true });
+    let settled = false;
+    const settle = () => {
+      if (settled) return;
+      settled = true;
+      this.removeEventListener('loadend', settle);
+      if (this[PENDING] === settle) delete this[PENDING];
+      answered();
+    };
+    const earlier = this[PENDING];
+    this[PENDING] = settle;
+    this.addEventListener('loadend', settle);
     try {
       return send.apply(this, args);
     } catch (error) {
-      this.removeEventListener('loadend', answered);
-      answered();
+      this[PENDING] = earlier;
+      settle();
       throw error;
     }
   };

@@ -125,7 +125,8 @@ export class HttpClient {
   /**
    * The request over a pooled connection, as a browser or any production client sends it. A pooled
    * connection the service closed while it sat idle fails before the request reaches the service:
-   * it is sent once more, over a new connection (Node's own advice for `reusedSocket`).
+   * it is sent once more, over a new connection (Node's own advice for `reusedSocket`), when no
+   * answer had begun to come back.
    */
   private async exchange(
     url: URL,
@@ -137,8 +138,10 @@ export class HttpClient {
     try {
       return await pooled;
     } catch (error) {
-      const req = (pooled as unknown as { req?: http.ClientRequest }).req;
-      if (!req?.reusedSocket || !STALE_CONNECTION.has((error as SuperagentError).code ?? '')) {
+      // Only when no answer had begun: a service that answered, or began to, has seen the call.
+      const req = (pooled as unknown as { req?: http.ClientRequest & { res?: unknown } }).req;
+      const stale = req?.reusedSocket === true && req.res == null;
+      if (!stale || !STALE_CONNECTION.has((error as SuperagentError).code ?? '')) {
         throw this.unreachable(error as SuperagentError, method, url);
       }
     }

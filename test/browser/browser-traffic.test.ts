@@ -104,7 +104,11 @@ describe('the browser session: a step that clicks and returns at once', () => {
     const uiServer = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end(`<button id="fetch" onclick="fetch('http://127.0.0.1:${api}/api/v1/by-fetch')">fetch</button>
-        <button id="xhr" onclick="const x = new XMLHttpRequest(); x.open('GET', 'http://127.0.0.1:${api}/api/v1/by-xhr'); x.send()">xhr</button>`);
+        <button id="xhr" onclick="const x = new XMLHttpRequest(); x.open('GET', 'http://127.0.0.1:${api}/api/v1/by-xhr'); x.send()">xhr</button>
+        <button id="reuse" onclick="const x = new XMLHttpRequest();
+          x.onloadend = () => { document.title = 'answered ' + x.responseURL.split('/').pop(); };
+          x.open('GET', 'http://127.0.0.1:${api}/api/v1/cancelled'); x.send();
+          x.open('GET', 'http://127.0.0.1:${api}/api/v1/again'); x.send()">reuse</button>`);
     });
     ui = uiServer.port;
     servers.push(apiServer.server, uiServer.server);
@@ -137,7 +141,7 @@ describe('the browser session: a step that clicks and returns at once', () => {
   for (const button of ['fetch', 'xhr']) {
     it(`records the ${button} call in the step that clicked, though the harness hears of it late`, async () => {
       const traffic = new Traffic(undefined, [], { negative: false });
-      const session = await laggingSession(traffic, 1_500);
+      const session = await laggingSession(traffic, 3_000);
       try {
         await session.page.click(`#${button}`);
         // Without asking the page, the step would end here with its call not yet recorded.
@@ -154,6 +158,19 @@ describe('the browser session: a step that clicks and returns at once', () => {
       }
     });
   }
+
+  it('counts an XHR opened again before its answer (the first call cancelled) as one call answered', async () => {
+    const traffic = new Traffic(undefined, [], { negative: false });
+    const session = await laggingSession(traffic, 0);
+    try {
+      await session.page.click('#reuse');
+      await session.page.waitForFunction(() => document.title === 'answered again');
+      // Nothing is left for a step to wait for: the page's own count is back to zero.
+      assert.equal(await session.page.evaluate('globalThis.__sbeHarnessCallsAnswered() === undefined'), true);
+    } finally {
+      await session.close();
+    }
+  });
 
   it('does not wait on a page that has made no call', async () => {
     const traffic = new Traffic(undefined, [], { negative: false });

@@ -330,69 +330,115 @@ describe('HttpClient', () => {
   });
 });
 
+/** What the service over raw sockets does with a request on a connection it answered before. */
+type OnReuse = 'answer' | 'close' | 'half-answer';
+
 /**
- * A service over raw sockets that keeps each connection open after answering, and closes one the
- * moment a second request arrives on it (as a service whose idle timeout ran out just then does);
- * `die` makes it close a connection at its very first request too.
+ * A service over raw sockets that keeps each connection open after answering. A later request on
+ * the same connection it answers, closes the connection at (as a service whose idle timeout ran out
+ * just then does), or begins to answer and then closes; `dying` closes at every request.
  */
-async function startClosingService(): Promise<{
+async function startSocketService(): Promise<{
   origin: string;
   connections: () => number;
-  die: (on: boolean) => void;
+  set: (setting: { onReuse?: OnReuse; dying?: boolean }) => void;
   close: () => Promise<void>;
 }> {
+  const ANSWER =
+    'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 11\r\nConnection: keep-alive\r\n\r\n';
   let connections = 0;
+  let onReuse: OnReuse = 'answer';
   let dying = false;
+  const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
     connections += 1;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
     let requests = 0;
     socket.on('data', (chunk) => {
       if (!chunk.includes('\r\n\r\n')) return;
       requests += 1;
-      if (dying || requests > 1) return void socket.destroy();
-      socket.write(
-        'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 11\r\nConnection: keep-alive\r\n\r\n{"ok":true}',
-      );
+      const reused = requests > 1;
+      if (dying || (reused && onReuse === 'close')) return void socket.destroy();
+      if (reused && onReuse === 'half-answer')
+        return void socket.write(`${ANSWER}{"ok"`, () => socket.destroy());
+      socket.write(`${ANSWER}{"ok":true}`);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     connections: () => connections,
-    die: (on) => (dying = on),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    set: (setting) => {
+      onReuse = setting.onReuse ?? onReuse;
+      dying = setting.dying ?? dying;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 
 describe('HttpClient over pooled connections', () => {
   const quiet = { negative: false };
-  let service: Awaited<ReturnType<typeof startClosingService>>;
-  before(async () => (service = await startClosingService()));
+  let service: Awaited<ReturnType<typeof startSocketService>>;
+  before(async () => (service = await startSocketService()));
   after(() => service.close());
+  const client = (): HttpClient =>
+    new HttpClient(new URL(service.origin), new Traffic(undefined, [], quiet), 5_000);
+  /** The calls go over a connection of their own, not one an earlier test left open. */
+  const fresh = async (): Promise<HttpClient> => {
+    service.set({ onReuse: 'close', dying: false });
+    await client().send({ method: 'GET', path: '/settle' });
+    service.set({ onReuse: 'answer' });
+    return client();
+  };
 
-  it('keeps a connection for the next call, and sends a call again over a new one when the service closed the old', async () => {
-    const client = new HttpClient(new URL(service.origin), new Traffic(undefined, [], quiet), 5_000);
-    const first = await client.send({ method: 'GET', path: '/one' });
-    assert.equal(first.status, 200);
-    assert.equal(service.connections(), 1);
-    // Sent over the kept connection, which the service closes: the call goes again, over a new one.
-    const second = await client.send({ method: 'POST', path: '/two', body: { n: 2 } });
+  it('sends the next call over the connection the last one used', async () => {
+    const api = await fresh();
+    const before = service.connections();
+    await api.send({ method: 'GET', path: '/one' });
+    await api.send({ method: 'GET', path: '/two' });
+    await api.send({ method: 'POST', path: '/three', body: { n: 3 } });
+    assert.ok(
+      service.connections() - before <= 1,
+      `${service.connections() - before} connections for 3 calls`,
+    );
+  });
+
+  it('sends a call again over a new connection when the service closed the kept one before answering', async () => {
+    const api = await fresh();
+    await api.send({ method: 'GET', path: '/one' });
+    const before = service.connections();
+    service.set({ onReuse: 'close' });
+    const second = await api.send({ method: 'POST', path: '/two', body: { n: 2 } });
     assert.deepEqual(second.body, { ok: true });
-    assert.equal(service.connections(), 2);
+    assert.equal(service.connections(), before + 1);
+  });
+
+  it('does not send a call again once the service began to answer it', async () => {
+    const api = await fresh();
+    await api.send({ method: 'GET', path: '/one' });
+    const before = service.connections();
+    service.set({ onReuse: 'half-answer' });
+    await assert.rejects(api.send({ method: 'POST', path: '/two', body: { n: 2 } }), /^ServiceUnreachable: /);
+    assert.equal(service.connections(), before, 'no new connection: the call went once');
   });
 
   it('sends a call once when a new connection fails: the service is unreachable', async () => {
-    const client = new HttpClient(new URL(service.origin), new Traffic(undefined, [], quiet), 5_000);
-    await client.send({ method: 'GET', path: '/warm' });
+    const api = await fresh();
+    await api.send({ method: 'GET', path: '/warm' });
     const before = service.connections();
-    service.die(true);
+    service.set({ dying: true });
     try {
       await assert.rejects(
-        client.send({ method: 'GET', path: '/three' }),
+        api.send({ method: 'GET', path: '/three' }),
         /^ServiceUnreachable: service unreachable at http:\/\/127\.0\.0\.1:\d+: ECONNRESET during GET /,
       );
     } finally {
-      service.die(false);
+      service.set({ dying: false });
     }
     // The kept connection, then one new one: no third try.
     assert.equal(service.connections(), before + 1);

@@ -18,9 +18,13 @@ function project(): { root: string; cache: string } {
   fs.writeFileSync(path.join(pkg, 'other.js'), 'module.exports = "other";\n');
   fs.writeFileSync(path.join(root, 'node_modules/.package-lock.json'), '{"lockfileVersion":3}\n');
   fs.writeFileSync(path.join(root, 'own.js'), 'module.exports = "own";\n');
+  // Another install inside the project (a team's own project, say): npm's record above says nothing of it.
+  fs.mkdirSync(path.join(root, 'team/node_modules/dep'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'team/node_modules/dep/index.js'), 'module.exports = "dep";\n');
+  fs.writeFileSync(path.join(root, 'team/steps.js'), 'module.exports = require("dep");\n');
   fs.writeFileSync(
     path.join(root, 'main.js'),
-    'console.log(JSON.stringify([require("pkg"), require("./own")]));\n',
+    'console.log(JSON.stringify([require("pkg"), require("./own"), require("./team/steps")]));\n',
   );
   return { root, cache: tempDir('sbe-resolve-cache-') };
 }
@@ -52,12 +56,12 @@ function redirect(cache: string, root: string): void {
 describe('support/resolve-cache.cjs: where packages resolve, remembered between processes', () => {
   it('answers a package name from what an earlier process found', () => {
     const { root, cache } = project();
-    assert.deepEqual(run(root, cache), ['index', 'own']);
+    assert.deepEqual(run(root, cache), ['index', 'own', 'dep']);
     redirect(cache, root);
-    assert.deepEqual(run(root, cache), ['other', 'own'], 'the second process used the saved answer');
+    assert.deepEqual(run(root, cache), ['other', 'own', 'dep'], 'the second process used the saved answer');
   });
 
-  it("never remembers the project's own files: one added or moved is found as it is now", () => {
+  it("never remembers the project's own files, nor another install's packages", () => {
     const { root, cache } = project();
     run(root, cache);
     const saved = JSON.parse(fs.readFileSync(savedFile(cache), 'utf8')) as { paths: Record<string, string> };
@@ -73,13 +77,13 @@ describe('support/resolve-cache.cjs: where packages resolve, remembered between 
       path.join(root, 'node_modules/.package-lock.json'),
       '{"lockfileVersion":3,"packages":{}}\n',
     );
-    assert.deepEqual(run(root, cache), ['index', 'own']);
+    assert.deepEqual(run(root, cache), ['index', 'own', 'dep']);
   });
 
   it('resolves as Node does where npm keeps no record of the install', () => {
     const { root, cache } = project();
     fs.rmSync(path.join(root, 'node_modules/.package-lock.json'));
-    assert.deepEqual(run(root, cache), ['index', 'own']);
+    assert.deepEqual(run(root, cache), ['index', 'own', 'dep']);
     assert.deepEqual(fs.readdirSync(cache), []);
   });
 });
