@@ -138,11 +138,23 @@ describe('the browser session: a step that clicks and returns at once', () => {
     return session;
   }
 
+  /** Runs `use` on a fresh lagging session and its traffic, and closes the session after. */
+  async function withSession(
+    lagMs: number,
+    use: (session: BrowserSession, traffic: Traffic) => Promise<void>,
+  ): Promise<void> {
+    const traffic = new Traffic(undefined, [], { negative: false });
+    const session = await laggingSession(traffic, lagMs);
+    try {
+      await use(session, traffic);
+    } finally {
+      await session.close();
+    }
+  }
+
   for (const button of ['fetch', 'xhr']) {
-    it(`records the ${button} call in the step that clicked, though the harness hears of it late`, async () => {
-      const traffic = new Traffic(undefined, [], { negative: false });
-      const session = await laggingSession(traffic, 3_000);
-      try {
+    it(`records the ${button} call in the step that clicked, though the harness hears of it late`, () =>
+      withSession(3_000, async (session, traffic) => {
         await session.page.click(`#${button}`);
         // Without asking the page, the step would end here with its call not yet recorded.
         await traffic.settle();
@@ -153,33 +165,20 @@ describe('the browser session: a step that clicks and returns at once', () => {
           traffic.records.map(({ exchange }) => new URL(exchange.request.url).pathname),
           [`/api/v1/by-${button}`],
         );
-      } finally {
-        await session.close();
-      }
-    });
+      }));
   }
 
-  it('counts an XHR opened again before its answer (the first call cancelled) as one call answered', async () => {
-    const traffic = new Traffic(undefined, [], { negative: false });
-    const session = await laggingSession(traffic, 0);
-    try {
+  it('counts an XHR opened again before its answer (the first call cancelled) as one call answered', () =>
+    withSession(0, async (session) => {
       await session.page.click('#reuse');
       await session.page.waitForFunction(() => document.title === 'answered again');
       // Nothing is left for a step to wait for: the page's own count is back to zero.
       assert.equal(await session.page.evaluate('globalThis.__sbeHarnessCallsAnswered() === undefined'), true);
-    } finally {
-      await session.close();
-    }
-  });
+    }));
 
-  it('does not wait on a page that has made no call', async () => {
-    const traffic = new Traffic(undefined, [], { negative: false });
-    const session = await laggingSession(traffic, 0);
-    try {
+  it('does not wait on a page that has made no call', () =>
+    withSession(0, async (session, traffic) => {
       await session.callsAnswered();
       assert.equal(traffic.records.length, 0);
-    } finally {
-      await session.close();
-    }
-  });
+    }));
 });
