@@ -4,7 +4,7 @@ import type { RowId } from './rows';
 export const WHY_MISSED: Partial<Record<RowId, string>> = {
   'startup-wall-hand-rolled':
     'Both load cucumber-js and supertest; the hand-rolled project also loads TypeScript for ts-node, the ' +
-    'harness does not (swc, cached by content). What is left is the harness itself: about 1,000 modules ' +
+    'harness does not (Sucrase, cached by content). What is left is the harness itself: about 1,000 modules ' +
     'against a few hundred, about 150 step definitions against one, the preflight dry run, the Allure ' +
     'reporter, the results plugin and the progress formatter, and the first response checked against the ' +
     'contract (finding 2). Meeting 1.0× would take loading less per run: compiling the harness and its ' +
@@ -75,14 +75,15 @@ Fixed (the figures above are after these):
   on Linux: about 0.8 s per 1,000 scenarios in the coordinator. \`support/report/progress-formatter.cjs\`
   writes the same dots in batches.
 - **Three Allure containers per API scenario**, one per hook: the After hooks are one now.
-- **Start-up:** TypeScript transpiled by swc instead of TypeScript's own compiler (3.3 s to 1.3 s for one
+- **Start-up:** TypeScript transpiled by swc (now Sucrase, below) instead of TypeScript's own compiler (3.3 s to 1.3 s for one
   scenario); the contract and the requirement catalogue read once per process instead of three times;
   Ajv no longer compiles its meta-schema for the harness's own schemas; Playwright, the browser session,
   the zip scrubbing, the gate policy and cucumber's API loaded only when needed.
 - **TypeScript without the TypeScript compiler** (\`support/register.cjs\`): ts-node loaded \`typescript.js\`
   in every process (to read tsconfig, even with swc) and transpiled every file on every start. The loader
-  transpiles with swc and keeps each file's JavaScript under the hash of its source: a process transpiles
-  only what changed. Node reads source maps for \`.ts\` files only (not for every node_modules file).
+  transpiles and keeps each file's JavaScript under the hash of its source: a process transpiles only what
+  changed. It transpiles with Sucrase, which keeps every line where it was: stack traces name the \`.ts\`
+  lines without source maps, which Node otherwise reads and decodes at every start (swc's, about 40 ms).
 - **Derived inputs kept by content hash** (\`node_modules/.cache/sbe-harness\`): the dereferenced contract
   (V8 serialization, its \`$ref\` cycles kept; swagger-parser and js-yaml no longer loaded), the
   harness's own YAML files once they pass their schema, and its own schemas' validators as Ajv standalone
