@@ -13,6 +13,11 @@ export interface BrowserSessionOptions {
   readonly uiBaseUrl: URL;
   /** Is this request one of the project's API calls? Those go through the scenario's traffic. */
   readonly isApiCall: (url: URL) => boolean;
+  /**
+   * The paths the project's APIs are served below (`/api/v1`; `` for the root): what the page
+   * calls on its own origin below them, or on any other origin, a step waits for.
+   */
+  readonly apiBasePaths: readonly string[];
   readonly timeoutMs: number;
   readonly traffic: Traffic;
 }
@@ -21,11 +26,22 @@ export interface BrowserSessionOptions {
 const CALLS_ANSWERED = '__sbeHarnessCallsAnswered';
 
 /**
- * Run in every page before its own scripts: counts the fetch and XHR calls still unanswered. Each
- * XHR call is settled once, by its `loadend`, by a `send` that throws, or by an `open` that cancels
- * it (the browser fires no event then).
+ * Run in every page before its own scripts: counts the API calls (fetch and XHR) still unanswered —
+ * those the harness intercepts: to another origin, or below an API's path on the page's own (a
+ * long poll or a beacon of the page's own is not waited for). Each XHR call is settled once, by its
+ * `loadend`, by a `send` that throws, or by an `open` that cancels it (the browser fires no event then).
  */
-const COUNT_CALLS = `(() => {
+const countCalls = (apiBasePaths: readonly string[]): string => `(() => {
+  const BASES = ${JSON.stringify(apiBasePaths)};
+  const isApiCall = (target) => {
+    try {
+      const url = new URL(target instanceof Request ? target.url : String(target), location.href);
+      if (url.origin !== location.origin) return true;
+      return BASES.some((base) => base === '' || url.pathname === base || url.pathname.startsWith(base + '/'));
+    } catch {
+      return false;
+    }
+  };
   let unanswered = 0;
   const waiting = [];
   const answered = () => {
@@ -34,16 +50,20 @@ const COUNT_CALLS = `(() => {
   };
   const fetch = globalThis.fetch;
   globalThis.fetch = function (...args) {
+    if (!isApiCall(args[0])) return fetch.apply(globalThis, args);
     unanswered += 1;
     return fetch.apply(globalThis, args).finally(answered);
   };
   const PENDING = Symbol('call the harness waits for');
+  const TARGET = Symbol('where the call goes');
   const { open, send } = XMLHttpRequest.prototype;
   XMLHttpRequest.prototype.open = function (...args) {
     this[PENDING]?.();
+    this[TARGET] = args[1];
     return open.apply(this, args);
   };
   XMLHttpRequest.prototype.send = function (...args) {
+    if (!isApiCall(this[TARGET])) return send.apply(this, args);
     unanswered += 1;
     let settled = false;
     const settle = () => {
@@ -103,7 +123,7 @@ export class BrowserSession {
       }
       return route.fallback();
     });
-    await context.addInitScript({ content: COUNT_CALLS });
+    await context.addInitScript({ content: countCalls(options.apiBasePaths) });
     if (options.trace) await context.tracing.start({ screenshots: true, snapshots: true, sources: false });
     const page = await context.newPage();
     return new BrowserSession(context, page, options.trace, options.timeoutMs);

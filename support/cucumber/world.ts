@@ -155,6 +155,7 @@ export class ScenarioWorld extends World {
     const session = await BrowserSession.open(await resources.browser.get(), {
       uiBaseUrl: resources.target.uiBaseUrl,
       isApiCall: (url) => resources.services.isApiCall(url),
+      apiBasePaths: resources.services.apiBasePaths,
       timeoutMs: resources.config.uiTimeoutMs,
       traffic,
       trace: resources.config.trace !== 'off',

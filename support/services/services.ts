@@ -68,6 +68,11 @@ export class Services implements ExchangeInspector {
     return this.byRoot.find((service) => isBelow(url, service.apiRoot));
   }
 
+  /** The paths the services' APIs are served below (`/api/v1`; `` for the root), each once. */
+  get apiBasePaths(): string[] {
+    return [...new Set(this.list.map((service) => basePathOf(service.apiRoot)))];
+  }
+
   /** Is the URL one of the project's API calls (what the browser's traffic is checked for)? */
   isApiCall(url: URL): boolean {
     return this.at(url) !== undefined;

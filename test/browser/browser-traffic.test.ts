@@ -36,7 +36,9 @@ describe('the browser session: the page calls the API under another host name, a
     const unknownServer = await serve((_req, res) => json(res, { elsewhere: true }));
     api = apiServer.port;
     unknown = unknownServer.port;
-    const uiServer = await serve((_req, res) => {
+    const uiServer = await serve((req, res) => {
+      // The page's own long poll, and an API below /api/v1 on the page's own origin: never answered.
+      if (req.url !== '/') return;
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end(`<script>
         Promise.all([
@@ -66,6 +68,7 @@ describe('the browser session: the page calls the API under another host name, a
     const session = await BrowserSession.open(browser, {
       uiBaseUrl: new URL(`http://127.0.0.1:${ui}/`),
       isApiCall: (url) => sameOrigin(url, apiRoot) && url.pathname.startsWith('/api/v1/'),
+      apiBasePaths: ['/api/v1'],
       timeoutMs: 10_000,
       traffic,
       trace: false,
@@ -101,14 +104,18 @@ describe('the browser session: a step that clicks and returns at once', () => {
     browser = await launchChromium();
     const apiServer = await serve((_req, res) => json(res, { ok: true }));
     api = apiServer.port;
-    const uiServer = await serve((_req, res) => {
+    const uiServer = await serve((req, res) => {
+      // The page's own long poll, and an API below /api/v1 on the page's own origin: never answered.
+      if (req.url !== '/') return;
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end(`<button id="fetch" onclick="fetch('http://127.0.0.1:${api}/api/v1/by-fetch')">fetch</button>
         <button id="xhr" onclick="const x = new XMLHttpRequest(); x.open('GET', 'http://127.0.0.1:${api}/api/v1/by-xhr'); x.send()">xhr</button>
         <button id="reuse" onclick="const x = new XMLHttpRequest();
           x.onloadend = () => { document.title = 'answered ' + x.responseURL.split('/').pop(); };
           x.open('GET', 'http://127.0.0.1:${api}/api/v1/cancelled'); x.send();
-          x.open('GET', 'http://127.0.0.1:${api}/api/v1/again'); x.send()">reuse</button>`);
+          x.open('GET', 'http://127.0.0.1:${api}/api/v1/again'); x.send()">reuse</button>
+        <button id="own" onclick="fetch('/poll'); const x = new XMLHttpRequest(); x.open('GET', '/poll'); x.send()">own</button>
+        <button id="own-api" onclick="fetch('/api/v1/on-the-page-origin')">own api</button>`);
     });
     ui = uiServer.port;
     servers.push(apiServer.server, uiServer.server);
@@ -116,7 +123,10 @@ describe('the browser session: a step that clicks and returns at once', () => {
 
   after(async () => {
     await browser?.close();
-    for (const server of servers) server.close();
+    for (const server of servers) {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   /** A session whose API calls reach the harness `lagMs` after the page makes them, as on a loaded machine. */
@@ -125,6 +135,7 @@ describe('the browser session: a step that clicks and returns at once', () => {
     const session = await BrowserSession.open(browser, {
       uiBaseUrl: new URL(`http://127.0.0.1:${ui}/`),
       isApiCall: (url) => sameOrigin(url, apiRoot),
+      apiBasePaths: ['/api/v1'],
       timeoutMs: 10_000,
       traffic,
       trace: false,
@@ -174,6 +185,16 @@ describe('the browser session: a step that clicks and returns at once', () => {
       await session.page.waitForFunction(() => document.title === 'answered again');
       // Nothing is left for a step to wait for: the page's own count is back to zero.
       assert.equal(await session.page.evaluate('globalThis.__sbeHarnessCallsAnswered() === undefined'), true);
+    }));
+
+  it("does not wait for the page's own calls (a long poll), only for those to an API", () =>
+    withSession(0, async (session) => {
+      const nothingToWaitFor = (): Promise<unknown> =>
+        session.page.evaluate('globalThis.__sbeHarnessCallsAnswered() === undefined');
+      await session.page.click('#own');
+      assert.equal(await nothingToWaitFor(), true, 'a call to /poll on the page origin is not waited for');
+      await session.page.click('#own-api');
+      assert.equal(await nothingToWaitFor(), false, 'a call below /api/v1 on the page origin is');
     }));
 
   it('does not wait on a page that has made no call', () =>
