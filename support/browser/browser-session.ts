@@ -23,7 +23,7 @@ export interface BrowserSessionOptions {
 }
 
 /** The page's function resolving once every call it has started is answered. */
-const CALLS_ANSWERED = '__sbeHarnessCallsAnswered';
+export const CALLS_ANSWERED = '__sbeHarnessCallsAnswered';
 
 /**
  * Run in every page before its own scripts: counts the API calls (fetch and XHR) still unanswered —

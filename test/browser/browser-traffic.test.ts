@@ -3,19 +3,36 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright';
-import { BrowserSession } from '../../support/browser/browser-session';
+import { BrowserSession, CALLS_ANSWERED } from '../../support/browser/browser-session';
 import type { ExchangeAssessment, HttpExchange } from '../../support/http/exchange';
 import { Traffic } from '../../support/http/traffic';
 import { sameOrigin } from '../../support/services/services';
 import { launchChromium } from '../helpers/browser';
 
+/** The file's one browser, and the servers its tests start (closed after the last test). */
+let browser: Browser;
+const servers: http.Server[] = [];
+
+before(async () => {
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  for (const server of servers) {
+    server.closeAllConnections();
+    server.close();
+  }
+});
+
 /** A loopback server answering every request with `respond`; its port. */
 async function serve(
   respond: (req: http.IncomingMessage, res: http.ServerResponse) => void,
-): Promise<{ port: number; server: http.Server }> {
+): Promise<number> {
   const server = http.createServer(respond);
+  servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: (server.address() as AddressInfo).port, server };
+  return (server.address() as AddressInfo).port;
 }
 
 const json = (res: http.ServerResponse, body: unknown): void => {
@@ -24,21 +41,14 @@ const json = (res: http.ServerResponse, body: unknown): void => {
 };
 
 describe('the browser session: the page calls the API under another host name, and an API nobody knows', () => {
-  const servers: http.Server[] = [];
-  let browser: Browser;
   let api: number;
   let unknown: number;
   let ui: number;
 
   before(async () => {
-    browser = await launchChromium();
-    const apiServer = await serve((_req, res) => json(res, { ok: true }));
-    const unknownServer = await serve((_req, res) => json(res, { elsewhere: true }));
-    api = apiServer.port;
-    unknown = unknownServer.port;
-    const uiServer = await serve((req, res) => {
-      // The page's own long poll, and an API below /api/v1 on the page's own origin: never answered.
-      if (req.url !== '/') return;
+    api = await serve((_req, res) => json(res, { ok: true }));
+    unknown = await serve((_req, res) => json(res, { elsewhere: true }));
+    ui = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end(`<script>
         Promise.all([
@@ -47,13 +57,6 @@ describe('the browser session: the page calls the API under another host name, a
         ]).then(() => { document.title = 'done'; });
       </script>`);
     });
-    ui = uiServer.port;
-    servers.push(apiServer.server, unknownServer.server, uiServer.server);
-  });
-
-  after(async () => {
-    await browser?.close();
-    for (const server of servers) server.close();
   });
 
   it('records the API call made under "localhost" and the one to an unknown origin, not the page itself', async () => {
@@ -95,16 +98,12 @@ describe('the browser session: the page calls the API under another host name, a
 });
 
 describe('the browser session: a step that clicks and returns at once', () => {
-  const servers: http.Server[] = [];
-  let browser: Browser;
   let api: number;
   let ui: number;
 
   before(async () => {
-    browser = await launchChromium();
-    const apiServer = await serve((_req, res) => json(res, { ok: true }));
-    api = apiServer.port;
-    const uiServer = await serve((req, res) => {
+    api = await serve((_req, res) => json(res, { ok: true }));
+    ui = await serve((req, res) => {
       // The page's own long poll, and an API below /api/v1 on the page's own origin: never answered.
       if (req.url !== '/') return;
       res.writeHead(200, { 'content-type': 'text/html' });
@@ -117,16 +116,6 @@ describe('the browser session: a step that clicks and returns at once', () => {
         <button id="own" onclick="fetch('/poll'); const x = new XMLHttpRequest(); x.open('GET', '/poll'); x.send()">own</button>
         <button id="own-api" onclick="fetch('/api/v1/on-the-page-origin')">own api</button>`);
     });
-    ui = uiServer.port;
-    servers.push(apiServer.server, uiServer.server);
-  });
-
-  after(async () => {
-    await browser?.close();
-    for (const server of servers) {
-      server.closeAllConnections();
-      server.close();
-    }
   });
 
   /** A session whose API calls reach the harness `lagMs` after the page makes them, as on a loaded machine. */
@@ -163,6 +152,10 @@ describe('the browser session: a step that clicks and returns at once', () => {
     }
   }
 
+  /** Whether the page has no unanswered API call: its own count, as a step's end reads it. */
+  const nothingToWaitFor = (session: BrowserSession): Promise<unknown> =>
+    session.page.evaluate(`globalThis[${JSON.stringify(CALLS_ANSWERED)}]() === undefined`);
+
   for (const button of ['fetch', 'xhr']) {
     it(`records the ${button} call in the step that clicked, though the harness hears of it late`, () =>
       withSession(3_000, async (session, traffic) => {
@@ -183,18 +176,19 @@ describe('the browser session: a step that clicks and returns at once', () => {
     withSession(0, async (session) => {
       await session.page.click('#reuse');
       await session.page.waitForFunction(() => document.title === 'answered again');
-      // Nothing is left for a step to wait for: the page's own count is back to zero.
-      assert.equal(await session.page.evaluate('globalThis.__sbeHarnessCallsAnswered() === undefined'), true);
+      assert.equal(await nothingToWaitFor(session), true, "the page's own count is back to zero");
     }));
 
   it("does not wait for the page's own calls (a long poll), only for those to an API", () =>
     withSession(0, async (session) => {
-      const nothingToWaitFor = (): Promise<unknown> =>
-        session.page.evaluate('globalThis.__sbeHarnessCallsAnswered() === undefined');
       await session.page.click('#own');
-      assert.equal(await nothingToWaitFor(), true, 'a call to /poll on the page origin is not waited for');
+      assert.equal(
+        await nothingToWaitFor(session),
+        true,
+        'a call to /poll on the page origin is not waited for',
+      );
       await session.page.click('#own-api');
-      assert.equal(await nothingToWaitFor(), false, 'a call below /api/v1 on the page origin is');
+      assert.equal(await nothingToWaitFor(session), false, 'a call below /api/v1 on the page origin is');
     }));
 
   it('does not wait on a page that has made no call', () =>
