@@ -1,7 +1,7 @@
 import type { Browser, BrowserType } from 'playwright';
 import type { HarnessConfig } from '../config/config';
 import { EnvironmentError, UsageError } from '../errors';
-import { chromiumArgs, findBrowser } from './find-browser';
+import { chromiumArgs, findBrowser, launchFound } from './find-browser';
 
 /**
  * One browser per worker process, launched on first use: a run without UI scenarios never
@@ -43,16 +43,22 @@ export class WorkerBrowser {
         );
       }
     }
-    const found = findBrowser(this.config.browser, this.config.chromiumPath, () =>
-      playwright.chromium.executablePath(),
+    const headless = !this.config.headed;
+    const found = findBrowser(
+      this.config.browser,
+      this.config.chromiumPath,
+      () => playwright.chromium.executablePath(),
+      { headless },
     );
     try {
-      return await type.launch({
-        headless: !this.config.headed,
-        slowMo: this.config.slowMoMs,
-        ...(found.executablePath ? { executablePath: found.executablePath } : {}),
-        ...(this.config.browser === 'chromium' ? { args: chromiumArgs() } : {}),
-      });
+      return await launchFound(found, (executablePath) =>
+        type.launch({
+          headless,
+          slowMo: this.config.slowMoMs,
+          ...(executablePath ? { executablePath } : {}),
+          ...(this.config.browser === 'chromium' ? { args: chromiumArgs() } : {}),
+        }),
+      );
     } catch (error) {
       const from = found.executablePath ?? `Playwright's ${this.config.browser}`;
       throw new EnvironmentError(`cannot launch ${from} (${found.source}): ${firstLine(error)}`);

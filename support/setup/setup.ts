@@ -11,7 +11,12 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { chromium } from 'playwright';
-import { findBrowser, INSTALL_HINT } from '../browser/find-browser';
+import {
+  findBrowser,
+  INSTALL_HINT,
+  SYSTEM_HEADLESS_SHELL_PATHS,
+  type FoundBrowser,
+} from '../browser/find-browser';
 import { config } from '../config/config';
 import { ExitCode, oneLine } from '../errors';
 
@@ -20,13 +25,20 @@ function run(command: string, args: string[], timeoutMs: number): boolean {
   return spawnSync(command, args, { stdio: 'inherit', timeout: timeoutMs }).status === 0;
 }
 
-function found(): string | undefined {
+function find(): FoundBrowser | undefined {
   try {
-    const browser = findBrowser('chromium', config().chromiumPath, () => chromium.executablePath());
-    return `${browser.executablePath ?? chromium.executablePath()} (${browser.source})`;
+    return findBrowser('chromium', config().chromiumPath, () => chromium.executablePath());
   } catch {
     return undefined;
   }
+}
+
+function found(): string | undefined {
+  const browser = find();
+  if (!browser) return undefined;
+  const where =
+    browser.executablePath ?? `Playwright's Chromium headless shell, else ${browser.fallbackPath}`;
+  return `${where} (${browser.source})`;
 }
 
 const canApt = (): boolean => process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get');
@@ -44,9 +56,26 @@ function installChromiumWithApt(): boolean {
   if (!canApt()) return false;
   console.log('setup: installing the system Chromium with apt-get');
   return (
+    apt(['install', '-y', '--no-install-recommends', 'chromium', HEADLESS_SHELL_PACKAGE]) ||
     apt(['install', '-y', '--no-install-recommends', 'chromium']) ||
     apt(['install', '-y', 'chromium-browser'])
   );
+}
+
+const HEADLESS_SHELL_PACKAGE = 'chromium-headless-shell';
+
+/**
+ * A system Chromium without its headless shell beside it: the shell runs the UI scenarios for about
+ * half the CPU, so it is added where apt-get can (the full Chromium stays, for HEADED=1 runs).
+ */
+function addHeadlessShell(): void {
+  const browser = find();
+  const shell = SYSTEM_HEADLESS_SHELL_PATHS.includes(browser?.executablePath ?? '');
+  if (browser?.source !== 'system' || shell || !canApt()) return;
+  console.log(`setup: adding Chromium's headless shell (${HEADLESS_SHELL_PACKAGE}) with apt-get`);
+  if (!apt(['install', '-y', '--no-install-recommends', HEADLESS_SHELL_PACKAGE])) {
+    console.warn('setup: no headless shell; the UI scenarios run in the full Chromium');
+  }
 }
 
 /** Traditional Chinese needs a CJK font to render in the browser (screenshots, living docs). */
@@ -89,6 +118,7 @@ function ensureJava(): boolean {
 function main(): number {
   ensureChineseFont();
   if (!ensureJava()) return ExitCode.failed;
+  addHeadlessShell();
   const existing = found();
   if (existing) {
     console.log(`setup: browser ready: ${existing}`);

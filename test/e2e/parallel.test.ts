@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { chromium } from 'playwright';
-import { chromiumArgs, findBrowser } from '../../support/browser/find-browser';
+import { chromiumArgs, findBrowser, launchFound } from '../../support/browser/find-browser';
 import type { Envelope, Timestamp } from '@cucumber/messages';
 import type { RunResults } from '../../support/results/run-model';
 import { ROOT, runHarness } from '../helpers/run-harness';
@@ -152,10 +152,9 @@ describe('parallel runs, retries and remote browsers', () => {
 
   it('run the UI scenarios in a Playwright browser server named by PW_CONNECT_WS', async () => {
     const found = findBrowser('chromium', process.env.CHROMIUM_PATH, () => chromium.executablePath());
-    const server = await chromium.launchServer({
-      ...(found.executablePath ? { executablePath: found.executablePath } : {}),
-      args: chromiumArgs(),
-    });
+    const server = await launchFound(found, (executablePath) =>
+      chromium.launchServer({ ...(executablePath ? { executablePath } : {}), args: chromiumArgs() }),
+    );
     try {
       // With no local browser to fall back on, passing proves the remote one was used.
       const run = await runHarness('spec', ['--tags', '@ui and @smoke', '--format', 'summary'], {

@@ -1,13 +1,12 @@
 import { chromium, type Browser, type Page } from 'playwright';
-import { chromiumArgs, findBrowser } from '../../support/browser/find-browser';
+import { chromiumArgs, findBrowser, launchFound } from '../../support/browser/find-browser';
 
 /** The same Chromium the harness would use, for tests that look at what users see. */
 export function launchChromium(): Promise<Browser> {
   const found = findBrowser('chromium', process.env.CHROMIUM_PATH, () => chromium.executablePath());
-  return chromium.launch({
-    ...(found.executablePath ? { executablePath: found.executablePath } : {}),
-    args: chromiumArgs(),
-  });
+  return launchFound(found, (executablePath) =>
+    chromium.launch({ ...(executablePath ? { executablePath } : {}), args: chromiumArgs() }),
+  );
 }
 
 /** Console errors and failed requests of a page, collected from the moment it opens. */
