@@ -38,10 +38,10 @@ describe('a run narrowed by paths, tags or names, judged by the partial policy',
     assertJudgedAsPartial(run.reportsDir);
   });
 
-  it('the smoke scenarios by their tag: go, exit 0', async () => {
-    const run = await runHarness('spec', ['--tags', '@smoke']);
+  it('the smoke scenarios of the API by their tags: go, exit 0', async () => {
+    const run = await runHarness('spec', ['--tags', '@smoke and @api']);
     assert.equal(run.code, 0, run.output);
-    assert.match(run.output, /^Gate policy: partial — the run is narrowed by tags "@smoke"/m);
+    assert.match(run.output, /^Gate policy: partial — the run is narrowed by tags "@smoke and @api"/m);
     assertJudgedAsPartial(run.reportsDir);
   });
 });
