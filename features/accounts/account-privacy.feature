@@ -1,3 +1,6 @@
+# @serial: to have something to refuse, it blocks a number for Alice, whose block list a
+# provisioned account shares between workers (see features/block-list/manage-block-list.feature).
+@serial
 Feature: Only the account holder acts on an account
   As an account holder
   I want my reports and my block list to be mine alone

@@ -6,7 +6,7 @@ Feature: Keep a personal block list
 
   # A provisioned account (ACCOUNT_ALICE) keeps its block list from scenario to scenario, and every
   # worker signs in to the same one: each scenario starts from an empty list, and runs at no time
-  # as another @serial one (the security features act on Alice's block list too).
+  # as another @serial one (the security and account-privacy features act on Alice's block list too).
   Background:
     Given Alice is signed in
     And Alice starts with an empty block list

@@ -62,7 +62,7 @@ function attempts(reportsDir: string): Attempt[] {
 const overlap = (a: Attempt, b: Attempt): boolean => a.start < b.end && b.start < a.end;
 
 describe('parallel runs, retries and remote browsers', () => {
-  it('pass the whole suite and the release gate with two workers (each with its own browser and service) in random order', async () => {
+  it('pass the whole suite and the release gate with two workers (each with its own browser) in random order on one deployment', async () => {
     const run = await sharedFullRun();
     assert.equal(run.code, 0, run.output);
     assert.match(run.output, /^Gate policy: release — the full suite ran/m);

@@ -9,7 +9,6 @@ import { launchChromium, watchErrors } from '../helpers/browser';
 import { ROOT, runHarness } from '../helpers/run-harness';
 import { findSecrets } from '../helpers/secrets';
 import { startStandaloneSut, type StandaloneSut } from '../../sut/standalone';
-import { sharedFullRun } from '../helpers/shared-run';
 import { serveDirectory } from '../helpers/static-server';
 import { tempDir } from '../helpers/temp';
 
@@ -152,22 +151,5 @@ describe('the reports of a run that signs in and has one failing UI scenario', (
     } finally {
       await page.close();
     }
-  });
-});
-
-describe('the reports of a full run of the suite', () => {
-  it('hold no password, token, cookie or absolute local path anywhere', async () => {
-    const run = await sharedFullRun();
-    assert.equal(run.code, 0, run.output);
-    const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const leaks = await findSecrets(run.reportsDir, [
-      /cid_[A-Za-z0-9_-]{20,}/, // an access token of the service
-      /pw-[A-Za-z0-9_-]{16}/, // a password the harness generated for a persona
-      /Bearer (?!\[REDACTED\])[A-Za-z0-9_-]{8,}/,
-      /"(?:cookie|set-cookie)": "(?!\[REDACTED\])/i,
-      new RegExp(`${escape(ROOT)}/`),
-      new RegExp(`${escape(os.homedir())}/`),
-    ]);
-    assert.deepEqual(leaks, []);
   });
 });

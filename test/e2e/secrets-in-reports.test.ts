@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ROOT, runHarness } from '../helpers/run-harness';
 import { findSecrets } from '../helpers/secrets';
+import { SHARED_PASSWORD as PASSWORD, sharedFullRun, type SharedRun } from '../helpers/shared-run';
 import { startStandaloneSut, type StandaloneSut } from '../../sut/standalone';
 import { tempDir } from '../helpers/temp';
-
-/** A password with every character JSON, URLs and HTML escape. */
-const PASSWORD = 'Dm0"Pa\\ss<&+%Xq9';
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -26,14 +25,38 @@ const LEAKS: readonly RegExp[] = [
   .map((form) => new RegExp(escapeRegExp(form)))
   .concat([/\bcid_[A-Za-z0-9_-]{20,}/, /\bpw-[A-Za-z0-9_-]{16}\b/]);
 
+/** Tokens, cookies and local paths a report must not hold, whatever the run's secrets are. */
+const SHAPES: readonly RegExp[] = [
+  /Bearer (?!\[REDACTED\])[A-Za-z0-9_-]{8,}/,
+  /"(?:cookie|set-cookie)": "(?!\[REDACTED\])/i,
+  new RegExp(`${escapeRegExp(ROOT)}/`),
+  new RegExp(`${escapeRegExp(os.homedir())}/`),
+];
+
+interface ResultsFile {
+  scenarios: {
+    uri: string;
+    name: string;
+    selected: boolean;
+    status: string;
+    error?: string;
+    exchanges: { source: string }[];
+  }[];
+}
+
+const readResults = (dir: string): ResultsFile =>
+  JSON.parse(fs.readFileSync(path.join(dir, 'results.json'), 'utf8')) as ResultsFile;
+
 /**
- * One whole run serves two questions, as a pipeline's run would: do the features pass against a
- * standalone deployment (`npm run sut` + `BASE_URL`, nothing reset between scenarios), and does a run
- * whose failures quote secrets — the web app under another host name, TRACE=on — leak none of them.
+ * The shared whole run is a pipeline's: `npm run sut` on its own, a provisioned account whose password
+ * is JSON-, URL- and HTML-special, two workers, TRACE=on, the web app under another host name. Do the
+ * features pass there (nothing reset between scenarios), and does it leak no secret? A second, small
+ * run on a deployment with the same password fails on purpose with checks that quote secrets.
  */
 describe('a full run against a standalone deployment, with failures that quote secrets, the web app under another host name and TRACE=on', () => {
   const reportsDir = tempDir('sbe-secrets-');
   let sut: StandaloneSut;
+  let shared: SharedRun;
   let output = '';
 
   before(async () => {
@@ -46,13 +69,12 @@ describe('a full run against a standalone deployment, with failures that quote s
       TRACE: 'on',
       REPORTS_DIR: reportsDir,
     };
-    const run = await runHarness(
-      'spec',
-      ['features', path.join(ROOT, 'test/fixtures/secrets/failures-quoting-secrets.feature')],
-      env,
-      { timeoutMs: 240_000 },
-    );
+    const [run, whole] = await Promise.all([
+      runHarness('spec', [path.join(ROOT, 'test/fixtures/secrets/failures-quoting-secrets.feature')], env),
+      sharedFullRun(),
+    ]);
     output = run.output;
+    shared = whole;
     assert.equal(run.code, 1, run.output);
     const report = await runHarness('report', [], env);
     assert.equal(report.code, 0, report.output);
@@ -61,21 +83,25 @@ describe('a full run against a standalone deployment, with failures that quote s
   after(() => sut?.stop());
 
   it('passes every scenario of the features over the network, isolating themselves without resets', () => {
-    const results = JSON.parse(fs.readFileSync(path.join(reportsDir, 'results.json'), 'utf8')) as {
-      scenarios: { uri: string; name: string; selected: boolean; status: string }[];
-    };
-    const ran = results.scenarios.filter((scenario) => scenario.selected);
-    const features = ran.filter((scenario) => scenario.uri.startsWith('features/'));
-    assert.ok(features.length > 100, `${features.length} scenarios of the features ran`);
+    assert.equal(shared.code, 0, shared.output);
+    const ran = readResults(shared.reportsDir).scenarios.filter((scenario) => scenario.selected);
+    assert.ok(ran.length > 100, `${ran.length} scenarios of the features ran`);
     assert.deepEqual(
-      features.filter((scenario) => scenario.status !== 'PASSED').map((scenario) => scenario.name),
+      ran.filter((scenario) => scenario.status !== 'PASSED').map((scenario) => scenario.name),
       [],
     );
-    // Only the fixture's scenarios fail, as they are written to: three checks that expect a secret,
-    // and a sign-in that expects to be refused.
+    assert.equal(shared.report.code, 0, shared.report.output);
+  });
+
+  it('passes again on the same, now dirty, deployment: nothing depends on a clean state', () => {
+    assert.equal(shared.again.code, 0, shared.again.output);
+  });
+
+  it('fails the checks written to quote secrets, as they are written to', () => {
+    // Three checks that expect a secret, and a sign-in that expects to be refused.
     assert.deepEqual(
-      ran
-        .filter((scenario) => scenario.status === 'FAILED')
+      readResults(reportsDir)
+        .scenarios.filter((scenario) => scenario.status === 'FAILED')
         .map((scenario) => scenario.name)
         .sort(),
       [
@@ -87,28 +113,25 @@ describe('a full run against a standalone deployment, with failures that quote s
     );
   });
 
-  it('passes again on the same, now dirty, deployment: nothing depends on a clean state', async () => {
-    const run = await runHarness('spec', ['--tags', '@api', '--format', 'summary', '--no-gate'], {
-      BASE_URL: sut.origin,
-    });
-    assert.equal(run.code, 0, run.output);
-  });
-
   it('leaves no secret in any report, trace zips and the Allure report included', async () => {
-    const leaks = await findSecrets(reportsDir, LEAKS);
-    assert.deepEqual(
-      leaks.map((leak) => leak.where),
-      [],
-    );
-    for (const pattern of LEAKS) assert.doesNotMatch(output, pattern);
+    for (const dir of [reportsDir, shared.reportsDir]) {
+      const leaks = await findSecrets(dir, [...LEAKS, ...SHAPES]);
+      assert.deepEqual(
+        leaks.map((leak) => leak.where),
+        [],
+      );
+    }
+    for (const pattern of LEAKS) {
+      assert.doesNotMatch(output, pattern);
+      assert.doesNotMatch(shared.output, pattern);
+    }
   });
 
   it('keeps the failure messages, naming each secret as the feature knows it', () => {
-    const results = JSON.parse(fs.readFileSync(path.join(reportsDir, 'results.json'), 'utf8')) as {
-      scenarios: { name: string; error?: string }[];
-    };
     const error = (name: string): string =>
-      results.scenarios.find((scenario) => scenario.name === name)?.error?.split('\n')[0] ?? '';
+      readResults(reportsDir)
+        .scenarios.find((scenario) => scenario.name === name)
+        ?.error?.split('\n')[0] ?? '';
     assert.match(
       error('A check expects a remembered token'),
       /expected the remembered "tok" \[secret\], actual "Bearer"/,
@@ -124,17 +147,16 @@ describe('a full run against a standalone deployment, with failures that quote s
   });
 
   it('records and checks the browser calls made to 127.0.0.1 from a page on localhost', () => {
-    const results = JSON.parse(fs.readFileSync(path.join(reportsDir, 'results.json'), 'utf8')) as {
-      scenarios: { exchanges: { source: string; validated?: boolean }[] }[];
-    };
-    const browser = results.scenarios
-      .flatMap((scenario) => scenario.exchanges)
-      .filter((each) => each.source === 'browser');
-    assert.ok(browser.length > 0, 'no browser exchange recorded');
+    for (const dir of [reportsDir, shared.reportsDir]) {
+      const browser = readResults(dir)
+        .scenarios.flatMap((scenario) => scenario.exchanges)
+        .filter((each) => each.source === 'browser');
+      assert.ok(browser.length > 0, `no browser exchange recorded in ${dir}`);
+    }
   });
 
   it('has the gate scan the reports and find nothing', () => {
-    const gate = JSON.parse(fs.readFileSync(path.join(reportsDir, 'gate.json'), 'utf8')) as {
+    const gate = JSON.parse(fs.readFileSync(path.join(shared.reportsDir, 'gate.json'), 'utf8')) as {
       rules: { id: string; passed: boolean; details: string[] }[];
     };
     const rule = gate.rules.find((each) => each.id === 'no-secrets-in-reports');
