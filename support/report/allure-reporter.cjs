@@ -23,6 +23,22 @@ class TitledAllureCucumberReporter extends AllureCucumberReporter {
       stack: markedTrace(exception.type, title, message ?? exception.stackTrace),
     };
   }
+
+  // allure-cucumberjs keeps every pickle and test case of a run in maps it never empties, though it
+  // reads them only while their attempts run: a long run's memory. Once a test case's last attempt
+  // is written, it is forgotten.
+  onTestCaseFinished(data) {
+    super.onTestCaseFinished(data);
+    if (data.willBeRetried) return;
+    const started = this.testCaseStartedMap.get(data.testCaseStartedId);
+    this.testCaseStartedMap.delete(data.testCaseStartedId);
+    const testCase = started && this.testCaseMap.get(started.testCaseId);
+    if (!testCase) return;
+    for (const step of testCase.testSteps) this.testStepMap.delete(step.id);
+    for (const step of this.pickleMap.get(testCase.pickleId)?.steps ?? []) this.pickleStepMap.delete(step.id);
+    this.pickleMap.delete(testCase.pickleId);
+    this.testCaseMap.delete(testCase.id);
+  }
 }
 
 module.exports = TitledAllureCucumberReporter;

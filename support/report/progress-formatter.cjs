@@ -8,6 +8,7 @@
 require('../register.cjs');
 const { ProgressFormatter } = require('@cucumber/cucumber');
 const { consoleView } = require('./console-failure.ts');
+const { FORGET_PASSED_ATTEMPTS, forgettingPassedAttempts } = require('./passed-attempts.ts');
 
 const BATCH_MS = 250;
 
@@ -37,7 +38,16 @@ class BatchedProgressFormatter extends ProgressFormatter {
       await options.cleanup();
     };
     super({ ...options, log, cleanup });
-    this.eventDataCollector = consoleView(this.eventDataCollector);
+    const collector = this.eventDataCollector;
+    this.eventDataCollector = consoleView(collector);
+    // A long run's memory: attempts that passed are counted for the summary, then forgotten.
+    if (options.parsedArgvOptions?.[FORGET_PASSED_ATTEMPTS] === true) {
+      this.eventDataCollector = forgettingPassedAttempts(
+        options.eventBroadcaster,
+        collector,
+        this.eventDataCollector,
+      );
+    }
   }
 }
 

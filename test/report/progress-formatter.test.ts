@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
-import { runHarness } from '../helpers/run-harness';
+import { formatterHelpers } from '@cucumber/cucumber';
+import type { Duration, Envelope } from '@cucumber/messages';
+import {
+  forgettingPassedAttempts,
+  mayForgetPassedAttempts,
+  type AttemptMaps,
+} from '../../support/report/passed-attempts';
+import { ROOT, runHarness } from '../helpers/run-harness';
 
 // The progress formatter of logs (stdout not a terminal) writes its dots in batches: nothing of
 // what cucumber's own would have printed may be lost or come out of order.
@@ -23,5 +33,74 @@ describe('the batched progress formatter', () => {
       /\n {7}spam level of \+886\d+: expected "spam", actual "suspicious"\n {11}at .*\(\.\/steps\/api\/lookup\.steps\.ts:\d+:\d+\)\n {3}- /,
     );
     assert.doesNotMatch(failing.output, /Attachment \(|node_modules|node:internal|[+-] (expected|actual)/);
+  });
+});
+
+/** Cucumber's summary of a run's message stream, with the collector as the console formatter sees it. */
+function summaryOf(messagesFile: string, forget: boolean): { text: string; kept: number } {
+  const broadcaster = new EventEmitter();
+  const collector = new formatterHelpers.EventDataCollector(broadcaster);
+  const view = forget
+    ? forgettingPassedAttempts(broadcaster, collector as unknown as AttemptMaps, collector)
+    : collector;
+  let duration: Duration = { seconds: 0, nanos: 0 };
+  for (const line of fs.readFileSync(messagesFile, 'utf8').split('\n').filter(Boolean)) {
+    const envelope = JSON.parse(line) as Envelope;
+    broadcaster.emit('envelope', envelope);
+    if (envelope.testRunFinished) duration = { seconds: 12, nanos: 345_000_000 };
+  }
+  const colorFns = { forStatus: () => (text: string) => text } as unknown as Parameters<
+    typeof formatterHelpers.formatSummary
+  >[0]['colorFns'];
+  return {
+    text: formatterHelpers.formatSummary({
+      colorFns,
+      testCaseAttempts: view.getTestCaseAttempts(),
+      testRunDuration: duration,
+    }),
+    kept: collector.getTestCaseAttempts().length,
+  };
+}
+
+describe('attempts that passed, forgotten once counted (a long run’s memory)', () => {
+  it('leave the summary as cucumber counts it, and keep every failed, retried or warning attempt', async () => {
+    const runs = await Promise.all([
+      runHarness('spec', ['--tags', '@REQ-110 and @api', '--no-gate'], {
+        SUT_FAULTS: 'spam-threshold-off-by-one',
+      }),
+      runHarness('spec', [
+        path.join(ROOT, 'test/fixtures/retry/retry.feature'),
+        '--require',
+        path.join(ROOT, 'test/fixtures/retry/retry.steps.ts'),
+        '--no-gate',
+      ]),
+    ]);
+    // What stays: the failed attempts (2 of 8 scenarios), and a retried one with its passing retry.
+    const kept = [2, 3];
+    runs.forEach((run, index) => {
+      const messages = path.join(run.reportsDir, 'messages.ndjson');
+      const whole = summaryOf(messages, false);
+      const forgetting = summaryOf(messages, true);
+      assert.equal(forgetting.text, whole.text);
+      assert.equal(forgetting.kept, kept[index], run.output);
+    });
+    assert.match(
+      summaryOf(path.join(runs[0].reportsDir, 'messages.ndjson'), true).text,
+      /^8 scenarios \(2 failed, 6 passed\)\n/,
+    );
+    assert.match(
+      summaryOf(path.join(runs[1].reportsDir, 'messages.ndjson'), true).text,
+      /^2 scenarios \(1 failed, 1 passed\)\n/,
+    );
+  });
+
+  it('only when every formatter of the run reads no finished attempt', () => {
+    const ours = ['/h/progress-formatter.cjs', '/h/allure-reporter.cjs'];
+    assert.equal(mayForgetPassedAttempts({ stdout: ours[0], files: { 'a.log': ours[1]! } }, ours), true);
+    assert.equal(mayForgetPassedAttempts({ stdout: ours[0], files: { 'm.ndjson': 'message' } }, ours), true);
+    for (const other of ['summary', 'progress', 'junit', 'json', 'rerun', 'usage', 'snippets']) {
+      assert.equal(mayForgetPassedAttempts({ stdout: ours[0], files: { out: other } }, ours), false, other);
+    }
+    assert.equal(mayForgetPassedAttempts({ stdout: 'summary' }, ours), false);
   });
 });
