@@ -5,7 +5,12 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ROOT, runHarness } from '../helpers/run-harness';
 import { findSecrets } from '../helpers/secrets';
-import { SHARED_PASSWORD as PASSWORD, sharedFullRun, type SharedRun } from '../helpers/shared-run';
+import {
+  SHARED_PASSWORD as PASSWORD,
+  deploymentSettings,
+  sharedFullRun,
+  type SharedRun,
+} from '../helpers/shared-run';
 import { startStandaloneSut, type StandaloneSut } from '../../sut/standalone';
 import { tempDir } from '../helpers/temp';
 
@@ -61,14 +66,7 @@ describe('a full run against a standalone deployment, with failures that quote s
 
   before(async () => {
     sut = await startStandaloneSut({ SUT_DEMO_PASSWORD: PASSWORD });
-    const port = new URL(sut.origin).port;
-    const env = {
-      BASE_URL: `http://127.0.0.1:${port}`,
-      UI_BASE_URL: `http://localhost:${port}`,
-      ACCOUNT_ALICE: `demo:${PASSWORD}`,
-      TRACE: 'on',
-      REPORTS_DIR: reportsDir,
-    };
+    const env = deploymentSettings(sut, reportsDir);
     const [run, whole] = await Promise.all([
       runHarness('spec', [path.join(ROOT, 'test/fixtures/secrets/failures-quoting-secrets.feature')], env),
       sharedFullRun(),

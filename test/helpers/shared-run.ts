@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startStandaloneSut } from '../../sut/standalone';
+import { startStandaloneSut, type StandaloneSut } from '../../sut/standalone';
 import { runHarness, type HarnessRun } from './run-harness';
 
 /** The provisioned account's password: every character JSON, URLs and HTML escape. */
@@ -54,18 +54,25 @@ function outcome(run: SharedRun | { failed: string }): SharedRun {
   return run;
 }
 
+/**
+ * The settings of a run against a deployment of `npm run sut` started with SHARED_PASSWORD: its
+ * provisioned account, TRACE=on, and the web app under another host name than the API's.
+ */
+export function deploymentSettings(sut: StandaloneSut, reportsDir: string): NodeJS.ProcessEnv {
+  const port = new URL(sut.origin).port;
+  return {
+    BASE_URL: `http://127.0.0.1:${port}`,
+    UI_BASE_URL: `http://localhost:${port}`,
+    ACCOUNT_ALICE: `demo:${SHARED_PASSWORD}`,
+    TRACE: 'on',
+    REPORTS_DIR: reportsDir,
+  };
+}
+
 async function runOnDeployment(reportsDir: string): Promise<SharedRun> {
   const sut = await startStandaloneSut({ SUT_DEMO_PASSWORD: SHARED_PASSWORD });
   try {
-    const port = new URL(sut.origin).port;
-    const env = {
-      BASE_URL: `http://127.0.0.1:${port}`,
-      UI_BASE_URL: `http://localhost:${port}`,
-      ACCOUNT_ALICE: `demo:${SHARED_PASSWORD}`,
-      TRACE: 'on',
-      WORKERS: '2',
-      REPORTS_DIR: reportsDir,
-    };
+    const env = { ...deploymentSettings(sut, reportsDir), WORKERS: '2' };
     const run = await runHarness('spec', ['--order', 'random'], env, { timeoutMs: 600_000 });
     const report = await runHarness('report', [], env);
     const again = await runHarness('spec', ['--tags', '@api', '--format', 'summary', '--no-gate'], {
