@@ -10,6 +10,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { chromium } from 'playwright';
 import {
   findBrowser,
@@ -18,6 +20,7 @@ import {
   type FoundBrowser,
 } from '../browser/find-browser';
 import { config } from '../config/config';
+import { HARNESS_ROOT } from '../config/project-dir';
 import { ExitCode, oneLine } from '../errors';
 
 function run(command: string, args: string[], timeoutMs: number): boolean {
@@ -115,8 +118,29 @@ function ensureJava(): boolean {
   return false;
 }
 
+/** The harness's own TypeScript and the project's steps, transpiled into the cache ahead of the first run. */
+function transpileAhead(): void {
+  const dirs = ['support', 'steps', 'sut', 'test', 'bench'].map((dir) => path.join(HARNESS_ROOT, dir));
+  const files = [...new Set([...dirs, ...config().stepsDirs])]
+    .filter((dir) => fs.existsSync(dir))
+    .flatMap((dir) =>
+      fs
+        .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts') && !name.includes('node_modules'))
+        .map((name) => path.join(dir, name)),
+    );
+  const started = Date.now();
+  // The loader every command preloads (`-r ./support/register.cjs`), already loaded here.
+  const register = createRequire(__filename)('../register.cjs') as {
+    transpileAhead(files: readonly string[]): void;
+  };
+  register.transpileAhead(files);
+  console.log(`setup: ${files.length} TypeScript files transpiled ahead (${Date.now() - started} ms)`);
+}
+
 function main(): number {
   ensureChineseFont();
+  transpileAhead();
   if (!ensureJava()) return ExitCode.failed;
   addHeadlessShell();
   const existing = found();

@@ -48,6 +48,24 @@ describe('support/register.cjs: TypeScript as it is saved', () => {
     );
   });
 
+  it('transpiles ahead (npm run setup): the first process to load a file runs it from the cache', () => {
+    const cache = tempDir('sbe-register-cache-');
+    const file = path.join(tempDir('sbe-register-'), 'shape.ts');
+    fs.writeFileSync(file, SOURCE);
+    const ahead = spawnSync(
+      process.execPath,
+      [
+        '-r',
+        REGISTER,
+        '-e',
+        `require(${JSON.stringify(REGISTER)}).transpileAhead([${JSON.stringify(file)}])`,
+      ],
+      { encoding: 'utf8', env: { ...process.env, SBE_HARNESS_CACHE_DIR: cache } },
+    );
+    assert.equal(ahead.status, 0, ahead.stderr);
+    assert.deepEqual(JSON.parse(run(file, cache).stdout), { sides: 4, transpilerLoaded: false });
+  });
+
   it("names the .ts file's own lines in a stack trace, from the cache too (no source map needed)", () => {
     const cache = tempDir('sbe-register-cache-');
     const file = path.join(tempDir('sbe-register-'), 'shape.ts');
