@@ -74,10 +74,18 @@ if (!Module._extensions['.ts']) {
 
 /**
  * Transpiles these TypeScript files into the cache now (`npm run setup`): the first commands, and
- * the first processes of a parallel run, then read them instead of each transpiling them.
+ * the first processes of a parallel run, then read them instead of each transpiling them. Returns
+ * the files that could not be (the command that loads one names what is wrong with it).
  */
 function transpileAhead(files) {
-  for (const file of files) javascriptOf(file, fs.readFileSync(file, 'utf8'));
+  return files.filter((file) => {
+    try {
+      javascriptOf(file, fs.readFileSync(file, 'utf8'));
+      return false;
+    } catch {
+      return true;
+    }
+  });
 }
 
 module.exports = { transpileAhead };

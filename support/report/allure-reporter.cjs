@@ -29,9 +29,9 @@ class TitledAllureCucumberReporter extends AllureCucumberReporter {
   // is written, it is forgotten.
   onTestCaseFinished(data) {
     super.onTestCaseFinished(data);
-    if (data.willBeRetried) return;
     const started = this.testCaseStartedMap.get(data.testCaseStartedId);
     this.testCaseStartedMap.delete(data.testCaseStartedId);
+    if (data.willBeRetried) return;
     const testCase = started && this.testCaseMap.get(started.testCaseId);
     if (!testCase) return;
     for (const step of testCase.testSteps) this.testStepMap.delete(step.id);

@@ -114,6 +114,9 @@ export function mayForgetPassedAttempts(
   return used.every((name) => name === 'message' || forgetting.includes(name));
 }
 
+/** One count per collector: two formatters that forget (stdout and a file) share what was forgotten. */
+const FORGOTTEN = new WeakMap<AttemptMaps, PassedAttempts>();
+
 /**
  * A formatter's view of cucumber's collector whose attempts include the stand-ins of the passed ones
  * `collector` forgets as they finish.
@@ -123,9 +126,15 @@ export function forgettingPassedAttempts<C extends { getTestCaseAttempts(): unkn
   collector: AttemptMaps,
   view: C,
 ): C {
-  const passed = new PassedAttempts(collector);
-  broadcaster.on('envelope', (envelope) => passed.update(envelope));
+  let passed = FORGOTTEN.get(collector);
+  if (!passed) {
+    const created = new PassedAttempts(collector);
+    broadcaster.on('envelope', (envelope) => created.update(envelope));
+    FORGOTTEN.set(collector, created);
+    passed = created;
+  }
+  const shared = passed;
   const counted = Object.create(view) as C;
-  counted.getTestCaseAttempts = () => [...view.getTestCaseAttempts(), ...passed.standIns()];
+  counted.getTestCaseAttempts = () => [...view.getTestCaseAttempts(), ...shared.standIns()];
   return counted;
 }

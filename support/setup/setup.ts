@@ -21,7 +21,7 @@ import {
 } from '../browser/find-browser';
 import { config } from '../config/config';
 import { HARNESS_ROOT } from '../config/project-dir';
-import { ExitCode, oneLine } from '../errors';
+import { ExitCode, displayPath, oneLine } from '../errors';
 
 function run(command: string, args: string[], timeoutMs: number): boolean {
   console.log(`setup: $ ${command} ${args.join(' ')}`);
@@ -120,6 +120,15 @@ function ensureJava(): boolean {
 
 /** The harness's own TypeScript and the project's steps, transpiled into the cache ahead of the first run. */
 function transpileAhead(): void {
+  // Only time is at stake: setup goes on whatever goes wrong here.
+  try {
+    transpileFiles();
+  } catch (error) {
+    console.warn(`setup: the TypeScript was not transpiled ahead: ${oneLine(error)}`);
+  }
+}
+
+function transpileFiles(): void {
   const dirs = ['support', 'steps', 'sut', 'test', 'bench'].map((dir) => path.join(HARNESS_ROOT, dir));
   const files = [...new Set([...dirs, ...config().stepsDirs])]
     .filter((dir) => fs.existsSync(dir))
@@ -132,10 +141,13 @@ function transpileAhead(): void {
   const started = Date.now();
   // The loader every command preloads (`-r ./support/register.cjs`), already loaded here.
   const register = createRequire(__filename)('../register.cjs') as {
-    transpileAhead(files: readonly string[]): void;
+    transpileAhead(files: readonly string[]): string[];
   };
-  register.transpileAhead(files);
+  const failed = register.transpileAhead(files);
   console.log(`setup: ${files.length} TypeScript files transpiled ahead (${Date.now() - started} ms)`);
+  // A file that does not transpile is named, with what is wrong with it, by the command that loads it.
+  if (failed.length > 0)
+    console.warn(`setup: not transpiled: ${failed.map((file) => displayPath(file)).join(', ')}`);
 }
 
 function main(): number {

@@ -81,6 +81,14 @@ describe('parallel runs, retries and remote browsers', () => {
     assert.equal(workers.size, 2, 'both workers ran scenarios');
   });
 
+  it('start the embedded service in each worker when there is no deployment', async () => {
+    const run = await runHarness('spec', ['--tags', '@smoke and @api', '--no-gate'], { WORKERS: '2' });
+    assert.equal(run.code, 0, run.output);
+    assert.match(run.output, /scenarios \(\d+ passed\)/);
+    const workers = new Set(attempts(run.reportsDir).map((attempt) => attempt.worker));
+    assert.equal(workers.size, 2, 'both workers ran scenarios');
+  });
+
   it('never run two @serial scenarios at the same time, though the workers run others side by side', async () => {
     const markers = tempDir('sbe-serial-');
     const run = await runHarness(

@@ -85,7 +85,8 @@ async function runOnDeployment(reportsDir: string): Promise<SharedRun> {
 }
 
 async function waitFor(file: string): Promise<SharedRun> {
-  for (let waited = 0; waited < 600_000; waited += 250) {
+  // As long as the run, its report and the second run may take together.
+  for (let waited = 0; waited < 1_000_000; waited += 250) {
     if (fs.existsSync(file)) return outcome(JSON.parse(fs.readFileSync(file, 'utf8')) as SharedRun);
     await sleep(250);
   }

@@ -94,6 +94,21 @@ describe('attempts that passed, forgotten once counted (a long run’s memory)',
     );
   });
 
+  it('gives two formatters that forget on one collector (stdout and a file) the same summary', async () => {
+    const run = await runHarness('spec', ['--tags', '@REQ-501', '--no-gate']);
+    const broadcaster = new EventEmitter();
+    const collector = new formatterHelpers.EventDataCollector(broadcaster);
+    const maps = collector as unknown as AttemptMaps;
+    const views = [1, 2].map(() => forgettingPassedAttempts(broadcaster, maps, collector));
+    for (const line of fs.readFileSync(path.join(run.reportsDir, 'messages.ndjson'), 'utf8').split('\n')) {
+      if (line) broadcaster.emit('envelope', JSON.parse(line) as Envelope);
+    }
+    assert.deepEqual(
+      views.map((view) => view.getTestCaseAttempts().length),
+      [1, 1],
+    );
+  });
+
   it('only when every formatter of the run reads no finished attempt', () => {
     const ours = ['/h/progress-formatter.cjs', '/h/allure-reporter.cjs'];
     assert.equal(mayForgetPassedAttempts({ stdout: ours[0], files: { 'a.log': ours[1]! } }, ours), true);
