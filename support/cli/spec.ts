@@ -20,7 +20,11 @@ import { abnormalEndLine, flushInterruptedRun } from '../results/interruption';
 import { unfinishedRunProblem } from '../results/read-run';
 import { RUN_IDENTITY_OPTION, runIdentity } from '../results/run-identity';
 import { mayReleaseAttachments } from '../results/attachment-release';
-import { FORGET_PASSED_ATTEMPTS, mayForgetPassedAttempts } from '../report/passed-attempts';
+import {
+  FORGET_PASSED_ATTEMPTS,
+  HARNESS_FORGETTING_FORMATTERS,
+  mayForgetPassedAttempts,
+} from '../report/passed-attempts';
 import type { ResultsPluginOptions } from '../results/plugin';
 import { loadServiceContracts } from '../services/contracts';
 import { loadRequirements } from '../trace/requirements';
@@ -31,11 +35,6 @@ const HARNESS_FORMATTERS = [
   'progress-bar-formatter.mjs',
   'allure-reporter.cjs',
 ].map((file) => path.join(HARNESS_ROOT, 'support/report', file));
-
-/** The harness's formatters that read no attempt once it finished, but for the summary. */
-const FORGETTING_FORMATTERS = ['progress-formatter.cjs', 'allure-reporter.cjs'].map((file) =>
-  path.join(HARNESS_ROOT, 'support/report', file),
-);
 
 interface OwnOptions {
   readonly gate: boolean;
@@ -206,7 +205,7 @@ async function runScenarios(
             ...runConfiguration.formats.options,
             [FORGET_PASSED_ATTEMPTS]: mayForgetPassedAttempts(
               runConfiguration.formats,
-              FORGETTING_FORMATTERS,
+              HARNESS_FORGETTING_FORMATTERS,
             ),
           },
         },

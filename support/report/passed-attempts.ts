@@ -1,3 +1,4 @@
+import path from 'node:path';
 import {
   TestStepResultStatus,
   TimeConversion,
@@ -97,6 +98,11 @@ export class PassedAttempts {
     return [first, ...rest];
   }
 }
+
+/** The harness's formatters that read no attempt once it finished, but for the summary. */
+export const HARNESS_FORGETTING_FORMATTERS = ['progress-formatter.cjs', 'allure-reporter.cjs'].map((file) =>
+  path.join(__dirname, file),
+);
 
 /** The format option (cucumber's `formatOptions`) by which `npm run spec` allows forgetting. */
 export const FORGET_PASSED_ATTEMPTS = 'forgetPassedAttempts';

@@ -7,6 +7,7 @@ import { formatterHelpers } from '@cucumber/cucumber';
 import type { Duration, Envelope } from '@cucumber/messages';
 import {
   forgettingPassedAttempts,
+  HARNESS_FORGETTING_FORMATTERS,
   mayForgetPassedAttempts,
   type AttemptMaps,
 } from '../../support/report/passed-attempts';
@@ -63,7 +64,7 @@ function summaryOf(messagesFile: string, forget: boolean): { text: string; kept:
 }
 
 describe('attempts that passed, forgotten once counted (a long run’s memory)', () => {
-  it('leave the summary as cucumber counts it, and keep every failed, retried or warning attempt', async () => {
+  it('leave the summary as cucumber counts it, and keep every failed or retried attempt', async () => {
     const runs = await Promise.all([
       runHarness('spec', ['--tags', '@REQ-110 and @api', '--no-gate'], {
         SUT_FAULTS: 'spam-threshold-off-by-one',
@@ -107,6 +108,21 @@ describe('attempts that passed, forgotten once counted (a long run’s memory)',
       views.map((view) => view.getTestCaseAttempts().length),
       [1, 1],
     );
+  });
+
+  it('in the profiles of a log (ci, and the default when stdout is not a terminal)', async () => {
+    const { loadConfiguration } = await import('@cucumber/cucumber/api');
+    for (const profile of ['ci', 'default']) {
+      const { runConfiguration } = await loadConfiguration(
+        { file: 'cucumber.cjs', profiles: [profile] },
+        { cwd: ROOT },
+      );
+      assert.equal(
+        mayForgetPassedAttempts(runConfiguration.formats, HARNESS_FORGETTING_FORMATTERS),
+        true,
+        JSON.stringify(runConfiguration.formats),
+      );
+    }
   });
 
   it('only when every formatter of the run reads no finished attempt', () => {
