@@ -50,6 +50,19 @@ const broken: ExchangeAssessment = {
 const later = <T>(value: T, ms = 20): Promise<T> =>
   new Promise((resolve) => setTimeout(() => resolve(value), ms));
 
+/** A capture that completes when the test says, not when a timer fires on a loaded machine. */
+function capture(path: string): { promise: Promise<ReturnType<typeof exchange>>; complete(): Promise<void> } {
+  let resolve!: (value: ReturnType<typeof exchange>) => void;
+  const promise = new Promise<ReturnType<typeof exchange>>((done) => (resolve = done));
+  return {
+    promise,
+    complete: async () => {
+      resolve(exchange({ path }));
+      await later(undefined, 1);
+    },
+  };
+}
+
 describe('Traffic', () => {
   it('inspects each exchange with the scenario’s context, hands the record to every sink in order and keeps it', () => {
     const { inspector, seen } = inspectorFor(() => checked);
@@ -122,15 +135,23 @@ describe('Traffic', () => {
       inspected.request.url.endsWith('/bad') || inspected.request.url.endsWith('/worse') ? broken : checked,
     );
     const traffic = new Traffic(inspector, [], { negative: false });
-    traffic.recordInBackground(() => later(exchange({ path: '/good' }), 30));
-    traffic.recordInBackground(() => later(exchange({ path: '/bad' }), 10));
-    traffic.recordInBackground(() => later(exchange({ path: '/worse' }), 20));
+    const [good, bad, worse] = ['/good', '/bad', '/worse'].map(capture) as [
+      ReturnType<typeof capture>,
+      ReturnType<typeof capture>,
+      ReturnType<typeof capture>,
+    ];
+    for (const each of [good, bad, worse]) traffic.recordInBackground(() => each.promise);
     assert.equal(traffic.records.length, 0, 'nothing recorded before the captures resolve');
-    await assert.rejects(traffic.settle(), (error: unknown) => {
+    // The captures complete in another order than they started: bad, worse, then good.
+    const rejected = assert.rejects(traffic.settle(), (error: unknown) => {
       assert.ok(error instanceof ContractViolationError);
       assert.match(error.message, /\(GET http:\/\/library\.test\/v2\/bad\)/);
       return true;
     });
+    await bad.complete();
+    await worse.complete();
+    await good.complete();
+    await rejected;
     assert.deepEqual(
       traffic.records.map((record) => new URL(record.exchange.request.url).pathname),
       ['/v2/bad', '/v2/worse', '/v2/good'],
