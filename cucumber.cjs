@@ -12,9 +12,9 @@ const { reportFile } = require('./support/report/report-files.ts');
 const settings = config();
 const reports = settings.reportsDir;
 const allureResults = reportFile(reports, 'allureResults');
-const PROGRESS = path.join(__dirname, 'support/report/progress-formatter.cjs');
-const PROGRESS_BAR = path.join(__dirname, 'support/report/progress-bar-formatter.mjs');
-const ALLURE = path.join(__dirname, 'support/report/allure-reporter.cjs');
+const {
+  HARNESS_FORMATTERS: { progress: PROGRESS, progressBar: PROGRESS_BAR, allure: ALLURE },
+} = require('./support/report/harness-formatters.ts');
 
 // No `paths`: cucumber adds a profile's paths to those of the command line. `npm run spec` gives
 // the project's feature folders when the command line names none.

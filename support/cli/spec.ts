@@ -20,6 +20,7 @@ import { abnormalEndLine, flushInterruptedRun } from '../results/interruption';
 import { unfinishedRunProblem } from '../results/read-run';
 import { RUN_IDENTITY_OPTION, runIdentity } from '../results/run-identity';
 import { mayReleaseAttachments } from '../results/attachment-release';
+import { HARNESS_FORMATTERS } from '../report/harness-formatters';
 import {
   FORGET_PASSED_ATTEMPTS,
   HARNESS_FORGETTING_FORMATTERS,
@@ -28,13 +29,6 @@ import {
 import type { ResultsPluginOptions } from '../results/plugin';
 import { loadServiceContracts } from '../services/contracts';
 import { loadRequirements } from '../trace/requirements';
-
-/** The harness's own formatters (cucumber.cjs): none reads an attachment after its scenario. */
-const HARNESS_FORMATTERS = [
-  'progress-formatter.cjs',
-  'progress-bar-formatter.mjs',
-  'allure-reporter.cjs',
-].map((file) => path.join(HARNESS_ROOT, 'support/report', file));
 
 interface OwnOptions {
   readonly gate: boolean;
@@ -195,7 +189,11 @@ async function runScenarios(
             ...runConfiguration.plugins?.options,
             [RUN_IDENTITY_OPTION]: {
               ...runIdentity(runConfiguration.sources, settings.featuresDirs),
-              releaseAttachments: mayReleaseAttachments(runConfiguration.formats, HARNESS_FORMATTERS),
+              // None of the harness's own formatters reads an attachment after its scenario.
+              releaseAttachments: mayReleaseAttachments(
+                runConfiguration.formats,
+                Object.values(HARNESS_FORMATTERS),
+              ),
             } satisfies ResultsPluginOptions,
           },
         },

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import {
   TestStepResultStatus,
   TimeConversion,
@@ -6,6 +5,7 @@ import {
   type Envelope,
   type TestStepResult,
 } from '@cucumber/messages';
+import { HARNESS_FORMATTERS, onlyFormatters, type RunFormats } from './harness-formatters';
 
 /** What cucumber's event data collector holds of one attempt. */
 interface AttemptData {
@@ -100,9 +100,7 @@ export class PassedAttempts {
 }
 
 /** The harness's formatters that read no attempt once it finished, but for the summary. */
-export const HARNESS_FORGETTING_FORMATTERS = ['progress-formatter.cjs', 'allure-reporter.cjs'].map((file) =>
-  path.join(__dirname, file),
-);
+export const HARNESS_FORGETTING_FORMATTERS = [HARNESS_FORMATTERS.progress, HARNESS_FORMATTERS.allure];
 
 /** The format option (cucumber's `formatOptions`) by which `npm run spec` allows forgetting. */
 export const FORGET_PASSED_ATTEMPTS = 'forgetPassedAttempts';
@@ -112,12 +110,8 @@ export const FORGET_PASSED_ATTEMPTS = 'forgetPassedAttempts';
  * the formatters named (the harness's, which read no finished attempt but the summary's). Cucumber's
  * own console, `junit`, `json`, `rerun`, `usage` and `snippets` formatters read them at the end.
  */
-export function mayForgetPassedAttempts(
-  formats: { readonly stdout?: string; readonly files?: Record<string, string> },
-  forgetting: readonly string[],
-): boolean {
-  const used = [formats.stdout ?? '', ...Object.values(formats.files ?? {})].filter(Boolean);
-  return used.every((name) => name === 'message' || forgetting.includes(name));
+export function mayForgetPassedAttempts(formats: RunFormats, forgetting: readonly string[]): boolean {
+  return onlyFormatters(formats, (name) => name === 'message' || forgetting.includes(name));
 }
 
 /** One count per collector: two formatters that forget (stdout and a file) share what was forgotten. */

@@ -1,5 +1,6 @@
 import type * as messages from '@cucumber/messages';
 import { showsOnConsole } from '../report/console-failure';
+import { onlyFormatters, type RunFormats } from '../report/harness-formatters';
 
 /**
  * Cucumber's coordinator keeps every message of a run for its formatters' summary at the end (its
@@ -42,10 +43,9 @@ const STREAMING_FORMATTERS = new Set([
  * Whether a run's formatters allow releasing attachments: the harness's own and cucumber's
  * streaming ones only. Cucumber's `json` formatter, or any other, reads every attachment at the end.
  */
-export function mayReleaseAttachments(
-  formats: { readonly stdout?: string; readonly files?: Record<string, string> },
-  harnessFormatters: readonly string[],
-): boolean {
-  const used = [formats.stdout ?? '', ...Object.values(formats.files ?? {})].filter(Boolean);
-  return used.every((name) => STREAMING_FORMATTERS.has(name) || harnessFormatters.includes(name));
+export function mayReleaseAttachments(formats: RunFormats, harnessFormatters: readonly string[]): boolean {
+  return onlyFormatters(
+    formats,
+    (name) => STREAMING_FORMATTERS.has(name) || harnessFormatters.includes(name),
+  );
 }
