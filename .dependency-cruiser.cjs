@@ -51,6 +51,7 @@ const CUCUMBER_ALLOWED = [
   'support/results/plugin\\.ts$', // the results plugin (cucumber's Plugin type)
   'support/report/progress-formatter\\.cjs$', // cucumber formatters
   'support/report/progress-bar-formatter\\.mjs$',
+  'support/results/allure-formatter\\.cjs$',
   'bench/', // the benchmarks run raw cucumber to compare with
 ];
 

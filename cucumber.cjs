@@ -6,7 +6,6 @@
 require('./support/register.cjs');
 const path = require('node:path');
 const { config } = require('./support/config/config.ts');
-const { allureWriterFor } = require('./support/report/allure-writer.ts');
 const { reportFile } = require('./support/report/report-files.ts');
 
 const settings = config();
@@ -42,10 +41,9 @@ const common = {
     // Snippets for undefined steps in the project's style: TypeScript, `this: ScenarioWorld`,
     // typed parameters named after their parameter types.
     snippetSyntax: path.join(__dirname, 'support/report/typed-snippets.cjs'),
+    // The Allure formatter writes here from a thread of its own (support/report/allure-thread.ts);
+    // the results plugin waits for it at the end of the run.
     resultsDir: allureResults,
-    // Allure's own writer fsyncs every file in the coordinator while the workers wait: this one
-    // writes in the background, and the results plugin waits for it at the end of the run.
-    writer: allureWriterFor(allureResults),
   },
   strict: true,
   // Retries only for scenarios tagged as flaky; the gate counts those that pass on a retry.

@@ -18,6 +18,7 @@ import { checkFeaturePaths, checkNamePatterns, parseCucumberArguments } from '..
 import { reportFile } from '../report/report-files';
 import { abnormalEndLine, flushInterruptedRun } from '../results/interruption';
 import { unfinishedRunProblem } from '../results/read-run';
+import { reportsWritten } from '../results/reporting-thread';
 import { RUN_IDENTITY_OPTION, runIdentity } from '../results/run-identity';
 import { mayReleaseAttachments } from '../results/attachment-release';
 import { HARNESS_FORMATTERS } from '../report/harness-formatters';
@@ -212,8 +213,9 @@ async function runScenarios(
     );
     return success;
   } catch (error) {
-    // Cucumber's own summary breaks on a scenario whose worker died; the results are written by
-    // then, so the gate still decides on them.
+    // Cucumber's own summary breaks on a scenario whose worker died; the results are written
+    // nonetheless, so the gate still decides on them.
+    await reportsWritten();
     console.error(`spec: ${abnormalEndLine(reportFile(settings.reportsDir, 'results'), error)}`);
     return false;
   } finally {

@@ -6,8 +6,8 @@ export const HARNESS_FORMATTERS = {
   progress: path.join(__dirname, 'progress-formatter.cjs'),
   /** Cucumber's progress bar with the same failures (a terminal). */
   progressBar: path.join(__dirname, 'progress-bar-formatter.mjs'),
-  /** allure-cucumberjs, its failures titled by their first line. */
-  allure: path.join(__dirname, 'allure-reporter.cjs'),
+  /** allure-cucumberjs on the reporting thread, its failures titled by their first line. */
+  allure: path.join(__dirname, '../results/allure-formatter.cjs'),
 } as const;
 
 /** A run's formatters as cucumber's run configuration names them (`formats`). */

@@ -152,7 +152,7 @@ describe('a failure in Allure', () => {
     );
 
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const Reporter = require('../../support/report/allure-reporter.cjs') as {
+    const Reporter = require('../../support/report/titled-allure-reporter.cjs') as {
       prototype: { exceptionToError(message?: string, exception?: messages.Exception): unknown };
     };
     const error = Reporter.prototype.exceptionToError.call({}, result.message, result.exception) as Record<
@@ -171,7 +171,7 @@ describe('a failure in Allure', () => {
     const category = (error: Error): string | undefined => {
       const result = formatError(error, true);
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const Reporter = require('../../support/report/allure-reporter.cjs') as {
+      const Reporter = require('../../support/report/titled-allure-reporter.cjs') as {
         prototype: { exceptionToError(message?: string, exception?: messages.Exception): { stack: string } };
       };
       const { stack } = Reporter.prototype.exceptionToError.call({}, result.message, result.exception);

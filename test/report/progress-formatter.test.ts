@@ -126,7 +126,7 @@ describe('attempts that passed, forgotten once counted (a long run’s memory)',
   });
 
   it('only when every formatter of the run reads no finished attempt', () => {
-    const ours = ['/h/progress-formatter.cjs', '/h/allure-reporter.cjs'];
+    const ours = ['/h/progress-formatter.cjs', '/h/allure-formatter.cjs'];
     assert.equal(mayForgetPassedAttempts({ stdout: ours[0], files: { 'a.log': ours[1]! } }, ours), true);
     assert.equal(mayForgetPassedAttempts({ stdout: ours[0], files: { 'm.ndjson': 'message' } }, ours), true);
     for (const other of ['summary', 'progress', 'junit', 'json', 'rerun', 'usage', 'snippets']) {

@@ -36,7 +36,7 @@ describe("attachments released in the coordinator once their scenario's attempt 
   });
 
   it('is only for runs whose formatters never read an attachment after its scenario', () => {
-    const harness = ['/h/support/report/progress-formatter.cjs', '/h/support/report/allure-reporter.cjs'];
+    const harness = ['/h/support/report/progress-formatter.cjs', '/h/support/results/allure-formatter.cjs'];
     const ours = { stdout: harness[0]!, files: { 'reports/allure.log': harness[1]! } };
     assert.equal(mayReleaseAttachments(ours, harness), true);
     assert.equal(

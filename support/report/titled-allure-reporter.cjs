@@ -1,9 +1,9 @@
-// allure-cucumberjs's reporter, with each failure's message its first line (the headline of
-// support/report/console-failure.ts): Allure titles the entries of its Categories tab with the
-// message, and took the whole stack as the title. The whole text stays in the trace, after the
+// allure-cucumberjs's reporter, as the Allure thread runs it (allure-thread.ts), with each failure's
+// message its first line (the headline of support/report/console-failure.ts): Allure titles the
+// entries of its Categories tab with the message, and took the whole stack as the title. The whole text stays in the trace, after the
 // failure's kind (support/report/failure-kind.ts), which Allure's categories match.
-// Plain JavaScript: cucumber loads formatters with import(), which cannot load TypeScript; what
-// it requires can, through the TypeScript loader (registered by cucumber.cjs already, here for any other caller).
+// Plain JavaScript, a subclass of allure-cucumberjs's CommonJS class; what it requires is TypeScript,
+// through the TypeScript loader (registered by the thread already, here for any other caller).
 require('../register.cjs');
 const AllureCucumberReporter = require('allure-cucumberjs/reporter');
 const { failureTitle, goesBy } = require('./console-failure.ts');

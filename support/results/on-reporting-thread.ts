@@ -1,0 +1,102 @@
+/**
+ * The reporting thread's work (reporting-thread.ts): the message stream, the results model and
+ * its reports, and Allure when the run has its formatter, from the coordinator's lines, in order.
+ */
+import type { Envelope } from '@cucumber/messages';
+import { parentPort, workerData } from 'node:worker_threads';
+import { config } from '../config/config';
+import { AllureOnThread } from '../report/allure-on-thread';
+import { reportFile } from '../report/report-files';
+import { loadServiceContracts } from '../services/contracts';
+import { loadRequirements } from '../trace/requirements';
+import { MessageFile } from './message-file';
+import type { ReportingFinished, ReportingInit, ToReportingThread } from './reporting-thread';
+import { RunCollector, type RunIdentity } from './run-model';
+import { finishAllureResults, writeResultReports, type RunInputs } from './write-reports';
+
+const init = workerData as ReportingInit;
+const settings = config();
+const contracts = loadServiceContracts(settings);
+const catalog = loadRequirements(settings.requirementsFile);
+const collector = new RunCollector();
+const messages = new MessageFile(reportFile(init.reportsDir, 'messages'));
+const run = init.identity.selection ? { run: init.identity as RunIdentity } : {};
+let allure: AllureOnThread | undefined;
+/** Set by a signal: nothing after it gets into the stream or the results. */
+let stopped = false;
+
+async function inputs(): Promise<RunInputs> {
+  return {
+    results: { ...collector.results(), ...run },
+    corpus: collector.corpus(),
+    contracts: await contracts,
+    catalog,
+    config: settings,
+  };
+}
+
+function take(text: string): void {
+  messages.write(text);
+  for (const line of text.split('\n')) {
+    if (line.length === 0) continue;
+    const envelope = JSON.parse(line) as Envelope;
+    collector.update(envelope);
+    allure?.envelope(envelope);
+  }
+}
+
+async function finish(): Promise<ReportingFinished> {
+  messages.close();
+  const finished = await inputs();
+  writeResultReports(init.reportsDir, finished);
+  const problems = (allure?.failures ?? []).map((failure) => `allure: could not write ${failure}`);
+  try {
+    // Allure's files are all written by now: its extras go beside them.
+    finishAllureResults(init.reportsDir, finished);
+  } catch (error) {
+    problems.push(
+      `allure: could not write its extras: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  return { kind: 'finished', problems };
+}
+
+/** Interrupted, the run still leaves its results so far: marked incomplete, never as a verdict. */
+async function interrupt(): Promise<void> {
+  stopped = true;
+  const done = new Int32Array(init.interrupted);
+  try {
+    messages.close();
+    writeResultReports(init.reportsDir, await inputs());
+  } finally {
+    Atomics.store(done, 0, 1);
+    Atomics.notify(done, 0);
+  }
+}
+
+parentPort?.on('message', (message: ToReportingThread) => {
+  if (stopped) return;
+  switch (message.kind) {
+    case 'lines':
+      take(message.text);
+      break;
+    case 'allure':
+      allure = new AllureOnThread(message.init);
+      break;
+    case 'run-hook-error':
+      allure?.runHookError(message.hook, message.message, message.stack);
+      break;
+    case 'finish':
+      void finish().then(
+        (finished) => parentPort?.postMessage(finished),
+        (error: unknown) => {
+          const problem = `could not write the run's reports: ${error instanceof Error ? error.message : String(error)}`;
+          parentPort?.postMessage({ kind: 'finished', problems: [problem] } satisfies ReportingFinished);
+        },
+      );
+      break;
+    case 'interrupt':
+      void interrupt();
+      break;
+  }
+});

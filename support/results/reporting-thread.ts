@@ -1,0 +1,164 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Envelope } from '@cucumber/messages';
+import type { AllureInit } from '../report/allure-on-thread';
+import type { RunIdentity } from './run-model';
+
+/** What the thread is started with: where the run's reports go, and which run this is. */
+export interface ReportingInit {
+  readonly reportsDir: string;
+  readonly identity: Partial<RunIdentity>;
+  /** Where the thread says it has written the results of an interrupted run (an Int32Array's buffer). */
+  readonly interrupted: SharedArrayBuffer;
+}
+
+/** What the coordinator tells the thread, in order. */
+export type ToReportingThread =
+  /** Envelopes as lines of messages.ndjson, several at a time. */
+  | { readonly kind: 'lines'; readonly text: string }
+  | { readonly kind: 'allure'; readonly init: AllureInit }
+  | {
+      readonly kind: 'run-hook-error';
+      readonly hook: string;
+      readonly message: string;
+      readonly stack?: string;
+    }
+  /** After the run's last message: write the reports, answer `finished`. */
+  | { readonly kind: 'finish' }
+  /** A signal: write what there is, marked incomplete, and say so through `interrupted`. */
+  | { readonly kind: 'interrupt' };
+
+export interface ReportingFinished {
+  readonly kind: 'finished';
+  /** What could not be written. */
+  readonly problems: readonly string[];
+}
+
+/** Lines handed over at the latest at this size; otherwise at each scenario's end. */
+const BATCH_CHARS = 256 * 1024;
+/** How long a signal waits for the results so far to be written. */
+const INTERRUPT_WAIT_MS = 30_000;
+
+/**
+ * The reporting of a run, on a thread of its own: the message stream (messages.ndjson), the
+ * results model and its reports (results.json, contract coverage, traceability) and Allure's
+ * results (allure-cucumberjs's reporter, when the run has the Allure formatter). In cucumber's
+ * coordinator these took about half of a one-worker API run's time, which the scenarios waited on,
+ * and with several workers they were the coordinator's work all workers waited on. The
+ * coordinator now writes each message as its line of the stream and hands the lines over, a
+ * scenario at a time; the thread does the rest, in the order the messages came.
+ */
+export class ReportingThread {
+  private readonly thread: Worker;
+  private lines: string[] = [];
+  private chars = 0;
+  private failed: string | undefined;
+  private finishing: ((problems: readonly string[]) => void) | undefined;
+  private finished: Promise<readonly string[]> | undefined;
+  private readonly interrupted = new SharedArrayBuffer(4);
+  /** Whether any message was handed over: Allure without them would be an empty report. */
+  fed = false;
+
+  constructor(reportsDir: string, identity: ReportingInit['identity']) {
+    const init: ReportingInit = { reportsDir, identity, interrupted: this.interrupted };
+    // Plain JavaScript first, which loads the TypeScript loader: a thread gets none of the
+    // process's preloads (`-r ./support/register.cjs`).
+    this.thread = new Worker(path.join(__dirname, 'reporting-thread-entry.cjs'), {
+      execArgv: [],
+      workerData: init,
+    });
+    this.thread.on('message', (message: ReportingFinished) => this.finishing?.(message.problems));
+    this.thread.on('error', (error) => {
+      this.failed = `the reporting thread stopped: ${error.stack ?? error.message}`;
+      this.finishing?.([this.failed]);
+    });
+    // Reporting never keeps a process alive: the results plugin waits for `finish()`.
+    this.thread.unref();
+  }
+
+  /** One message of the run: its line of the stream, handed over with its scenario's others. */
+  envelope(envelope: Envelope): void {
+    this.fed = true;
+    const line = `${JSON.stringify(envelope)}\n`;
+    this.lines.push(line);
+    this.chars += line.length;
+    if (this.chars >= BATCH_CHARS || envelope.testCaseFinished) this.handOver();
+  }
+
+  /** The run has the Allure formatter: the thread runs allure-cucumberjs's reporter too. */
+  startAllure(init: AllureInit): void {
+    this.post({ kind: 'allure', init });
+  }
+
+  /** A BeforeAll or AfterAll hook failed: Allure shows it as the run's error. */
+  runHookError(hook: string, error: unknown): void {
+    const { message, stack } = error instanceof Error ? error : { message: String(error), stack: undefined };
+    this.post({ kind: 'run-hook-error', hook, message, stack });
+  }
+
+  /**
+   * After the run's last message: waits until every report is written; says what could not be.
+   * The same wait however often it is asked for.
+   */
+  finish(): Promise<readonly string[]> {
+    this.finished ??= this.writeReports();
+    return this.finished;
+  }
+
+  private writeReports(): Promise<readonly string[]> {
+    this.handOver();
+    if (this.failed) return Promise.resolve([this.failed]);
+    this.thread.ref();
+    return new Promise<readonly string[]>((resolve) => {
+      this.finishing = resolve;
+      this.post({ kind: 'finish' });
+    }).finally(() => this.thread.unref());
+  }
+
+  /**
+   * A signal: the results so far are written, marked incomplete, before this returns (the process
+   * is about to end). Messages after it are not written.
+   */
+  interrupt(): void {
+    this.handOver();
+    this.post({ kind: 'interrupt' });
+    const done = new Int32Array(this.interrupted);
+    if (!this.failed) Atomics.wait(done, 0, 0, INTERRUPT_WAIT_MS);
+    this.failed ??= 'the run was interrupted';
+  }
+
+  private handOver(): void {
+    if (this.lines.length === 0) return;
+    this.post({ kind: 'lines', text: this.lines.join('') });
+    this.lines = [];
+    this.chars = 0;
+  }
+
+  private post(message: ToReportingThread): void {
+    if (!this.failed) this.thread.postMessage(message);
+  }
+}
+
+let current: ReportingThread | undefined;
+
+/** Starts the run's reporting thread (the results plugin does, before the formatters start). */
+export function startReportingThread(
+  reportsDir: string,
+  identity: ReportingInit['identity'],
+): ReportingThread {
+  current = new ReportingThread(reportsDir, identity);
+  return current;
+}
+
+/**
+ * Waits until the run's reports are written: a run that cucumber could not end in order (a worker
+ * died) is judged on them too.
+ */
+export async function reportsWritten(): Promise<void> {
+  await current?.finish();
+}
+
+/** The run's reporting thread, which the Allure formatter hands its work to. */
+export function reportingThread(): ReportingThread | undefined {
+  return current;
+}

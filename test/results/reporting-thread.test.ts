@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import type * as messages from '@cucumber/messages';
+import { reportOnReportingThread, type AllureFormatterOptions } from '../../support/results/allure-formatter';
+import { startReportingThread } from '../../support/results/reporting-thread';
+import { tempDir } from '../helpers/temp';
+
+type RunHookCode = (...args: unknown[]) => unknown;
+
+/** What cucumber gives the Allure formatter, with these options and run hooks. */
+function formatterOptions(
+  parsedArgvOptions: Record<string, unknown>,
+  beforeAll: { code: RunHookCode }[] = [],
+): AllureFormatterOptions {
+  return {
+    parsedArgvOptions,
+    eventBroadcaster: { on: () => undefined },
+    supportCodeLibrary: {
+      beforeTestCaseHookDefinitions: [{ id: 'before', name: 'Start the scenario' }],
+      afterTestCaseHookDefinitions: [],
+      beforeTestRunHookDefinitions: beforeAll,
+      afterTestRunHookDefinitions: [],
+    },
+  };
+}
+
+const timestamp = { seconds: 1, nanos: 0 };
+const runStarted: messages.Envelope = { testRunStarted: { timestamp } };
+const runFinished: messages.Envelope = { testRunFinished: { timestamp, success: false } };
+
+describe('the reporting thread', () => {
+  // First: the process has no reporting thread yet.
+  it('the Allure formatter in a run without the results plugin says what is missing', () => {
+    assert.throws(
+      () => reportOnReportingThread(formatterOptions({ resultsDir: tempDir() })),
+      /^Error: The harness Allure formatter needs the harness results plugin \(support\/results\/plugin\.cjs\)/,
+    );
+  });
+
+  it('writes the message stream and the results of what it was handed, and Allure’s files, by the end', async () => {
+    const reports = tempDir();
+    const thread = startReportingThread(reports, {});
+    const allureResults = path.join(reports, 'allure-results');
+    const boom = new Error('the service would not start');
+    const hooks = [{ code: (): Promise<never> => Promise.reject(boom) }];
+    const checkFed = reportOnReportingThread(formatterOptions({ resultsDir: allureResults }, hooks));
+    assert.throws(checkFed, /got no message: the results plugin did not run/);
+
+    // A BeforeAll hook fails as it did, and Allure shows the run's error.
+    await assert.rejects(hooks[0]!.code() as Promise<never>, boom);
+    thread.envelope(runStarted);
+    thread.envelope(runFinished);
+    assert.deepEqual(await thread.finish(), []);
+    checkFed();
+
+    const lines = fs.readFileSync(path.join(reports, 'messages.ndjson'), 'utf8').trim().split('\n');
+    assert.deepEqual(
+      lines.map((line) => JSON.parse(line) as messages.Envelope),
+      [runStarted, runFinished],
+    );
+    const results = JSON.parse(fs.readFileSync(path.join(reports, 'results.json'), 'utf8')) as {
+      complete: boolean;
+    };
+    assert.equal(results.complete, true);
+    const globals = fs.readdirSync(allureResults).filter((file) => file.endsWith('-globals.json'));
+    assert.equal(globals.length, 1, fs.readdirSync(allureResults).join(', '));
+    const { errors } = JSON.parse(fs.readFileSync(path.join(allureResults, globals[0]!), 'utf8')) as {
+      errors: { message: string }[];
+    };
+    assert.match(errors[0]!.message, /the service would not start/);
+    assert.ok(
+      fs.existsSync(path.join(allureResults, 'environment.properties')),
+      'its extras, after its files',
+    );
+  });
+
+  it('names an Allure option that cannot reach it', () => {
+    startReportingThread(tempDir(), {});
+    assert.throws(
+      () =>
+        reportOnReportingThread(
+          formatterOptions({ resultsDir: tempDir(), listeners: [{ onTestStart: () => undefined }] }),
+        ),
+      /^Error: Allure format option "listeners" cannot reach the reporting thread: give it as data/,
+    );
+  });
+
+  it('says which of Allure’s files it could not write', async () => {
+    const reports = tempDir();
+    const thread = startReportingThread(reports, {});
+    // A file where Allure's folder should be.
+    const notAFolder = path.join(reports, 'allure-results');
+    fs.writeFileSync(notAFolder, '');
+    const hooks = [
+      {
+        code: (): never => {
+          throw new Error('no service');
+        },
+      },
+    ];
+    reportOnReportingThread(formatterOptions({ resultsDir: notAFolder }, hooks));
+    assert.throws(() => hooks[0]!.code(), /no service/);
+    thread.envelope(runStarted);
+    thread.envelope(runFinished);
+    const problems = await thread.finish();
+    assert.ok(
+      problems.some((problem) =>
+        /^allure: could not write [\w-]+-globals\.json: E(EXIST|NOTDIR)/.test(problem),
+      ),
+      problems.join('\n'),
+    );
+    for (const problem of problems) assert.match(problem, /^allure: could not write .+: E(EXIST|NOTDIR)/);
+    assert.ok(fs.existsSync(path.join(reports, 'results.json')), 'the run’s own reports are written');
+  });
+});
