@@ -57,6 +57,35 @@ export function resultSizes(messagesFile: string, resultsFile: string, scenarios
   return { resultsBytes: per(resultsFile), messageBytes: per(messagesFile) };
 }
 
+const THREAD = /, thread \d+$/;
+
+/**
+ * Each process that has threads of its own (the coordinator's reporting thread) once more as a
+ * whole: at every sample of its main thread, the live heap of all its threads by then (each
+ * thread's latest sample) — the heap the process really holds. Resident memory is the process's.
+ */
+export function wholeProcesses(runs: readonly MemoryRun[]): MemoryRun[] {
+  return runs
+    .filter((main) => !THREAD.test(main.role))
+    .flatMap((main) => {
+      const threads = runs.filter((run) => run.role.replace(THREAD, '') === main.role && run !== main);
+      if (threads.length === 0) return [];
+      const latestHeap = (thread: MemoryRun, at: number): number =>
+        thread.samples.filter((sample) => sample.at <= at).at(-1)?.heapUsed ?? 0;
+      return [
+        {
+          role: `${main.role}, all threads`,
+          peakRssKb: main.peakRssKb,
+          samples: main.samples.map((sample) => ({
+            ...sample,
+            heapUsed:
+              sample.heapUsed + threads.reduce((sum, thread) => sum + latestHeap(thread, sample.at), 0),
+          })),
+        },
+      ];
+    });
+}
+
 /** Lines one process's memory samples up with the scenarios finished by then. */
 export function analyseMemory(run: MemoryRun, finished: readonly number[]): MemoryAnalysis {
   const total = finished.length;
@@ -105,7 +134,7 @@ function leastSquaresSlope(points: readonly (readonly [number, number])[]): numb
  * own result.
  */
 export function isFlat(analysis: MemoryAnalysis, sizes: ResultSizes): boolean {
-  return analysis.role === 'coordinator'
+  return analysis.role.startsWith('coordinator')
     ? analysis.secondHalfBytesPerScenario <= sizes.messageBytes + sizes.resultsBytes
     : analysis.secondHalfGrowthMb <= 2;
 }

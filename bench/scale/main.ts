@@ -12,7 +12,15 @@ import { writeWholeFile } from '../../support/config/write-file';
 import { writeApiCorpus } from '../corpus/api';
 import { expectExit, npmCommand, REGISTER, ROOT, runNode } from '../measure/run-process';
 import { describeMachine } from '../report/machine';
-import { analyseMemory, finishTimes, isFlat, memoryReport, resultSizes, type MemoryRun } from './analysis';
+import {
+  analyseMemory,
+  wholeProcesses,
+  finishTimes,
+  isFlat,
+  memoryReport,
+  resultSizes,
+  type MemoryRun,
+} from './analysis';
 
 async function main(argv: readonly string[]): Promise<void> {
   const { values } = parseArgs({
@@ -63,9 +71,10 @@ async function main(argv: readonly string[]): Promise<void> {
 
   const messages = path.join(reportsDir, 'messages.ndjson');
   const finished = finishTimes(messages);
-  const processes = fs
+  const runs = fs
     .readdirSync(samplesDir)
-    .map((name) => JSON.parse(fs.readFileSync(path.join(samplesDir, name), 'utf8')) as MemoryRun)
+    .map((name) => JSON.parse(fs.readFileSync(path.join(samplesDir, name), 'utf8')) as MemoryRun);
+  const processes = [...runs, ...wholeProcesses(runs)]
     .map((memory) => analyseMemory(memory, finished))
     .sort((a, b) => a.role.localeCompare(b.role));
   const sizes = resultSizes(messages, path.join(reportsDir, 'results.json'), finished.length);

@@ -1,4 +1,4 @@
 // The reporting thread's first file (reporting-thread.ts): plain JavaScript, which loads the
-// TypeScript loader that a thread does not inherit, then the thread's work.
+// TypeScript loader (unless the process's `-r` did already), then the thread's work.
 require('../register.cjs');
 require('./on-reporting-thread.ts');

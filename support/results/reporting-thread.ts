@@ -61,12 +61,9 @@ export class ReportingThread {
 
   constructor(reportsDir: string, identity: ReportingInit['identity']) {
     const init: ReportingInit = { reportsDir, identity, interrupted: this.interrupted };
-    // Plain JavaScript first, which loads the TypeScript loader: a thread gets none of the
-    // process's preloads (`-r ./support/register.cjs`).
-    this.thread = new Worker(path.join(__dirname, 'reporting-thread-entry.cjs'), {
-      execArgv: [],
-      workerData: init,
-    });
+    // With the process's node options (a profiler, a preload); plain JavaScript first, which loads
+    // the TypeScript loader when the process got it otherwise (cucumber's `requireModule`).
+    this.thread = new Worker(path.join(__dirname, 'reporting-thread-entry.cjs'), { workerData: init });
     this.thread.on('message', (message: ReportingFinished) => this.finishing?.(message.problems));
     this.thread.on('error', (error) => {
       this.failed = `the reporting thread stopped: ${error.stack ?? error.message}`;

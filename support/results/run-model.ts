@@ -324,8 +324,9 @@ export class RunCollector {
     const attempt = this.attempts.get(finished.testCaseStartedId);
     if (!attempt) return;
     this.attempts.delete(finished.testCaseStartedId);
-    // The last attempt of a test case needs it no more: memory stays with the results.
-    if (!finished.willBeRetried) this.testCases.delete(attempt.testCase.id);
+    // The last attempt of a test case needs it, its steps and its pickle's key no more: memory
+    // stays with the results.
+    if (!finished.willBeRetried) this.forgetTestCase(attempt.testCase);
     const { scenario } = attempt;
     const status = mostSevere(attempt.statuses);
     const failedBefore = scenario.status === 'FAILED';
@@ -340,5 +341,11 @@ export class RunCollector {
     else scenario.error = attempt.error;
     // Coverage counts what every attempt exchanged.
     scenario.exchanges.push(...attempt.exchanges);
+  }
+
+  private forgetTestCase(testCase: messages.TestCase): void {
+    this.testCases.delete(testCase.id);
+    this.pickleKeys.delete(testCase.pickleId);
+    for (const step of testCase.testSteps) if (step.pickleStepId) this.pickleSteps.delete(step.pickleStepId);
   }
 }
