@@ -1,8 +1,8 @@
 import os from 'node:os';
 
 /**
- * Cores one worker keeps busy: its main thread, the Allure writer's thread, the embedded service's
- * thread and garbage collection (`time` shows about 160 % CPU for a one-worker API run). A worker
+ * Cores one worker keeps busy: its main thread, the coordinator's reporting thread, the embedded
+ * service's thread and garbage collection (`time` shows 160–180 % CPU for a one-worker API run). A worker
  * without two cores of its own makes a run slower, not faster (docs/BENCHMARKS.md, row 4).
  */
 export const CORES_PER_WORKER = 2;
