@@ -102,6 +102,9 @@ interface Attempt {
   error?: string;
 }
 
+/** The violations of every exchange that has none: one list for all of them. */
+const NO_VIOLATIONS: readonly string[] = Object.freeze([]);
+
 function toMillis(timestamp: messages.Timestamp): number {
   return timestamp.seconds * 1000 + Math.round(timestamp.nanos / 1e6);
 }
@@ -134,6 +137,8 @@ export class RunCollector {
   private browser?: string;
   /** Where the exchanges went: the embedded services' loopback origins are known only from them. */
   private readonly origins = new Set<string>();
+  /** Operation ids, media types and the like, each kept once however many exchanges name it. */
+  private readonly words = new Map<string, string>();
 
   update(envelope: messages.Envelope): void {
     if (envelope.meta) this.meta = envelope.meta;
@@ -305,18 +310,20 @@ export class RunCollector {
     if (!isExchangeAttachment(parsed)) return;
     const { exchange, assessment } = parsed;
     this.origins.add(new URL(exchange.request.url).origin);
+    // A long run keeps every scenario's summaries: the words they repeat are kept once.
+    const word = (value: string): string => this.words.get(value) ?? (this.words.set(value, value), value);
     attempt.exchanges.push({
       source: exchange.source,
-      method: exchange.request.method,
+      method: word(exchange.request.method),
       path: new URL(exchange.request.url).pathname,
       status: exchange.response.status,
-      ...(assessment.service ? { service: assessment.service } : {}),
-      ...(assessment.operationId ? { operationId: assessment.operationId } : {}),
-      ...(assessment.responseKey ? { responseKey: assessment.responseKey } : {}),
-      ...(assessment.mediaType ? { mediaType: assessment.mediaType } : {}),
+      ...(assessment.service ? { service: word(assessment.service) } : {}),
+      ...(assessment.operationId ? { operationId: word(assessment.operationId) } : {}),
+      ...(assessment.responseKey ? { responseKey: word(assessment.responseKey) } : {}),
+      ...(assessment.mediaType ? { mediaType: word(assessment.mediaType) } : {}),
       validated: assessment.validated,
       undocumented: assessment.undocumented,
-      violations: assessment.violations,
+      violations: assessment.violations.length === 0 ? NO_VIOLATIONS : assessment.violations,
     });
   }
 
