@@ -11,7 +11,6 @@ import {
 } from '@cucumber/cucumber';
 import { config } from '../config/config';
 import { installRelativeStackTraces } from '../report/local-paths';
-import { ALLURE_MESSAGE_MEDIA_TYPE, metadataMessage, scenarioMetadata } from '../report/allure-metadata';
 import { closeWorkerResources, openWorkerResources } from '../worker';
 import type { ScenarioWorld } from './world';
 
@@ -27,30 +26,19 @@ BeforeAll(async function () {
   await openWorkerResources();
 });
 
-Before({ name: 'Start the scenario' }, async function (this: ScenarioWorld, { pickle, gherkinDocument }) {
+Before({ name: 'Start the scenario' }, async function (this: ScenarioWorld, { pickle }) {
   const resources = await openWorkerResources();
   // Once the service has gone, the scenarios after fail at once instead of timing out one by one.
   await resources.watch.check();
   await resources.target.reset();
   this.begin(resources, pickle);
-  // Requirement links, epic, story, severity, owner and layer for the Allure result.
-  this.attach(
-    metadataMessage(scenarioMetadata(pickle, gherkinDocument, resources.catalog)),
-    ALLURE_MESSAGE_MEDIA_TYPE,
-  );
+  // Its requirement links, labels and the operations it exercises reach Allure where Allure is
+  // written (support/report/allure-scenario-metadata.ts), not through the scenario.
 });
 
 AfterStep(async function (this: ScenarioWorld) {
   // API calls the page made during the step are checked against the contract by now.
   await this.settleTraffic();
-  // The operations the step exercised, as Allure labels (Allure takes labels from steps, not After hooks).
-  const operations = this.newOperations();
-  if (operations.length > 0) {
-    this.attach(
-      metadataMessage({ labels: operations.map((value) => ({ name: 'operation', value })) }),
-      ALLURE_MESSAGE_MEDIA_TYPE,
-    );
-  }
 });
 
 // One After hook: every hook is a fixture container in Allure, written for every scenario.

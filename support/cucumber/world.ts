@@ -65,7 +65,6 @@ export class ScenarioWorld extends World {
   readonly notes = new Notepad();
   /** Values the generic steps remember under a name the feature gives (`{{name}}`). */
   private readonly memory = new Map<string, unknown>();
-  private readonly reportedOperations = new Set<string>();
   /** What the generic contract steps prepare for the next `When I call`. */
   prepared: PreparedCall = emptyCall();
   /** The folder of the scenario's feature file: `@file:<path>` form parts are read relative to it. */
@@ -253,19 +252,6 @@ export class ScenarioWorld extends World {
 
   get lastResponse(): ApiResponse {
     return this.scenario.http.lastResponse;
-  }
-
-  /** Operations exercised since the last call: each is reported once per scenario. */
-  newOperations(): string[] {
-    const fresh: string[] = [];
-    for (const record of this.traffic.records) {
-      const operation = record.assessment.operationId;
-      if (operation && !this.reportedOperations.has(operation)) {
-        this.reportedOperations.add(operation);
-        fresh.push(operation);
-      }
-    }
-    return fresh;
   }
 
   hasTag(tag: string): boolean {

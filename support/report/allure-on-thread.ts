@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import Module from 'node:module';
 import path from 'node:path';
 import type { Envelope } from '@cucumber/messages';
+import type { RequirementCatalog } from '../trace/requirements';
+import { AllureScenarioMetadata } from './allure-scenario-metadata';
 import { propertiesText } from './run-environment';
 import type { Globals, TestResult, TestResultContainer } from 'allure-js-commons';
 
@@ -122,14 +124,20 @@ export class AllureOnThread {
   private readonly messages = new EventEmitter();
   private readonly folder: ResultsFolder;
   private readonly reporter: Reporter;
+  private readonly metadata: AllureScenarioMetadata;
 
-  constructor(init: AllureInit) {
+  constructor(init: AllureInit, catalog: RequirementCatalog) {
     this.folder = new ResultsFolder(init.resultsDir);
     this.reporter = startReporter(init, this.folder, this.messages);
+    this.metadata = new AllureScenarioMetadata(catalog);
   }
 
   envelope(envelope: Envelope): void {
-    this.reporting(() => this.messages.emit('envelope', asInCoordinator(envelope)));
+    this.reporting(() => {
+      const { before, after } = this.metadata.around(envelope);
+      for (const each of [...before, asInCoordinator(envelope), ...after])
+        this.messages.emit('envelope', each);
+    });
   }
 
   /** A BeforeAll or AfterAll hook failed in the coordinator. */

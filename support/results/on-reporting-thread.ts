@@ -81,7 +81,7 @@ parentPort?.on('message', (message: ToReportingThread) => {
       take(message.text);
       break;
     case 'allure':
-      allure = new AllureOnThread(message.init);
+      allure = new AllureOnThread(message.init, catalog);
       break;
     case 'run-hook-error':
       allure?.runHookError(message.hook, message.message, message.stack);
