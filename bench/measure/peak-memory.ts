@@ -3,9 +3,11 @@
  * when the process exits it writes its peak resident memory (kB) to BENCH_PEAK_RSS_FILE.
  */
 import fs from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
 
 const file = process.env.BENCH_PEAK_RSS_FILE;
-if (file) {
+// The process's own exit, not a thread's that took the same preloads.
+if (file && isMainThread) {
   process.on('exit', () => {
     fs.writeFileSync(file, String(process.resourceUsage().maxRSS));
   });

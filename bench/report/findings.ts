@@ -15,27 +15,25 @@ export const WHY_MISSED: Partial<Record<RowId, string>> = {
     'preflight dry run, the embedded service, its formatters and results plugin (finding 2).',
   'startup-memory':
     "On top of the hand-rolled project's cucumber-js and supertest, the harness's process holds the parsed " +
-    'contract and its compiled validators, the embedded service on its own thread, the Allure reporter and ' +
-    'its writer thread, the results model and the message stream it collects.',
+    'contract and its compiled validators, the embedded service on its own thread, and the reporting ' +
+    'thread (the message stream, the results model, Allure) with its own heap.',
   'api-median-allure':
-    'What the harness adds inside a scenario beyond what Allure costs: the contract check (microseconds), ' +
-    'redacting and recording every exchange as an attachment — which Allure then writes as files of its own ' +
-    '— and, in a one-worker run, the message formatter and the results plugin handling each attachment as it ' +
-    "is made (findings 1 and 3). The harness's Allure writer works on a thread of its own, the hand-rolled " +
-    "run's writes in the steps' process.",
+    'Inside a scenario the harness checks every response against the contract, redacts and records it as an ' +
+    'attachment, and runs its Before, AfterStep and After hooks (the service watch, the scenario state, the ' +
+    "page's calls settled); the hand-rolled Allure run does none of it there: allure-cucumberjs does its " +
+    'work between scenarios, which the row "time per scenario" counts. Below the raw floor\'s own median ' +
+    'is where this goal would be, as the hand-rolled run with Allure and the floor take the same time ' +
+    'inside a scenario (finding 1).',
   'api-per-scenario-allure':
-    'Between and inside scenarios: the exchange attachments (Allure files, pretty-printed, carried by every ' +
-    'formatter), the per-step metadata attachments, the message formatter, the results plugin and the ' +
-    'progress formatter, none of which the hand-rolled Allure run has (findings 1 and 3).',
+    'Within the noise of this machine: the cost left is the coordinator writing each message as its line ' +
+    "of the stream and handing it over, and the reporting thread's work competing with the service for the " +
+    'second core (finding 1).',
   'api-median':
-    'What the harness adds inside a scenario: the contract check (microseconds), redacting and recording ' +
-    "every exchange as an attachment, and — in a one-worker run, where cucumber's formatters run in the same " +
-    'process — the Allure formatter, the message formatter and the results plugin handling each attachment ' +
-    'as it is made (finding 1). The raw floor has no reporter at all.',
+    'What the harness adds inside a scenario, where the floor has only its HTTP calls: the contract check ' +
+    '(microseconds), redacting and recording every exchange as an attachment, and its hooks (finding 1).',
   'api-per-scenario':
-    'Between and inside scenarios: about 5.5 Allure files per API scenario (result, containers, one ' +
-    'attachment per exchange), pretty-printed exchange attachments carried by every formatter, and the ' +
-    'per-step metadata attachments (findings 1 and 3).',
+    "Within the noise of this machine: the exchange attachments and the reporting thread's work (about 5.5 " +
+    'Allure files per scenario) competing with the service for the second core (finding 1).',
   'ui-median':
     'At parity within the noise of two cores shared with Chromium: 0.93×, 0.96× and 1.05× in three full runs ' +
     'on this machine. What the harness adds per scenario is the route interception that checks the ' +
@@ -43,11 +41,13 @@ export const WHY_MISSED: Partial<Record<RowId, string>> = {
     'the same in the playwright-bdd configuration.',
   'ui-per-scenario': 'As for the median.',
   'parallel-speed-up':
-    'Not reachable on two cores: one worker already uses about 1.6 cores (its main thread, the Allure ' +
-    'writer thread, libuv and garbage collection: `time` shows 159 % CPU), so two cores give at most ' +
-    '2 ÷ 1.6 = 1.25× over it; a second worker has no core of its own, and pays its own start-up and the ' +
-    'IPC of every message to the coordinator (finding 4). ' +
-    'On four cores or more the workers have cores to run on.',
+    'Not reachable on two cores: one worker already keeps 1.6 to 1.8 cores busy (its main thread, the ' +
+    "reporting thread, the embedded service's thread, garbage collection: `time` shows 162–180 % CPU for " +
+    'the 1,000 scenarios), so two cores give at most 2 ÷ 1.7 ≈ 1.2× over it before any cost of a second ' +
+    'worker; and a second worker costs: 16–19 s of CPU for the run against 9–12 s with one (each worker ' +
+    'starts its own cucumber, step definitions and embedded service, and sends every message to the ' +
+    'coordinator, which parses it) (finding 4). `WORKERS=auto` therefore picks one worker on two cores; on ' +
+    'four or more the workers have cores to run on.',
   'reports-large':
     'Missed, mostly by the living docs: rendered as static HTML (every page of every ' +
     'capability, feature and requirement, about 11 MB at 5,000 scenarios) they take about 3 s on their own. The ' +
@@ -67,10 +67,21 @@ whatever was running, so the profiles were read together with \`/usr/bin/time\` 
 
 Fixed (the figures above are after these):
 
-- **Allure's writer fsynced every file, synchronously, in the coordinator** (\`FileSystemWriter\`), inside
-  the steps of a one-worker run: a third of an API run. \`support/report/allure-writer.ts\` now hands every
-  file to a thread of its own (temporary name, then rename: no half files); the results plugin waits for it
-  at the end of the run. API time per scenario went from about 14 to 6 ms.
+- **The run's reporting in the coordinator, which every scenario waited on.** Allure's writer fsynced
+  every file synchronously (a third of an API run: moved to a writer thread, API time per scenario from
+  about 14 to 6 ms); then allure-cucumberjs building its results from every message, the message stream
+  and the results model still took about a third of the coordinator's time. All of it now runs on one
+  reporting thread (\`support/results/reporting-thread.ts\`): the coordinator writes each message as its
+  line of the stream (the one JSON encoding it needs anyway) and hands a scenario's lines over at its
+  end; the thread writes messages.ndjson, builds the results model and runs allure-cucumberjs's own
+  reporter on them. Handing over the messages as objects instead cost as much as it saved (structured
+  cloning: about 0.3 ms per scenario). API time per scenario: about 5.2 → 4.0 ms (alternating runs).
+- **Allure's requirement links and operation labels were attachments of every scenario** (its Before and
+  AfterStep hooks): now the reporting thread tells them to allure-cucumberjs from the pickles and the
+  exchange records it sees anyway (\`support/report/allure-scenario-metadata.ts\`).
+- **Redaction compiled a regular expression of a scenario's secrets** every time it learned one (a new
+  account's password, each token issued): now it looks for them as plain strings. In the profile of the
+  1,000-scenario run, \`Redactor.text\` went from about 210 to 60 ms.
 - **The progress formatter wrote one character per step**, and a write to a pipe (a CI log) is synchronous
   on Linux: about 0.8 s per 1,000 scenarios in the coordinator. \`support/report/progress-formatter.cjs\`
   writes the same dots in batches.
@@ -104,9 +115,10 @@ Fixed (the figures above are after these):
 
 Left, with what it would take:
 
-1. **Allure itself.** Per API scenario it still writes about 5.5 files and builds its results from every
-   message; without Allure a one-worker run takes about a third less time (\`time\`: 6.1 s instead of 8.5 s
-   for 1,000 scenarios). It is a product feature; a run that does not want it can drop the formatter.
+1. **The reporting thread shares the second core with the service.** It writes about 5.5 Allure files
+   per API scenario (result, containers, one attachment per exchange; opening and renaming them is most of
+   its time) and parses every line of the stream. On two cores it competes with the service under test
+   and the main thread's garbage collection; on more cores it is free.
 2. **What one scenario's start-up still costs.** A \`--cpu-prof\` of the one-scenario run (about 0.9 s of
    the main thread): loading about 1,000 modules (V8 compiling them, about 210 ms; resolving paths, about
    95 ms) — cucumber's API and its dependencies alone about 150 ms, as in any cucumber run; about 150 step
@@ -119,9 +131,18 @@ Left, with what it would take:
 3. **Pretty-printed exchange attachments.** The message stream, the IPC, Allure, the results plugin and
    the gate all carry the indentation (messages.ndjson is about 38 MB at 5,000 scenarios). Kept because
    people read these attachments in Allure; compact JSON would lighten every consumer.
-4. **Parallel on two cores.** One worker already uses 1.6 cores; a second competes for the same two, adds
-   its own start-up (about a second) and the IPC of every message to the coordinator. No change to the
-   harness makes two workers 1.3× faster on two cores (at most 2 ÷ 1.6 = 1.25× before those costs); on
-   four the workers have cores to run on.
+4. **Parallel on two cores.** One worker already keeps 1.6 to 1.8 cores busy; a second competes for the
+   same two, adds its own start-up and the IPC of every message to the coordinator: the two-worker run
+   takes 16–19 s of CPU against 9–12 s for one (\`/usr/bin/time\`). No change to the harness makes two
+   workers 1.3× faster on two cores; on four the workers have cores to run on.
 5. **Contract validation is not a cost.** About 8 µs per response at the median, under 1 % of the
-   exchange's round trip, and no schema is compiled after the first response of each kind.`;
+   exchange's round trip, and no schema is compiled after the first response of each kind.
+6. **Memory at 10,000 scenarios** (\`npm run bench:scale\`, docs/SCALE.md). The coordinator, its
+   reporting thread included, grows by about 1.9 kB per scenario: the results model, every scenario's
+   result kept until results.json is written (about 1.8 kB of it per scenario on disk). Its peak resident
+   memory, about 380 MB, is over the 300 MB goal: both threads hold every pickle and gherkin document of
+   the run (cucumber's runtime and collector in one, the results model and Allure in the other), each
+   with an isolate of its own, and the peak comes when the run starts (every pickle parsed, the test
+   cases assembled) and when results.json is written. Meeting it would take the reporting thread keeping
+   only what each report needs of a pickle, and results written to disk scenario by scenario with the
+   coverage and traceability counted as they come, instead of built from the whole model at the end.`;

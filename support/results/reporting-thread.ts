@@ -61,9 +61,11 @@ export class ReportingThread {
 
   constructor(reportsDir: string, identity: ReportingInit['identity']) {
     const init: ReportingInit = { reportsDir, identity, interrupted: this.interrupted };
-    // With the process's node options (a profiler, a preload); plain JavaScript first, which loads
-    // the TypeScript loader when the process got it otherwise (cucumber's `requireModule`).
-    this.thread = new Worker(path.join(__dirname, 'reporting-thread-entry.cjs'), { workerData: init });
+    // Plain JavaScript first, which loads the TypeScript loader.
+    this.thread = new Worker(path.join(__dirname, 'reporting-thread-entry.cjs'), {
+      execArgv: absolutePreloads(process.execArgv),
+      workerData: init,
+    });
     this.thread.on('message', (message: ReportingFinished) => this.finishing?.(message.problems));
     this.thread.on('error', (error) => {
       this.failed = `the reporting thread stopped: ${error.stack ?? error.message}`;
@@ -134,6 +136,22 @@ export class ReportingThread {
   private post(message: ToReportingThread): void {
     if (!this.failed) this.thread.postMessage(message);
   }
+}
+
+/**
+ * The process's preloads (`-r <file>`) that name their file absolutely (the TypeScript loader names
+ * itself so): the thread takes those (a memory probe, say) and none of the process's other options,
+ * which a thread refuses. A relative one may name nothing from the project's folder, where the run
+ * now is.
+ */
+export function absolutePreloads(execArgv: readonly string[]): string[] {
+  const preloads: string[] = [];
+  for (let index = 0; index < execArgv.length; index += 1) {
+    const arg = execArgv[index]!;
+    const file = arg === '-r' || arg === '--require' ? execArgv[++index] : /^--require=(.+)$/.exec(arg)?.[1];
+    if (file && path.isAbsolute(file)) preloads.push('--require', file);
+  }
+  return preloads;
 }
 
 let current: ReportingThread | undefined;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import type * as messages from '@cucumber/messages';
 import { reportOnReportingThread, type AllureFormatterOptions } from '../../support/results/allure-formatter';
-import { startReportingThread } from '../../support/results/reporting-thread';
+import { absolutePreloads, startReportingThread } from '../../support/results/reporting-thread';
 import { tempDir } from '../helpers/temp';
 
 type RunHookCode = (...args: unknown[]) => unknown;
@@ -113,5 +113,22 @@ describe('the reporting thread', () => {
     );
     for (const problem of problems) assert.match(problem, /^allure: could not write .+: E(EXIST|NOTDIR)/);
     assert.ok(fs.existsSync(path.join(reports, 'results.json')), 'the run’s own reports are written');
+  });
+});
+
+describe("the reporting thread's node options", () => {
+  it("are the process's preloads named absolutely, and none of its other options, which a thread refuses", () => {
+    assert.deepEqual(
+      absolutePreloads([
+        '--expose-gc',
+        '-r',
+        '/h/support/register.cjs',
+        '--max-old-space-size=500',
+        '--require=/h/bench/scale/memory-probe.ts',
+        '--require',
+        './relative-to-where-the-command-started.cjs',
+      ]),
+      ['--require', '/h/support/register.cjs', '--require', '/h/bench/scale/memory-probe.ts'],
+    );
   });
 });
