@@ -139,6 +139,24 @@ export function isFlat(analysis: MemoryAnalysis, sizes: ResultSizes): boolean {
     : analysis.secondHalfGrowthMb <= 2;
 }
 
+/** Issue 15's goals at this scale: the coordinator's growth (all its threads) and any process's peak. */
+const GOAL_BYTES_PER_SCENARIO = 2048;
+const GOAL_PEAK_MB = 300;
+
+function goalLines(processes: readonly MemoryAnalysis[]): string[] {
+  const coordinator =
+    processes.find((each) => each.role === 'coordinator, all threads') ??
+    processes.find((each) => each.role === 'coordinator');
+  const peak = Math.max(...processes.map((each) => each.peakRssMb));
+  const met = (yes: boolean): string => (yes ? 'met' : '**not met** (docs/BENCHMARKS.md, finding 6)');
+  const growth = coordinator?.secondHalfBytesPerScenario ?? NaN;
+  return [
+    `- The coordinator's heap, all its threads, grows by ${Math.round(growth)} B per scenario over the second half`,
+    `  (goal ≤ ${GOAL_BYTES_PER_SCENARIO} B): ${met(growth <= GOAL_BYTES_PER_SCENARIO)}.`,
+    `- The highest peak resident memory of any process: ${peak.toFixed(1)} MB (goal ≤ ${GOAL_PEAK_MB} MB): ${met(peak <= GOAL_PEAK_MB)}.`,
+  ];
+}
+
 /** The findings as Markdown: the command, the machine, the figures and the verdict. */
 export function memoryReport(
   processes: readonly MemoryAnalysis[],
@@ -183,6 +201,8 @@ export function memoryReport(
       (each) =>
         `| ${each.role} | ${mb(each.peakRssMb)} | ${mb(each.peakHeapMb)} | ${Math.round(each.secondHalfBytesPerScenario)} B | ${mb(each.secondHalfGrowthMb)} | ${isFlat(each, sizes) ? 'yes' : '**no**'} |`,
     ),
+    '',
+    ...goalLines(processes),
     '',
     `The run's own record per scenario: ${Math.round(sizes.messageBytes)} B of messages (results.json alone:`,
     `${Math.round(sizes.resultsBytes)} B). Flat means: a worker grows by at most 2 MB over the whole second half; the`,

@@ -22,8 +22,20 @@ describe('npm run bench:scale', () => {
     const document = fs.readFileSync(out, 'utf8');
     assert.match(document, /^Produced by `npm run bench:scale -- --scenarios 40 /m);
     assert.match(document, /^40 generated API scenarios/m);
-    for (const role of ['coordinator', 'worker 0', 'worker 1']) {
+    // The coordinator's reporting thread samples its own heap; the coordinator is judged on all its threads.
+    for (const role of [
+      'coordinator',
+      'coordinator, thread \\d+',
+      'coordinator, all threads',
+      'worker 0',
+      'worker 1',
+    ]) {
       assert.match(document, new RegExp(`^\\| ${role} \\| [\\d.]+ MB \\| [\\d.]+ MB \\| -?\\d+ B \\|`, 'm'));
     }
+    assert.match(document, /^- The coordinator's heap, all its threads, grows by -?\d+ B per scenario/m);
+    assert.match(
+      document,
+      /^- The highest peak resident memory of any process: [\d.]+ MB \(goal ≤ 300 MB\): /m,
+    );
   });
 });
