@@ -70,6 +70,18 @@ if (!Module._extensions['.ts']) {
     if (/register\.cjs$/.test(value) && path.resolve(value) === __filename)
       process.execArgv[index] = flag + __filename;
   });
+  // They read NODE_OPTIONS again too, threads whatever their own options say: its preloads named
+  // relatively (`--require ./x.js`) are named from here.
+  if (process.env.NODE_OPTIONS)
+    process.env.NODE_OPTIONS = absoluteNodeOptions(process.env.NODE_OPTIONS, process.cwd());
+}
+
+/** NODE_OPTIONS with each preload named by a relative path (`./`, `../`) named from `cwd`. */
+function absoluteNodeOptions(options, cwd) {
+  return options.replace(
+    /(^|\s)(-r|--require)(=|\s+)(\.{1,2}\/\S*)/g,
+    (_match, before, flag, between, file) => `${before}${flag}${between}${path.resolve(cwd, file)}`,
+  );
 }
 
 /**
@@ -88,4 +100,4 @@ function transpileAhead(files) {
   });
 }
 
-module.exports = { transpileAhead };
+module.exports = { absoluteNodeOptions, transpileAhead };

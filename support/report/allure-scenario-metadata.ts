@@ -66,7 +66,10 @@ export class AllureScenarioMetadata {
     const attempt = this.attempts.get(finished.testCaseStartedId);
     this.attempts.delete(finished.testCaseStartedId);
     // Its last attempt: the test case is not told of again.
-    if (attempt && !finished.willBeRetried) this.testCases.delete(attempt.testCaseId);
+    if (attempt && !finished.willBeRetried) {
+      this.pickles.delete(this.testCases.get(attempt.testCaseId) ?? '');
+      this.testCases.delete(attempt.testCaseId);
+    }
     const operations = [...(attempt?.operations ?? [])];
     if (operations.length === 0) return [];
     const labels: AllureLabel[] = operations.map((value) => ({ name: 'operation', value }));

@@ -178,9 +178,14 @@ export class Redactor {
    * secret every few calls, and an expression of them all would be compiled anew each time.
    */
   text(value: string): string {
-    let result = withoutLocalPaths(value);
+    // A credential after an auth scheme first, whole, as it stands: a secret it holds, redacted
+    // first, would leave the rest of it unmatched (`Bearer abc.[REDACTED].xyz`).
+    let result = withoutLocalPaths(value).replace(
+      SCHEME_CREDENTIALS,
+      (_match, scheme: string) => `${scheme} ${REDACTED}`,
+    );
     for (const form of this.forms) if (result.includes(form)) result = result.split(form).join(REDACTED);
-    return result.replace(SCHEME_CREDENTIALS, (_match, scheme: string) => `${scheme} ${REDACTED}`);
+    return result;
   }
 
   record(record: ExchangeRecord): ExchangeRecord {

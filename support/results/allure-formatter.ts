@@ -83,9 +83,13 @@ function reportRunHookErrors(hooks: readonly RunHook[], name: string, thread: Re
       code.length > 0
         ? // Callback style: cucumber tells it by its arity, which the wrapper keeps.
           function (this: unknown, callback: (error?: unknown, result?: unknown) => void): unknown {
-            return code.call(this, (error?: unknown, result?: unknown) =>
-              callback(error ? report(error) : error, result),
-            );
+            try {
+              return code.call(this, (error?: unknown, result?: unknown) =>
+                callback(error ? report(error) : error, result),
+              );
+            } catch (error) {
+              throw report(error);
+            }
           }
         : function (this: unknown): unknown {
             try {

@@ -22,6 +22,7 @@ const collector = new RunCollector();
 const messages = new MessageFile(reportFile(init.reportsDir, 'messages'));
 const run = init.identity.selection ? { run: init.identity as RunIdentity } : {};
 let allure: AllureOnThread | undefined;
+const allureProblems: string[] = [];
 /** Set by a signal: nothing after it gets into the stream or the results. */
 let stopped = false;
 
@@ -49,7 +50,10 @@ async function finish(): Promise<ReportingFinished> {
   messages.close();
   const finished = await inputs();
   writeResultReports(init.reportsDir, finished);
-  const problems = (allure?.failures ?? []).map((failure) => `allure: could not write ${failure}`);
+  const problems = [
+    ...allureProblems,
+    ...(allure?.failures ?? []).map((failure) => `allure: could not write ${failure}`),
+  ];
   try {
     // Allure's files are all written by now: its extras go beside them.
     finishAllureResults(init.reportsDir, finished);
@@ -81,7 +85,14 @@ parentPort?.on('message', (message: ToReportingThread) => {
       take(message.text);
       break;
     case 'allure':
-      allure = new AllureOnThread(message.init, catalog);
+      try {
+        allure = new AllureOnThread(message.init, catalog);
+      } catch (error) {
+        // Allure cannot start: the run's other reports go on, and the run's end says why.
+        allureProblems.push(
+          `allure: could not start: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
       break;
     case 'run-hook-error':
       allure?.runHookError(message.hook, message.message, message.stack);

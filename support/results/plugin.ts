@@ -44,8 +44,12 @@ const resultsPlugin: Plugin<ResultsPluginOptions> = {
       thread.envelope(envelope);
       release?.update(envelope);
       if (!envelope.testRunFinished) return;
-      forget();
+      // A signal while the reports are written still waits for the results (the thread writes them).
       finishing = thread.finish().then((problems) => {
+        forget();
+        const stopped = thread.stoppedBecause;
+        // Without its reporting thread the run has no results: it failed, whatever its scenarios did.
+        if (stopped) throw new Error(stopped);
         for (const problem of problems) console.error(problem);
       });
     });

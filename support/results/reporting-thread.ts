@@ -52,9 +52,16 @@ export class ReportingThread {
   private readonly thread: Worker;
   private lines: string[] = [];
   private chars = 0;
+  /** Why the thread can take no more: it stopped, or a signal ended the run. */
   private failed: string | undefined;
+  /** Whether the thread stopped on its own (an error, an exit) rather than at a signal. */
+  private stopped = false;
   private finishing: ((problems: readonly string[]) => void) | undefined;
   private finished: Promise<readonly string[]> | undefined;
+  /** Everything is written: a signal now has nothing to wait for. */
+  private written = false;
+  /** A signal came: the results so far are written once. */
+  private signalled = false;
   private readonly interrupted = new SharedArrayBuffer(4);
   /** Whether any message was handed over: Allure without them would be an empty report. */
   fed = false;
@@ -67,12 +74,27 @@ export class ReportingThread {
       workerData: init,
     });
     this.thread.on('message', (message: ReportingFinished) => this.finishing?.(message.problems));
-    this.thread.on('error', (error) => {
-      this.failed = `the reporting thread stopped: ${error.stack ?? error.message}`;
-      this.finishing?.([this.failed]);
+    this.thread.on('error', (error) =>
+      this.stop(`the reporting thread stopped: ${error.stack ?? error.message}`),
+    );
+    this.thread.on('exit', (code) => {
+      if (!this.written)
+        this.stop(`the reporting thread ended (exit code ${code}) before the run's reports were written`);
     });
     // Reporting never keeps a process alive: the results plugin waits for `finish()`.
     this.thread.unref();
+  }
+
+  /** Why the thread stopped on its own, if it did: the run's reports are then not all written. */
+  get stoppedBecause(): string | undefined {
+    return this.stopped ? this.failed : undefined;
+  }
+
+  private stop(reason: string): void {
+    if (this.failed) return;
+    this.failed = reason;
+    this.stopped = true;
+    this.finishing?.([reason]);
   }
 
   /** One message of the run: its line of the stream, handed over with its scenario's others. */
@@ -111,19 +133,31 @@ export class ReportingThread {
     return new Promise<readonly string[]>((resolve) => {
       this.finishing = resolve;
       this.post({ kind: 'finish' });
-    }).finally(() => this.thread.unref());
+    }).finally(() => {
+      this.written = !this.failed;
+      // Its memory (the run's model, Allure's) is let go before the gate runs.
+      if (this.written) void this.thread.terminate();
+      else this.thread.unref();
+    });
   }
 
   /**
    * A signal: the results so far are written, marked incomplete, before this returns (the process
-   * is about to end). Messages after it are not written.
+   * is about to end). Messages after it are not written. Throws when they could not be.
    */
   interrupt(): void {
+    if (this.written || this.signalled) return;
+    this.signalled = true;
     this.handOver();
+    if (this.stopped) throw new Error(`the results so far could not be written: ${this.failed}`);
     this.post({ kind: 'interrupt' });
+    this.failed = 'the run was interrupted';
     const done = new Int32Array(this.interrupted);
-    if (!this.failed) Atomics.wait(done, 0, 0, INTERRUPT_WAIT_MS);
-    this.failed ??= 'the run was interrupted';
+    if (Atomics.wait(done, 0, 0, INTERRUPT_WAIT_MS) === 'timed-out') {
+      throw new Error(
+        `the reporting thread did not write the results so far within ${INTERRUPT_WAIT_MS / 1000} s`,
+      );
+    }
   }
 
   private handOver(): void {

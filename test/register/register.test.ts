@@ -77,3 +77,19 @@ describe('support/register.cjs: TypeScript as it is saved', () => {
     }
   });
 });
+
+describe('NODE_OPTIONS for the processes and threads started from the project’s folder', () => {
+  it('names each preload given by a relative path from where the command started', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { absoluteNodeOptions } = require(REGISTER) as {
+      absoluteNodeOptions: (options: string, cwd: string) => string;
+    };
+    assert.equal(
+      absoluteNodeOptions(
+        '--max-old-space-size=500 -r ./p.js --require ../q.js --require=./r.js -r pkg --require=/a.js',
+        '/h/x',
+      ),
+      '--max-old-space-size=500 -r /h/x/p.js --require /h/q.js --require=/h/x/r.js -r pkg --require=/a.js',
+    );
+  });
+});

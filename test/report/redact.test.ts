@@ -131,3 +131,17 @@ describe('a failure that quotes a secret', () => {
     assert.equal(redactor.text('cid_token-value-1234'), REDACTED);
   });
 });
+
+describe('Redactor: a credential after an auth scheme that holds a known secret', () => {
+  it('is redacted whole, not around the secret', () => {
+    const redactor = new Redactor(DEFAULT_REDACTION);
+    redactor.addSecret('S3cr3tValue');
+    redactor.addSecret('p4ss');
+    assert.equal(
+      redactor.text('Authorization: Bearer abc.S3cr3tValue.xyz'),
+      `Authorization: Bearer ${REDACTED}`,
+    );
+    assert.equal(redactor.text('Bearer p4ss0000000000 then p4ss'), `Bearer ${REDACTED} then ${REDACTED}`);
+    assert.equal(redactor.text('S3cr3tValue and S3cr3tValue'), `${REDACTED} and ${REDACTED}`);
+  });
+});

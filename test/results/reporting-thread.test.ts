@@ -116,6 +116,23 @@ describe('the reporting thread', () => {
   });
 });
 
+describe('a reporting thread that stops on its own', () => {
+  it('fails the run: its end and a signal each say why the reports could not be written', async () => {
+    // A file where the reports folder should be: the thread cannot open the message stream.
+    const notAFolder = path.join(tempDir(), 'reports');
+    fs.writeFileSync(notAFolder, '');
+    const thread = startReportingThread(notAFolder, {});
+    thread.envelope(runStarted);
+    const [problem] = await thread.finish();
+    assert.match(problem ?? '', /^the reporting thread stopped: Error: E(EXIST|NOTDIR)/);
+    assert.equal(thread.stoppedBecause, problem);
+    assert.throws(
+      () => thread.interrupt(),
+      /^Error: the results so far could not be written: the reporting thread stopped/,
+    );
+  });
+});
+
 describe("the reporting thread's node options", () => {
   it("are the process's preloads named absolutely, and none of its other options, which a thread refuses", () => {
     assert.deepEqual(
