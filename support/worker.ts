@@ -6,7 +6,6 @@ import { ServiceWatch } from './service-watch';
 import { loadServiceContracts } from './services/contracts';
 import type { Services } from './services/services';
 import { openTarget, type Target } from './target';
-import { loadRequirements, type RequirementCatalog } from './trace/requirements';
 
 /**
  * What one cucumber worker process shares between its scenarios: the services (each contract
@@ -16,7 +15,6 @@ import { loadRequirements, type RequirementCatalog } from './trace/requirements'
 export interface WorkerResources {
   readonly config: HarnessConfig;
   readonly services: Services;
-  readonly catalog: RequirementCatalog;
   readonly target: Target;
   readonly browser: WorkerBrowser;
   /** Notices when a service has gone, so that the scenarios after fail fast. */
@@ -43,7 +41,6 @@ export function openWorkerResources(): Promise<WorkerResources> {
     stopWhenOrphaned();
     const settings = config();
     const contracts = await loadServiceContracts(settings);
-    const catalog = loadRequirements(settings.requirementsFile);
     const target = await openTarget(
       settings,
       contracts.map((entry) => entry.contract),
@@ -52,7 +49,6 @@ export function openWorkerResources(): Promise<WorkerResources> {
     return {
       config: settings,
       services,
-      catalog,
       target,
       browser: new WorkerBrowser(settings),
       watch: new ServiceWatch(async () => {

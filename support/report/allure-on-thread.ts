@@ -2,7 +2,6 @@
  * Allure on the reporting thread (support/results/reporting-thread.ts): allure-cucumberjs's
  * reporter, fed the run's messages in the order they came, writing its files itself.
  */
-import crypto from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import Module from 'node:module';
@@ -10,6 +9,8 @@ import path from 'node:path';
 import type { Envelope } from '@cucumber/messages';
 import type { RequirementCatalog } from '../trace/requirements';
 import { AllureScenarioMetadata } from './allure-scenario-metadata';
+import { writeWholeFile } from '../config/write-file';
+import { oneLine } from '../errors';
 import { propertiesText } from './run-environment';
 import type { Globals, TestResult, TestResultContainer } from 'allure-js-commons';
 
@@ -29,58 +30,47 @@ export interface AllureInit {
 }
 
 /**
- * The results folder, written synchronously (this thread has nothing else to do) without fsync:
- * each file to a temporary name, then renamed, so that a reader never sees half a file. What
- * could not be written is told at the next flush.
+ * The results folder, written synchronously (this thread has nothing else to do), each file whole
+ * or not at all and without fsync. What could not be written is told at the end of the run.
  */
 class ResultsFolder {
   readonly failures: string[] = [];
-  private created = false;
 
   constructor(private readonly dir: string) {}
 
   writeResult(result: TestResult): void {
-    this.write(`${result.uuid}-result.json`, JSON.stringify(result));
+    this.write(`${result.uuid}-result.json`, () => JSON.stringify(result));
   }
 
   writeGroup(result: TestResultContainer): void {
-    this.write(`${result.uuid}-container.json`, JSON.stringify(result));
+    this.write(`${result.uuid}-container.json`, () => JSON.stringify(result));
   }
 
   writeAttachment(distFileName: string, content: Buffer): void {
-    this.write(distFileName, content);
+    this.write(distFileName, () => content);
   }
 
   writeAttachmentFromPath(distFileName: string, from: string): void {
-    this.write(distFileName, fs.readFileSync(from));
+    this.write(distFileName, () => fs.readFileSync(from));
   }
 
   writeEnvironmentInfo(info: Readonly<Record<string, string>>): void {
-    this.write('environment.properties', propertiesText(info));
+    this.write('environment.properties', () => propertiesText(info));
   }
 
   writeCategoriesDefinitions(categories: readonly unknown[]): void {
-    this.write('categories.json', JSON.stringify(categories));
+    this.write('categories.json', () => JSON.stringify(categories));
   }
 
   writeGlobals(distFileName: string, info: Globals): void {
-    this.write(distFileName, JSON.stringify(info));
+    this.write(distFileName, () => JSON.stringify(info));
   }
 
-  private write(name: string, data: string | Buffer): void {
-    const temporary = path.join(this.dir, `.allure-write-${crypto.randomUUID()}.tmp`);
+  private write(name: string, data: () => string | Buffer): void {
     try {
-      if (!this.created) fs.mkdirSync(this.dir, { recursive: true });
-      this.created = true;
-      fs.writeFileSync(temporary, data);
-      fs.renameSync(temporary, path.join(this.dir, name));
+      writeWholeFile(path.join(this.dir, name), data());
     } catch (error) {
-      this.failures.push(`${name}: ${(error as Error).message}`);
-      try {
-        fs.rmSync(temporary, { force: true });
-      } catch {
-        // There is no folder to leave it in.
-      }
+      this.failures.push(`${name}: ${oneLine(error)}`);
     }
   }
 }
@@ -155,7 +145,7 @@ export class AllureOnThread {
     try {
       work();
     } catch (error) {
-      this.folder.failures.push(`a message: ${error instanceof Error ? error.message : String(error)}`);
+      this.folder.failures.push(`a message: ${oneLine(error)}`);
     }
   }
 

@@ -8,7 +8,7 @@ import {
   scenarioMetadata,
   type AllureLabel,
 } from './allure-metadata';
-import { isExchangeAttachment } from './exchange-attachment';
+import { parseExchangeAttachment } from './exchange-attachment';
 
 /**
  * What ties each Allure result to the specification, told to allure-cucumberjs where it runs (the
@@ -52,14 +52,8 @@ export class AllureScenarioMetadata {
   private noteOperation(attachment: NonNullable<Envelope['attachment']>): void {
     const operations = this.attempts.get(attachment.testCaseStartedId ?? '')?.operations;
     if (!operations || attachment.mediaType !== EXCHANGE_MEDIA_TYPE) return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(attachment.body);
-    } catch {
-      return;
-    }
-    if (isExchangeAttachment(parsed) && parsed.assessment.operationId)
-      operations.add(parsed.assessment.operationId);
+    const operation = parseExchangeAttachment(attachment.body)?.assessment.operationId;
+    if (operation) operations.add(operation);
   }
 
   private finish(finished: NonNullable<Envelope['testCaseFinished']>): Envelope[] {

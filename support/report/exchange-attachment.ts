@@ -68,3 +68,14 @@ export function isExchangeAttachment(value: unknown): value is ExchangeAttachmen
     candidate?.kind === EXCHANGE_KIND && typeof candidate.exchange === 'object' && candidate.exchange !== null
   );
 }
+
+/** An attachment's text as an exchange record, or nothing when it is not one (or not JSON). */
+export function parseExchangeAttachment(text: string): ExchangeAttachment | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return isExchangeAttachment(parsed) ? parsed : undefined;
+}

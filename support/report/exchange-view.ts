@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import escapeHtml from 'escape-html';
 import type { Headers } from '../http/exchange';
-import { isExchangeAttachment, type ExchangeAttachment } from './exchange-attachment';
+import { parseExchangeAttachment, type ExchangeAttachment } from './exchange-attachment';
 import { type AllureAttachment, type AllureResultFile, type AllureStep } from './allure-results';
 
 /** The media type of the readable view Allure shows beside each exchange's JSON. */
@@ -86,13 +86,8 @@ function exchangeViewFile(resultsDir: string, attachment: AllureAttachment): str
   const source = path.join(resultsDir, attachment.source);
   const view = source.replace(/\.json$/, '.html');
   if (view === source || fs.existsSync(view)) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(fs.readFileSync(source, 'utf8'));
-  } catch {
-    return undefined;
-  }
-  if (!isExchangeAttachment(parsed)) return undefined;
-  fs.writeFileSync(view, exchangeView(parsed));
+  const exchange = parseExchangeAttachment(fs.readFileSync(source, 'utf8'));
+  if (!exchange) return undefined;
+  fs.writeFileSync(view, exchangeView(exchange));
   return view;
 }

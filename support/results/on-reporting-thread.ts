@@ -5,6 +5,7 @@
 import type { Envelope } from '@cucumber/messages';
 import { parentPort, workerData } from 'node:worker_threads';
 import { config } from '../config/config';
+import { oneLine } from '../errors';
 import { AllureOnThread } from '../report/allure-on-thread';
 import { reportFile } from '../report/report-files';
 import { loadServiceContracts } from '../services/contracts';
@@ -58,9 +59,7 @@ async function finish(): Promise<ReportingFinished> {
     // Allure's files are all written by now: its extras go beside them.
     finishAllureResults(init.reportsDir, finished);
   } catch (error) {
-    problems.push(
-      `allure: could not write its extras: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    problems.push(`allure: could not write its extras: ${oneLine(error)}`);
   }
   return { kind: 'finished', problems };
 }
@@ -89,9 +88,7 @@ parentPort?.on('message', (message: ToReportingThread) => {
         allure = new AllureOnThread(message.init, catalog);
       } catch (error) {
         // Allure cannot start: the run's other reports go on, and the run's end says why.
-        allureProblems.push(
-          `allure: could not start: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        allureProblems.push(`allure: could not start: ${oneLine(error)}`);
       }
       break;
     case 'run-hook-error':
@@ -101,7 +98,7 @@ parentPort?.on('message', (message: ToReportingThread) => {
       void finish().then(
         (finished) => parentPort?.postMessage(finished),
         (error: unknown) => {
-          const problem = `could not write the run's reports: ${error instanceof Error ? error.message : String(error)}`;
+          const problem = `could not write the run's reports: ${oneLine(error)}`;
           parentPort?.postMessage({ kind: 'finished', problems: [problem] } satisfies ReportingFinished);
         },
       );

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Envelope } from '@cucumber/messages';
+import { oneLine } from '../errors';
 import type { AllureInit } from '../report/allure-on-thread';
 import type { RunIdentity } from './run-model';
 
@@ -74,9 +75,7 @@ export class ReportingThread {
       workerData: init,
     });
     this.thread.on('message', (message: ReportingFinished) => this.finishing?.(message.problems));
-    this.thread.on('error', (error) =>
-      this.stop(`the reporting thread stopped: ${error.stack ?? error.message}`),
-    );
+    this.thread.on('error', (error) => this.stop(`the reporting thread stopped: ${oneLine(error)}`));
     this.thread.on('exit', (code) => {
       if (!this.written)
         this.stop(`the reporting thread ended (exit code ${code}) before the run's reports were written`);

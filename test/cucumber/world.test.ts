@@ -14,7 +14,6 @@ import { REDACTED } from '../../support/report/redact';
 import type { ServiceWatch } from '../../support/service-watch';
 import { loadServiceContracts } from '../../support/services/contracts';
 import { openTarget, type Target } from '../../support/target';
-import { loadRequirements } from '../../support/trace/requirements';
 import type { WorkerResources } from '../../support/worker';
 import type * as WorldModule from '../../support/cucumber/world';
 
@@ -168,7 +167,6 @@ describe('the World of a started scenario', () => {
     resources = {
       config: settings,
       services: target.services,
-      catalog: loadRequirements(settings.requirementsFile),
       target,
       browser: { describe: noBrowser, get: noBrowser } as unknown as WorkerBrowser,
       watch: {} as ServiceWatch,

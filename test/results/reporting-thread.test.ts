@@ -107,11 +107,12 @@ describe('the reporting thread', () => {
     const problems = await thread.finish();
     assert.ok(
       problems.some((problem) =>
-        /^allure: could not write [\w-]+-globals\.json: E(EXIST|NOTDIR)/.test(problem),
+        /^allure: could not write [\w-]+-globals\.json: Error: E(EXIST|NOTDIR)/.test(problem),
       ),
       problems.join('\n'),
     );
-    for (const problem of problems) assert.match(problem, /^allure: could not write .+: E(EXIST|NOTDIR)/);
+    for (const problem of problems)
+      assert.match(problem, /^allure: could not write .+: Error: E(EXIST|NOTDIR)/);
     assert.ok(fs.existsSync(path.join(reports, 'results.json')), 'the run’s own reports are written');
   });
 });
