@@ -11,7 +11,7 @@ import path from 'node:path';
 import { config } from '../config/config';
 import { enterProject } from '../config/project-dir';
 import { ExitCode, runCommand } from '../errors';
-import { loadCorpus, requireFeatureRoots } from '../gherkin/corpus';
+import { loadCorpus, requireFeatureRoots } from '../gherkin/load-corpus';
 import { formatFinding, lintFeatures } from '../lint/feature-rules';
 import { loadRequirements } from '../trace/requirements';
 

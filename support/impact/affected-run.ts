@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { HarnessConfig } from '../config/config';
-import { loadCorpus, scenarioRef } from '../gherkin/corpus';
+import { scenarioRef } from '../gherkin/corpus';
+import { loadCorpus } from '../gherkin/load-corpus';
 import { isContractFile } from './base-contract';
 import { diffScenarios, scenariosAt, scenariosNow } from './gherkin-diff';
 import { computeImpact } from './impact';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { HarnessConfig, ServiceConfig } from '../config/config';
 import { loadContract } from '../contract/load';
 import { UsageError, displayPath } from '../errors';
-import { loadCorpus } from '../gherkin/corpus';
+import { loadCorpus } from '../gherkin/load-corpus';
 import { reportFile } from '../report/report-files';
 import { operationLabel } from '../services/operation-label';
 import type { Traceability } from '../results/traceability';

@@ -12,6 +12,7 @@ import { AllureScenarioMetadata } from './allure-scenario-metadata';
 import { writeWholeFile } from '../config/write-file';
 import { oneLine } from '../errors';
 import { propertiesText } from './run-environment';
+import { AttachmentContentEncoding, TestStepResultStatus, TimeConversion } from '../gherkin/message-values';
 import type { Globals, TestResult, TestResultContainer } from 'allure-js-commons';
 
 /** A hook of the scenarios, as Allure names its fixture. */
@@ -78,7 +79,8 @@ class ResultsFolder {
 /**
  * allure-cucumberjs's reporter extends cucumber's Formatter and loads cucumber for it and for its
  * World: this thread runs no scenario and reports on no stream, so it gets the two as the reporter
- * uses them (the formatter's options kept; no World of cucumber's to replace), not cucumber.
+ * uses them (the formatter's options kept; no World of cucumber's to replace), not cucumber. Of
+ * @cucumber/messages it uses two enums and a time conversion, not the message classes.
  */
 class Formatter {
   readonly log: unknown;
@@ -97,12 +99,18 @@ class Formatter {
 }
 
 function withoutCucumber(): void {
-  const id = require.resolve('@cucumber/cucumber');
-  const cucumber = new Module(id);
-  cucumber.filename = id;
-  cucumber.loaded = true;
-  cucumber.exports = { Formatter, World: class World {} };
-  require.cache[id] = cucumber;
+  standIn('@cucumber/cucumber', { Formatter, World: class World {} });
+  standIn('@cucumber/messages', { TestStepResultStatus, AttachmentContentEncoding, TimeConversion });
+}
+
+/** The module `name` as whoever requires it on this thread gets it: `exports`. */
+function standIn(name: string, exports: object): void {
+  const id = require.resolve(name);
+  const module = new Module(id);
+  module.filename = id;
+  module.loaded = true;
+  module.exports = exports;
+  require.cache[id] = module;
 }
 
 interface Reporter {

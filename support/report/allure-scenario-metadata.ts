@@ -1,5 +1,5 @@
 import type { Envelope, GherkinDocument, Pickle } from '@cucumber/messages';
-import { AttachmentContentEncoding } from '@cucumber/messages';
+import { AttachmentContentEncoding } from '../gherkin/message-values';
 import { EXCHANGE_MEDIA_TYPE } from '../http/exchange';
 import type { RequirementCatalog } from '../trace/requirements';
 import {

@@ -1,5 +1,5 @@
 import type * as messages from '@cucumber/messages';
-import { TestStepResultStatus } from '@cucumber/messages';
+import { TestStepResultStatus } from '../gherkin/message-values';
 import { scenarioKey, type Corpus, type ParsedFeature } from '../gherkin/corpus';
 import { nodeLines, pickleLine, scenarioSites, stepsOf } from '../gherkin/walk';
 import { BROWSER_KIND, EXCHANGE_MEDIA_TYPE } from '../http/exchange';

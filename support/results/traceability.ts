@@ -1,4 +1,3 @@
-import pick from 'lodash/pick';
 import { scenarioKey, scenarioRef, type Corpus } from '../gherkin/corpus';
 import { REQUIREMENT_TAG } from '../tags/tags';
 import type { RunResults, ScenarioResult } from './run-model';
@@ -37,7 +36,9 @@ const CATALOGUE_FIELDS = [
   'acceptance',
 ] as const;
 
-export interface TracedRequirement extends Pick<Requirement, (typeof CATALOGUE_FIELDS)[number]> {
+type CatalogueFields = Pick<Requirement, (typeof CATALOGUE_FIELDS)[number]>;
+
+export interface TracedRequirement extends CatalogueFields {
   readonly layersRequired: readonly Layer[];
   /** What the run proved at each layer the requirement needs or is tested at. */
   readonly layers: readonly LayerResult[];
@@ -129,7 +130,7 @@ function tracedRequirement(
   const operations = [...new Set(scenarios.flatMap((scenario) => scenario.operations))].sort();
   const layers = layerResults(requirement.layers, scenarios);
   return {
-    ...pick(requirement, CATALOGUE_FIELDS),
+    ...(Object.fromEntries(CATALOGUE_FIELDS.map((field) => [field, requirement[field]])) as CatalogueFields),
     layersRequired: requirement.layers,
     layers,
     layersProven: layers.filter((entry) => entry.result === 'PASSED').map((entry) => entry.layer),

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright';
 import type { ContractCoverage } from '../../support/results/coverage';
 import { allureHistoryId } from '../../support/docs/history';
-import { loadCorpus } from '../../support/gherkin/corpus';
+import { loadCorpus } from '../../support/gherkin/load-corpus';
 import { loadRequirements } from '../../support/trace/requirements';
 import type { Traceability } from '../../support/results/traceability';
 import { launchChromium, watchErrors } from '../helpers/browser';

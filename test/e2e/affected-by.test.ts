@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { loadCorpus, scenarioRef } from '../../support/gherkin/corpus';
+import { loadCorpus } from '../../support/gherkin/load-corpus';
 import type { RunResults } from '../../support/results/run-model';
-import { scenarioKey } from '../../support/gherkin/corpus';
+import { scenarioKey, scenarioRef } from '../../support/gherkin/corpus';
 import { ROOT, runHarness } from '../helpers/run-harness';
 import { tempFile } from '../helpers/temp';
 

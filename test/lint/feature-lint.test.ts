@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { loadCorpus } from '../../support/gherkin/corpus';
+import { loadCorpus } from '../../support/gherkin/load-corpus';
 import { formatFinding, lintFeatures } from '../../support/lint/feature-rules';
 import { loadRequirements } from '../../support/trace/requirements';
 import { tempDir } from '../helpers/temp';

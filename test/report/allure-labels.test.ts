@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { capabilityOf } from '../../support/gherkin/capability';
-import { loadCorpus } from '../../support/gherkin/corpus';
+import { loadCorpus } from '../../support/gherkin/load-corpus';
 import { scenarioMetadata } from '../../support/report/allure-metadata';
 import { loadRequirements } from '../../support/trace/requirements';
 

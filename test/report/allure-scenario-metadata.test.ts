@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Envelope } from '@cucumber/messages';
 import { AttachmentContentEncoding } from '@cucumber/messages';
-import { loadCorpus } from '../../support/gherkin/corpus';
+import { loadCorpus } from '../../support/gherkin/load-corpus';
 import { EXCHANGE_KIND } from '../../support/http/exchange';
 import { ALLURE_MESSAGE_MEDIA_TYPE } from '../../support/report/allure-metadata';
 import { AllureScenarioMetadata } from '../../support/report/allure-scenario-metadata';

@@ -5,7 +5,7 @@ import { before, describe, it } from 'node:test';
 import prettier from 'prettier';
 import { readProjectFile } from '../../support/config/project-file';
 import { loadPolicy } from '../../support/gate/policy';
-import { loadCorpus } from '../../support/gherkin/corpus';
+import { loadCorpus } from '../../support/gherkin/load-corpus';
 import { formatFinding, lintFeatures } from '../../support/lint/feature-rules';
 import { createStarter, type StarterResult } from '../../support/starter/starter';
 import { loadRequirements } from '../../support/trace/requirements';
