@@ -18,6 +18,7 @@ import { checkFeaturePaths, checkNamePatterns, parseCucumberArguments } from '..
 import { reportFile } from '../report/report-files';
 import { abnormalEndLine, flushInterruptedRun } from '../results/interruption';
 import { unfinishedRunProblem } from '../results/read-run';
+import { flattenRandomUuids } from '../results/flat-ids';
 import { reportsWritten } from '../results/reporting-thread';
 import { RUN_IDENTITY_OPTION, runIdentity } from '../results/run-identity';
 import { mayReleaseAttachments } from '../results/attachment-release';
@@ -224,6 +225,7 @@ async function runScenarios(
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+  flattenRandomUuids();
   const settings = config();
   const own = splitArguments(argv);
   // A broken spec or catalogue stops the run before anything else is even loaded.
