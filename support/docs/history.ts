@@ -59,6 +59,15 @@ export function readAllureHistory(reportsDir: string): AllureHistory | undefined
   }
 }
 
+/** Allure's project name for each folder a command ran in: its own lookup stats the folder at every call. */
+const projectNames = new Map<string, string | undefined>();
+
+function projectNameHere(): string | undefined {
+  const cwd = process.cwd();
+  if (!projectNames.has(cwd)) projectNames.set(cwd, reporter.getProjectName());
+  return projectNames.get(cwd);
+}
+
 /**
  * Allure's historyId of a scenario or of one Examples row, computed as allure-cucumberjs does
  * (its `onTestCaseStarted`): the test case id is the md5 of `<project>:<feature path>#<scenario
@@ -71,7 +80,7 @@ export function allureHistoryId(
   parameters: readonly { readonly name: string; readonly value: string }[] = [],
 ): string {
   const posixPath = reporter.getPosixPath(reporter.getRelativePath(uri));
-  const projectName = reporter.getProjectName();
+  const projectName = projectNameHere();
   const base = projectName ? `${projectName}:${posixPath}` : posixPath;
   // It reads only these two fields of a test result.
   const identity = {

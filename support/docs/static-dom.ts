@@ -13,8 +13,8 @@ class StaticText extends StaticNode {
     super();
   }
 
-  toHtml(): string {
-    return escapeHtml(this.text);
+  write(html: string[]): void {
+    html.push(escapeHtml(this.text));
   }
 }
 
@@ -59,15 +59,35 @@ export class StaticElement extends StaticNode {
   }
 
   get innerHtml(): string {
-    return this.rawHtml ?? this.children.map((child) => child.toHtml()).join('');
+    if (this.rawHtml !== undefined) return this.rawHtml;
+    const html: string[] = [];
+    this.writeChildren(html);
+    return html.join('');
   }
 
   toHtml(): string {
-    const attributes = [...this.attributes]
-      .map(([name, value]) => (value === '' ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`))
-      .join('');
-    const open = `<${this.tagName}${attributes}>`;
-    return VOID.has(this.tagName) ? open : `${open}${this.innerHtml}</${this.tagName}>`;
+    const html: string[] = [];
+    this.write(html);
+    return html.join('');
+  }
+
+  /**
+   * The element's markup, in pieces onto one list joined once: a page of 5,000 scenarios is about
+   * 100,000 elements, whose markup joined at every level was copied once per level.
+   */
+  write(html: string[]): void {
+    html.push('<', this.tagName);
+    for (const [name, value] of this.attributes)
+      html.push(value === '' ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`);
+    html.push('>');
+    if (VOID.has(this.tagName)) return;
+    this.writeChildren(html);
+    html.push('</', this.tagName, '>');
+  }
+
+  private writeChildren(html: string[]): void {
+    if (this.rawHtml !== undefined) html.push(this.rawHtml);
+    else for (const child of this.children) child.write(html);
   }
 }
 
