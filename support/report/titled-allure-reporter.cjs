@@ -1,4 +1,4 @@
-// allure-cucumberjs's reporter, as the Allure thread runs it (allure-thread.ts), with each failure's
+// allure-cucumberjs's reporter, as the reporting thread runs it (allure-on-thread.ts), with each failure's
 // message its first line (the headline of support/report/console-failure.ts): Allure titles the
 // entries of its Categories tab with the message, and took the whole stack as the title. The whole text stays in the trace, after the
 // failure's kind (support/report/failure-kind.ts), which Allure's categories match.
@@ -10,6 +10,11 @@ const { failureTitle, goesBy } = require('./console-failure.ts');
 const { markedTrace } = require('./failure-kind.ts');
 
 class TitledAllureCucumberReporter extends AllureCucumberReporter {
+  constructor(options) {
+    super(options);
+    forgetWrittenSteps(this.allureRuntime);
+  }
+
   exceptionToError(message, exception) {
     const error = super.exceptionToError(message, exception);
     if (!error) return error;
@@ -41,4 +46,30 @@ class TitledAllureCucumberReporter extends AllureCucumberReporter {
   }
 }
 
+/**
+ * allure-js-commons (3.12) keeps, for the whole run, every step it started (its result and
+ * attachments, under its id) and which test or hook each step belonged to: about 1.7 kB a scenario
+ * of the API corpus, most of what the reporting thread grew by. Nothing reads a step once it
+ * stopped, nor a test's or hook's steps once it is written, so they are let go then.
+ */
+function forgetWrittenSteps(runtime) {
+  const { state, stepStack } = runtime;
+  const { stopStep, writeTest, writeScope } = runtime;
+  runtime.stopStep = (uuid, options) => {
+    stopStep(uuid, options);
+    state.deleteStepResult(uuid);
+    stepStack.rootsByStep.delete(uuid);
+  };
+  runtime.writeTest = (uuid) => {
+    writeTest(uuid);
+    stepStack.removeRoot(uuid);
+  };
+  runtime.writeScope = (uuid) => {
+    const hooks = state.getScope(uuid)?.fixtures ?? [];
+    writeScope(uuid);
+    for (const hook of hooks) stepStack.removeRoot(hook.uuid);
+  };
+}
+
 module.exports = TitledAllureCucumberReporter;
+module.exports.forgetWrittenSteps = forgetWrittenSteps;

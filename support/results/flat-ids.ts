@@ -5,7 +5,7 @@
  * of heap until something flattens it, against about 60 flat: 10,000 scenarios' ids held 29 MB of
  * the coordinator's 126 MB after its dry run (a heap snapshot's "concatenated string" nodes).
  * Installed by `npm run spec` before cucumber starts, the ids are flattened as they are made: the
- * same values, in one piece.
+ * same values, in one piece. (The reporting thread reads them parsed from JSON: flat already.)
  */
 export function flattenRandomUuids(): void {
   const { crypto } = globalThis;
