@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import type { HarnessConfig } from '../config/config';
 import { oneLine } from '../errors';
 import { changeLine } from './change';
-import { computeImpact, contractHash } from './impact';
 import type { Impact } from './impact-model';
 import { REPORT_FILES } from '../report/report-files';
-import { readImpact, writeImpact } from './impact-files';
+import { contractHash, readImpact, writeImpact } from './impact-files';
 
 /** The options of the `no-unversioned-breaking-change` rule in gate.config.yaml. */
 export interface BreakingChangeOptions {
@@ -80,6 +79,8 @@ function isFresh(impact: Impact, contracts: ReadonlyMap<string, string>): boolea
  */
 async function computeFor(base: string, settings: HarnessConfig, reportsDir: string): Promise<GateImpact> {
   try {
+    // Loaded only here: a gate with no base to compare with never loads the contract diff or the parser.
+    const { computeImpact } = await import('./impact');
     const impact = await computeImpact({ ...settings, reportsDir }, { base });
     writeImpact(reportsDir, impact);
     return { impact };

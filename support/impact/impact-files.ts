@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { reportFile } from '../report/report-files';
 import { writeJson, writeWholeFile } from '../config/write-file';
@@ -17,4 +18,9 @@ export function readImpact(reportsDir: string): Impact | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** sha256 of a contract file: impact.json is stale once it changes. */
+export function contractHash(file: string): string {
+  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { HarnessConfig, ServiceConfig } from '../config/config';
@@ -11,6 +10,7 @@ import type { Traceability } from '../results/traceability';
 import { loadRequirements } from '../trace/requirements';
 import { CannotCompare, baseContract, isContractFile } from './base-contract';
 import { diffOperations } from './contract-diff';
+import { contractHash } from './impact-files';
 import type { Impact, ImpactedChange, ServiceImpact } from './impact-model';
 import { mapScenarios, operationKey, readLastRun, type ScenarioUse } from './scenario-map';
 
@@ -198,11 +198,6 @@ export async function computeImpact(settings: HarnessConfig, request: ImpactRequ
     ...summarize(request.base, lastRun ? displayPath(lastRunFile) : null, impacts),
     ...(notCompared.length > 0 ? { notCompared } : {}),
   };
-}
-
-/** sha256 of a contract file: impact.json is stale once it changes. */
-export function contractHash(file: string): string {
-  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
 
 function summarize(base: string, lastRun: string | null, services: ServiceImpact[]): Impact {

@@ -7,7 +7,7 @@ import { evaluateGate } from '../../support/gate/evaluate';
 import { loadPolicy } from '../../support/gate/policy';
 import { loadConfig } from '../../support/config/config';
 import { gateImpact, judgeBreakingChanges } from '../../support/impact/gate-rule';
-import { contractHash } from '../../support/impact/impact';
+import { contractHash } from '../../support/impact/impact-files';
 import { writeImpact } from '../../support/impact/impact-files';
 import type { Impact, ImpactedChange, ServiceImpact } from '../../support/impact/impact-model';
 import { emptyGateInputs } from '../helpers/results';
