@@ -151,7 +151,7 @@ function goalLines(processes: readonly MemoryAnalysis[]): string[] {
   const met = (yes: boolean): string => (yes ? 'met' : '**not met** (docs/BENCHMARKS.md, finding 6)');
   const growth = coordinator?.secondHalfBytesPerScenario ?? NaN;
   return [
-    `- The coordinator's heap, all its threads, grows by ${Math.round(growth)} B per scenario over the second half`,
+    `- The coordinator's heap, all its threads, ${growth < 0 ? 'shrinks' : 'grows'} by ${Math.abs(Math.round(growth))} B per scenario over the second half`,
     `  (goal ≤ ${GOAL_BYTES_PER_SCENARIO} B): ${met(growth <= GOAL_BYTES_PER_SCENARIO)}.`,
     `- The highest peak resident memory of any process: ${peak.toFixed(1)} MB (goal ≤ ${GOAL_PEAK_MB} MB): ${met(peak <= GOAL_PEAK_MB)}.`,
   ];
