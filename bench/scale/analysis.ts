@@ -150,8 +150,9 @@ function goalLines(processes: readonly MemoryAnalysis[]): string[] {
   const peak = Math.max(...processes.map((each) => each.peakRssMb));
   const met = (yes: boolean): string => (yes ? 'met' : '**not met** (docs/BENCHMARKS.md, finding 6)');
   const growth = coordinator?.secondHalfBytesPerScenario ?? NaN;
+  const bytes = Math.round(growth);
   return [
-    `- The coordinator's heap, all its threads, ${growth < 0 ? 'shrinks' : 'grows'} by ${Math.abs(Math.round(growth))} B per scenario over the second half`,
+    `- The coordinator's heap, all its threads, ${bytes < 0 ? 'shrinks' : 'grows'} by ${Math.abs(bytes)} B per scenario over the second half`,
     `  (goal ≤ ${GOAL_BYTES_PER_SCENARIO} B): ${met(growth <= GOAL_BYTES_PER_SCENARIO)}.`,
     `- The highest peak resident memory of any process: ${peak.toFixed(1)} MB (goal ≤ ${GOAL_PEAK_MB} MB): ${met(peak <= GOAL_PEAK_MB)}.`,
   ];

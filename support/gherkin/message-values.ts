@@ -1,5 +1,5 @@
 /**
- * The values of @cucumber/messages that the reporting thread (results/reporting-thread.ts) needs — two
+ * The values of @cucumber/messages that the reporting thread (results/on-reporting-thread.ts) needs — two
  * enums and a time conversion — without loading the package, whose message classes bring
  * class-transformer and reflect-metadata (about 40 modules, 18 ms of every thread's start). The
  * enums are checked against the package's own types: a release that changes them fails to compile.

@@ -106,11 +106,11 @@ function withoutCucumber(): void {
 /** The module `name` as whoever requires it on this thread gets it: `exports`. */
 function standIn(name: string, exports: object): void {
   const id = require.resolve(name);
-  const module = new Module(id);
-  module.filename = id;
-  module.loaded = true;
-  module.exports = exports;
-  require.cache[id] = module;
+  const stub = new Module(id);
+  stub.filename = id;
+  stub.loaded = true;
+  stub.exports = exports;
+  require.cache[id] = stub;
 }
 
 interface Reporter {

@@ -13,7 +13,10 @@ export function flattenRandomUuids(): void {
   crypto.randomUUID = () => flat(randomUUID());
 }
 
-/** The string in one piece: V8 flattens a rope in place the first time a character is read. */
+/**
+ * The string in one piece: reading a character makes V8 flatten the rope (a flat copy the rope then
+ * points at; its pieces, and the rope itself at the next garbage collection, are let go).
+ */
 export function flat<T extends string>(text: T): T {
   text.charCodeAt(0);
   return text;

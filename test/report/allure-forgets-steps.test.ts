@@ -20,7 +20,7 @@ interface Kept {
   };
 }
 
-/** One scenario as allure-cucumberjs drives the runtime: a hook with a step, a test with a step. */
+/** One scenario through the runtime: a hook with a step in it (a runtime step), a test with a step. */
 function oneScenario(runtime: ReporterRuntime): { steps: string[]; written: TestResult[] } {
   const written: TestResult[] = [];
   const ignore = (): void => undefined;
