@@ -32,7 +32,10 @@ describe('npm run bench:scale', () => {
     ]) {
       assert.match(document, new RegExp(`^\\| ${role} \\| [\\d.]+ MB \\| [\\d.]+ MB \\| -?\\d+ B \\|`, 'm'));
     }
-    assert.match(document, /^- The coordinator's heap, all its threads, (grows|shrinks) by \d+ B per scenario/m);
+    assert.match(
+      document,
+      /^- The coordinator's heap, all its threads, (grows|shrinks) by \d+ B per scenario/m,
+    );
     assert.match(
       document,
       /^- The highest peak resident memory of any process: [\d.]+ MB \(goal ≤ 300 MB\): /m,
