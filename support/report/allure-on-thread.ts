@@ -138,6 +138,11 @@ export class AllureOnThread {
     });
   }
 
+  /** An operation an attempt's exchange exercised: Allure labels the attempt with it. */
+  exercised(testCaseStartedId: string, operationId: string | undefined): void {
+    this.metadata.exercised(testCaseStartedId, operationId);
+  }
+
   /** A BeforeAll or AfterAll hook failed in the coordinator. */
   runHookError(hook: string, message: string, stack: string | undefined): void {
     this.reporting(() =>

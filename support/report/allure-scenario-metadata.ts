@@ -1,6 +1,5 @@
 import type { Envelope, GherkinDocument, Pickle } from '@cucumber/messages';
 import { AttachmentContentEncoding } from '../gherkin/message-values';
-import { EXCHANGE_MEDIA_TYPE } from '../http/exchange';
 import type { RequirementCatalog } from '../trace/requirements';
 import {
   ALLURE_MESSAGE_MEDIA_TYPE,
@@ -8,13 +7,13 @@ import {
   scenarioMetadata,
   type AllureLabel,
 } from './allure-metadata';
-import { parseExchangeAttachment } from './exchange-attachment';
 
 /**
  * What ties each Allure result to the specification, told to allure-cucumberjs where it runs (the
  * reporting thread) instead of by every scenario's steps: as each attempt starts, its requirement
  * links, epic, story, severity, owner and layer (allure-metadata.ts); before it finishes, the
- * operations its exchanges exercised, each once, in the order first called. Both as the runtime
+ * operations its exchanges exercised (`exercised`, from the results model, which reads each exchange
+ * record once), each once, in the order first called. Both as the runtime
  * messages allure-cucumberjs takes from attachments.
  */
 export class AllureScenarioMetadata {
@@ -44,16 +43,14 @@ export class AllureScenarioMetadata {
       if (!pickle) return none;
       const metadata = scenarioMetadata(pickle, this.documents.get(pickle.uri), this.catalog);
       return { before: [], after: [told(id, metadataMessage(metadata))] };
-    } else if (envelope.attachment) this.noteOperation(envelope.attachment);
-    else if (envelope.testCaseFinished) return { before: this.finish(envelope.testCaseFinished), after: [] };
+    } else if (envelope.testCaseFinished)
+      return { before: this.finish(envelope.testCaseFinished), after: [] };
     return none;
   }
 
-  private noteOperation(attachment: NonNullable<Envelope['attachment']>): void {
-    const operations = this.attempts.get(attachment.testCaseStartedId ?? '')?.operations;
-    if (!operations || attachment.mediaType !== EXCHANGE_MEDIA_TYPE) return;
-    const operation = parseExchangeAttachment(attachment.body)?.assessment.operationId;
-    if (operation) operations.add(operation);
+  /** An operation an attempt's exchange exercised (the results model read the record: RunCollector). */
+  exercised(testCaseStartedId: string, operationId: string | undefined): void {
+    if (operationId) this.attempts.get(testCaseStartedId)?.operations.add(operationId);
   }
 
   private finish(finished: NonNullable<Envelope['testCaseFinished']>): Envelope[] {

@@ -19,7 +19,8 @@ const init = workerData as ReportingInit;
 const settings = config();
 const contracts = loadServiceContracts(settings);
 const catalog = loadRequirements(settings.requirementsFile);
-const collector = new RunCollector();
+// The results model reads each exchange record once; Allure's operation labels come from it.
+const collector = new RunCollector((attempt, exchange) => allure?.exercised(attempt, exchange.operationId));
 const messages = new MessageFile(reportFile(init.reportsDir, 'messages'));
 const run = init.identity.selection ? { run: init.identity as RunIdentity } : {};
 let allure: AllureOnThread | undefined;

@@ -8,6 +8,9 @@ import type { RunIdentity } from './run-model';
 import { AttachmentRelease } from './attachment-release';
 import { startReportingThread } from './reporting-thread';
 
+/** What `npm run spec` tells the plugin: which run this is, and whether attachments may be released. */
+export type ResultsPluginOptions = Partial<RunIdentity> & { readonly releaseAttachments?: boolean };
+
 /**
  * The one place where scenario results are collected. Runs in cucumber's coordinator, so it sees
  * every worker's scenarios, and hands every message to the run's reporting thread
@@ -16,9 +19,6 @@ import { startReportingThread } from './reporting-thread';
  * when the run finishes — among them the run's model (results.json, contract coverage,
  * traceability: model-file.ts), computed there once, which the gate and the docs read.
  */
-/** What `npm run spec` tells the plugin: which run this is, and whether attachments may be released. */
-export type ResultsPluginOptions = Partial<RunIdentity> & { readonly releaseAttachments?: boolean };
-
 const resultsPlugin: Plugin<ResultsPluginOptions> = {
   type: 'plugin',
   // `npm run spec` says which run this is (shard, selection, commit): results.json records it.

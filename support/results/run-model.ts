@@ -140,6 +140,12 @@ export class RunCollector {
   /** Operation ids, media types and the like, each kept once however many exchanges name it. */
   private readonly words = new Map<string, string>();
 
+  /**
+   * @param onExchange told each exchange record an attempt attached, as it is read (the reporting
+   * thread's Allure labels each attempt with its operations from it: the record is parsed once).
+   */
+  constructor(private readonly onExchange?: (testCaseStartedId: string, exchange: ExchangeSummary) => void) {}
+
   update(envelope: messages.Envelope): void {
     if (envelope.meta) this.meta = envelope.meta;
     else if (envelope.gherkinDocument) this.indexDocument(envelope.gherkinDocument);
@@ -312,7 +318,7 @@ export class RunCollector {
     this.origins.add(new URL(exchange.request.url).origin);
     // A long run keeps every scenario's summaries: the words they repeat are kept once.
     const word = (value: string): string => this.words.get(value) ?? (this.words.set(value, value), value);
-    attempt.exchanges.push({
+    const summary: ExchangeSummary = {
       source: exchange.source,
       method: word(exchange.request.method),
       path: new URL(exchange.request.url).pathname,
@@ -324,7 +330,9 @@ export class RunCollector {
       validated: assessment.validated,
       undocumented: assessment.undocumented,
       violations: assessment.violations.length === 0 ? NO_VIOLATIONS : assessment.violations,
-    });
+    };
+    attempt.exchanges.push(summary);
+    this.onExchange?.(attachment.testCaseStartedId, summary);
   }
 
   private finishAttempt(finished: messages.TestCaseFinished): void {

@@ -2,31 +2,13 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Envelope } from '@cucumber/messages';
-import { AttachmentContentEncoding } from '@cucumber/messages';
 import { loadCorpus } from '../../support/gherkin/load-corpus';
-import { EXCHANGE_KIND } from '../../support/http/exchange';
 import { ALLURE_MESSAGE_MEDIA_TYPE } from '../../support/report/allure-metadata';
 import { AllureScenarioMetadata } from '../../support/report/allure-scenario-metadata';
 import { loadRequirements } from '../../support/trace/requirements';
 
 const ROOT = path.resolve(__dirname, '../..');
 const timestamp = { seconds: 0, nanos: 0 };
-
-function exchange(testCaseStartedId: string, operationId: string): Envelope {
-  const body = JSON.stringify({
-    kind: EXCHANGE_KIND,
-    curl: 'curl',
-    exchange: {
-      request: { method: 'GET', url: 'http://127.0.0.1/x', headers: {} },
-      response: { status: 200 },
-    },
-    assessment: { operationId, validated: true, undocumented: false, violations: [] },
-  });
-  const encoding = AttachmentContentEncoding.IDENTITY;
-  return {
-    attachment: { testCaseStartedId, mediaType: 'application/json', body, contentEncoding: encoding },
-  };
-}
 
 /** The runtime messages told to Allure, as their bodies' data. */
 function told(envelopes: readonly Envelope[]): unknown[] {
@@ -67,8 +49,9 @@ describe('what ties each Allure result to the specification, told where Allure i
     assert.ok(scenario?.labels.some((label) => label.name === 'epic' && label.value === 'API contract'));
 
     for (const operation of ['lookUpNumber', 'getHealth', 'lookUpNumber'])
-      metadata.around(exchange('try-1', operation));
-    metadata.around(exchange('another attempt', 'reportNumber'));
+      metadata.exercised('try-1', operation);
+    metadata.exercised('try-1', undefined);
+    metadata.exercised('another attempt', 'reportNumber');
     const finished = metadata.around({
       testCaseFinished: { testCaseStartedId: 'try-1', timestamp, willBeRetried: true },
     });

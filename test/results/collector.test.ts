@@ -142,8 +142,11 @@ const runFinished = (success: boolean, seconds = 20): messages.Envelope => ({
   testRunFinished: { success, timestamp: at(seconds) },
 });
 
-function collect(envelopes: readonly messages.Envelope[]): RunCollector {
-  const collector = new RunCollector();
+function collect(
+  envelopes: readonly messages.Envelope[],
+  onExchange?: ConstructorParameters<typeof RunCollector>[0],
+): RunCollector {
+  const collector = new RunCollector(onExchange);
   for (const envelope of envelopes) collector.update(envelope);
   return collector;
 }
@@ -429,18 +432,28 @@ describe('the results collector', () => {
     const finished = (id: string): messages.Envelope => ({
       testCaseFinished: { testCaseStartedId: id, timestamp: at(11), willBeRetried: false },
     });
-    const collector = collect([
-      ...opening,
-      started('a1', first),
-      started('b1', second),
-      step('b1', second, 0),
-      exchangeEnvelope('b1', teapot),
-      step('a1', first, 0),
-      exchangeEnvelope('a1', lookUp),
-      exchangeEnvelope('a1', lookUp),
-      finished('a1'),
-      finished('b1'),
-      runFinished(true),
+    const told: [string, string | undefined][] = [];
+    const collector = collect(
+      [
+        ...opening,
+        started('a1', first),
+        started('b1', second),
+        step('b1', second, 0),
+        exchangeEnvelope('b1', teapot),
+        step('a1', first, 0),
+        exchangeEnvelope('a1', lookUp),
+        exchangeEnvelope('a1', lookUp),
+        finished('a1'),
+        finished('b1'),
+        runFinished(true),
+      ],
+      (attempt, summary) => told.push([attempt, summary.operationId]),
+    );
+    // Each record told as it is read, with its attempt (the reporting thread's Allure labels).
+    assert.deepEqual(told, [
+      ['b1', undefined],
+      ['a1', 'getItem'],
+      ['a1', 'getItem'],
     ]);
     // The request line from the exchange, the verdict as the contract check gave it.
     assert.deepEqual(scenarioAt(collector, 4).exchanges, [
