@@ -23,6 +23,11 @@ export class ServiceWatch {
     }
   }
 
+  /** Was the service down at an earlier scenario (so that `check` asks it again)? */
+  get suspectsDown(): boolean {
+    return this.down !== undefined;
+  }
+
   /** Throws when the service was down and still is; forgets it when it is back. */
   async check(): Promise<void> {
     if (!this.down) return;

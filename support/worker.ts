@@ -22,6 +22,8 @@ export interface WorkerResources {
 }
 
 let opening: Promise<WorkerResources> | undefined;
+/** The same resources once they are open. */
+let opened: WorkerResources | undefined;
 
 // A worker of a parallel run writes to the run's own output (a step's console.log): a reader that
 // goes away (`npm run spec | head`) must not crash it either.
@@ -46,7 +48,7 @@ export function openWorkerResources(): Promise<WorkerResources> {
       contracts.map((entry) => entry.contract),
     );
     const { services } = target;
-    return {
+    opened = {
       config: settings,
       services,
       target,
@@ -62,14 +64,21 @@ export function openWorkerResources(): Promise<WorkerResources> {
         return undefined;
       }),
     };
+    return opened;
   })();
   return opening;
+}
+
+/** The worker's resources when they are open already: what a step can use without waiting. */
+export function openedWorkerResources(): WorkerResources | undefined {
+  return opened;
 }
 
 export async function closeWorkerResources(): Promise<void> {
   if (!opening) return;
   const resources = await opening.catch(() => undefined);
   opening = undefined;
+  opened = undefined;
   await resources?.browser.close();
   await resources?.target.close();
 }

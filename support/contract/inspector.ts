@@ -40,8 +40,12 @@ export class ContractInspector implements ExchangeInspector {
   }
 
   inspect(exchange: HttpExchange, context: InspectionContext): ExchangeAssessment {
+    return this.inspectAt(new URL(exchange.request.url), exchange, context);
+  }
+
+  /** `inspect`, for a caller that has parsed the request's URL already (`url` is not changed). */
+  inspectAt(url: URL, exchange: HttpExchange, context: InspectionContext): ExchangeAssessment {
     const { request, response } = exchange;
-    const url = new URL(request.url);
     const path = this.relativePath(url);
     const shownPath = path ?? url.pathname;
     if (path === undefined) {
@@ -62,7 +66,7 @@ export class ContractInspector implements ExchangeInspector {
     }
     const { operation } = match;
     const violations: string[] = [];
-    if (!context.negative) violations.push(...this.checkRequest(operation, match.pathParams, exchange));
+    if (!context.negative) violations.push(...this.checkRequest(operation, match.pathParams, url, exchange));
 
     const responseKey = responseKeyFor(operation, response.status);
     if (!responseKey) {
@@ -154,10 +158,10 @@ export class ContractInspector implements ExchangeInspector {
   private checkRequest(
     operation: Operation,
     pathParams: Record<string, string>,
+    url: URL,
     exchange: HttpExchange,
   ): string[] {
     const { request } = exchange;
-    const url = new URL(request.url);
     const violations: string[] = [];
     const query = [...url.searchParams.entries()];
     const named = new Set(operation.parameters.map((parameter) => parameter.name));

@@ -9,9 +9,10 @@ import {
   setDefaultTimeout,
   setParallelCanAssign,
 } from '@cucumber/cucumber';
+import type { Pickle, TestStepResult } from '@cucumber/messages';
 import { config } from '../config/config';
 import { installRelativeStackTraces } from '../report/local-paths';
-import { closeWorkerResources, openWorkerResources } from '../worker';
+import { closeWorkerResources, openWorkerResources, openedWorkerResources } from '../worker';
 import type { ScenarioWorld } from './world';
 
 setDefaultTimeout(config().stepTimeoutMs);
@@ -26,52 +27,77 @@ BeforeAll(async function () {
   await openWorkerResources();
 });
 
-Before({ name: 'Start the scenario' }, async function (this: ScenarioWorld, { pickle }) {
+/*
+ * A hook or step with nothing to wait for returns no promise: cucumber runs it at once, where a
+ * promise costs it a timer, a race and an exception handler each time (tens of microseconds, on
+ * every hook and step of every scenario).
+ */
+
+Before({ name: 'Start the scenario' }, function (this: ScenarioWorld, { pickle }) {
+  const resources = openedWorkerResources();
+  // A deployed service has no state to reset, and one that answered so far is not asked again.
+  if (resources && !resources.target.embedded && !resources.watch.suspectsDown) {
+    this.begin(resources, pickle);
+    return undefined;
+  }
+  return startScenario(this, pickle);
+});
+
+async function startScenario(world: ScenarioWorld, pickle: Pickle): Promise<void> {
   const resources = await openWorkerResources();
   // Once the service has gone, the scenarios after fail at once instead of timing out one by one.
   await resources.watch.check();
   await resources.target.reset();
-  this.begin(resources, pickle);
+  world.begin(resources, pickle);
   // Its requirement links, labels and the operations it exercises reach Allure where Allure is
   // written (support/report/allure-scenario-metadata.ts), not through the scenario.
-});
+}
 
-AfterStep(async function (this: ScenarioWorld) {
+AfterStep(function (this: ScenarioWorld) {
   // API calls the page made during the step are checked against the contract by now.
-  await this.settleTraffic();
+  return this.settleTraffic();
 });
 
 // One After hook: every hook is a fixture container in Allure, written for every scenario.
-After({ name: 'Finish the scenario' }, async function (this: ScenarioWorld, { pickle, result }) {
+After({ name: 'Finish the scenario' }, function (this: ScenarioWorld, { pickle, result }) {
+  const failed = result?.status === Status.FAILED;
+  return failed || this.browserSessions.length > 0 ? finishScenario(this, pickle, result) : undefined;
+});
+
+async function finishScenario(
+  world: ScenarioWorld,
+  pickle: Pickle,
+  result: TestStepResult | undefined,
+): Promise<void> {
   const failed = result?.status === Status.FAILED;
   // A failure because the service was gone makes the next scenarios check before they start.
   if (failed && result.message) (await openWorkerResources()).watch.noteFailure(result.message, pickle.name);
-  const sessions = this.browserSessions;
+  const sessions = world.browserSessions;
   if (sessions.length === 0) return;
   try {
     for (const { actor, session } of sessions) {
       // One actor's attachments are named as before; with several, each is named after its actor.
       const whose = sessions.length === 1 ? '' : ` (${actor})`;
       if (failed) {
-        this.attach(await session.screenshot(), {
+        world.attach(await session.screenshot(), {
           mediaType: 'image/png',
           fileName: `Screenshot at failure${whose}.png`,
         });
       }
-      const trace = await session.stopTrace(failed || this.resources.config.trace === 'on');
+      const trace = await session.stopTrace(failed || world.resources.config.trace === 'on');
       if (trace) {
         // Typed passwords and bearer tokens are in a trace: every secret of the scenario is scrubbed.
         const { scrubZip } = await import('../report/scrub-zip');
-        this.attach(await scrubZip(trace, (text) => this.redactor.text(text)), {
+        world.attach(await scrubZip(trace, (text) => world.redactor.text(text)), {
           mediaType: 'application/zip',
           fileName: `Playwright trace${whose} (npx playwright show-trace).zip`,
         });
       }
     }
   } finally {
-    await this.closeBrowser();
+    await world.closeBrowser();
   }
-});
+}
 
 AfterAll(async function () {
   await closeWorkerResources();

@@ -11,21 +11,52 @@ let running: Redactor | undefined;
  * Every step and hook of every project runs inside this: what it fails with leaves it with the
  * scenario's secrets redacted, and what it prints with `console` is redacted on its way to the
  * terminal and the CI log. Cucumber keeps each definition's arity around the wrapper.
+ *
+ * A definition that returns no promise stays synchronous: cucumber runs such a step at once, where
+ * a promise costs it a timer, a race and an exception handler (tens of microseconds, on every step
+ * and hook of every scenario).
  */
-setDefinitionFunctionWrapper(function (code: (...args: unknown[]) => unknown) {
-  return async function (this: ScenarioWorld | undefined, ...args: unknown[]): Promise<unknown> {
+export function redactingDefinition(code: (...args: unknown[]) => unknown) {
+  return function (this: ScenarioWorld | undefined, ...args: unknown[]): unknown {
     // Run hooks (BeforeAll) have no World, and a scenario that never began has no secrets.
     const before = running;
     running = this?.redactorIfStarted;
+    let result: unknown;
     try {
-      return await code.apply(this, args);
+      result = code.apply(this, args);
     } catch (error) {
-      const redactor = this?.redactorIfStarted;
-      throw redactor ? redactError(error, redactor) : error;
+      throw redacted(this, error);
     } finally {
-      running = before;
+      // A definition that returned a promise runs on: its redactor stays until it settles.
+      if (!isThenable(result)) running = before;
     }
+    return isThenable(result) ? settled(this, result, before) : result;
   };
-});
+}
+
+setDefinitionFunctionWrapper(redactingDefinition);
+
+async function settled(
+  world: ScenarioWorld | undefined,
+  result: PromiseLike<unknown>,
+  before: Redactor | undefined,
+): Promise<unknown> {
+  try {
+    return await result;
+  } catch (error) {
+    throw redacted(world, error);
+  } finally {
+    running = before;
+  }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null | undefined)?.then === 'function';
+}
+
+function redacted(world: ScenarioWorld | undefined, error: unknown): unknown {
+  const redactor = world?.redactorIfStarted;
+  return redactor ? redactError(error, redactor) : error;
+}
 
 redactConsole(console, () => running);

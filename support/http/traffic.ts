@@ -60,6 +60,11 @@ export class Traffic {
     this.pending.add(task);
   }
 
+  /** Nothing recorded in the background is pending or waiting to be raised. */
+  get idle(): boolean {
+    return this.pending.size === 0 && this.browserViolations.length === 0;
+  }
+
   /** Waits for background recordings and raises the first browser-side violation, once. */
   async settle(): Promise<void> {
     while (this.pending.size > 0) await Promise.all([...this.pending]);

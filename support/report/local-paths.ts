@@ -2,12 +2,30 @@ import os from 'node:os';
 import path from 'node:path';
 import { HARNESS_ROOT } from '../config/project-dir';
 
-/** The machine's own folders that must not reach a report: the harness, the project (the working folder), home. */
-function localRoots(): { readonly from: string; readonly to: string }[] {
+interface LocalRoot {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** The roots as they were worked out for the working folder they name (a run may move into its project). */
+let known: { readonly cwd: string; readonly roots: readonly LocalRoot[] } | undefined;
+
+/**
+ * The machine's own folders that must not reach a report: the harness, the project (the working
+ * folder), home. Worked out again only when the working folder changed: every text bound for a
+ * report passes here, a few dozen per HTTP exchange.
+ */
+function localRoots(): readonly LocalRoot[] {
+  const cwd = process.cwd();
+  if (known?.cwd !== cwd) known = { cwd, roots: rootsFrom(cwd) };
+  return known.roots;
+}
+
+function rootsFrom(cwd: string): LocalRoot[] {
   const home = os.homedir();
   const roots = [
     { from: HARNESS_ROOT, to: '.' },
-    { from: process.cwd(), to: '.' },
+    { from: cwd, to: '.' },
     ...(home && home !== path.parse(home).root ? [{ from: home, to: '~' }] : []),
   ];
   // The longest first: the project usually lives inside home.

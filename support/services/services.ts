@@ -92,7 +92,7 @@ export class Services implements ExchangeInspector {
         ],
       };
     }
-    return { ...service.inspector.inspect(exchange, context), service: service.name };
+    return { ...service.inspector.inspectAt(url, exchange, context), service: service.name };
   }
 
   /** `lookUpNumber (GET /numbers/{number})` for a URL a service knows, else `GET <url>`. */
