@@ -74,8 +74,9 @@ export const WHAT_IT_MEASURES: Readonly<Record<RowId, string>> = {
     'its embedded service), after a warm-up round; baseline: the round trip of the same calls.',
   'contract-p95': 'The 95th percentile of the same.',
   'contract-compilations':
-    'Schema compilations (`SchemaValidators.compilations`) during the measured checks after the warm-up ' +
-    'round: every schema is compiled once per direction and cached.',
+    'Validators made (`SchemaValidators.compilations`: compiled, or loaded from the disk cache) during the ' +
+    'measured checks after the warm-up round: every schema gets its validator once per direction, kept for ' +
+    'the process (and on disk, as Ajv standalone code, for the next one).',
   'redaction-p50':
     'What redaction costs per exchange, on the same real exchanges: a `Redactor` per round of calls (one ' +
     "account; its password given as a secret, as `{{$password}}` is) learns each exchange's secrets (the " +

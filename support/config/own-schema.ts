@@ -1,13 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { default as AjvClass, Options, ValidateFunction } from 'ajv';
-import type standaloneCodeOf from 'ajv/dist/standalone';
-import { cacheDir, contentKey, writeCacheEntry } from './disk-cache';
-
-const AJV_PACKAGE = require.resolve('ajv/package.json');
-const AJV_VERSION = (JSON.parse(fs.readFileSync(AJV_PACKAGE, 'utf8')) as { version: string }).version;
-/** Ajv's folder: the standalone code requires its runtime helpers from a cache folder anywhere. */
-const AJV_DIR = JSON.stringify(path.dirname(AJV_PACKAGE)).slice(1, -1);
+import { cacheDir, contentKey } from './disk-cache';
+import { AJV_VERSION, standaloneValidator } from './standalone-validator';
 
 /** A validator of one of the harness's schemas, named by the hash of its schema and options. */
 export type OwnSchemaValidator<T> = ValidateFunction<T> & { readonly schemaKey: string };
@@ -35,19 +29,10 @@ export function ownSchemaValidator<T>(schema: object, options: Options = {}): Ow
 }
 
 function loadOrCompile<T>(schemaKey: string, schema: object, options: Options): ValidateFunction<T> {
-  const file = path.join(cacheDir(), `validator-${schemaKey}.cjs`);
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module written by this cache
-    return require(file) as ValidateFunction<T>;
-  } catch {
-    // Not compiled yet (or an unreadable entry): compiled now.
-  }
-  /* eslint-disable @typescript-eslint/no-require-imports -- loaded only when a schema is new */
-  const { default: Ajv } = require('ajv') as { default: typeof AjvClass };
-  const { default: standaloneCode } = require('ajv/dist/standalone') as { default: typeof standaloneCodeOf };
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  const ajv = new Ajv({ ...options, code: { ...options.code, source: true } });
-  const validate = ajv.compile<T>(schema);
-  writeCacheEntry(file, standaloneCode(ajv, validate).replaceAll('require("ajv/', `require("${AJV_DIR}/`));
-  return validate;
+  return standaloneValidator(path.join(cacheDir(), `validator-${schemaKey}.cjs`), () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when a schema is new
+    const { default: Ajv } = require('ajv') as { default: typeof AjvClass };
+    const ajv = new Ajv({ ...options, code: { ...options.code, source: true } });
+    return { ajv, validate: ajv.compile<T>(schema) };
+  });
 }

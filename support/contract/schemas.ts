@@ -1,8 +1,14 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
+import path from 'node:path';
+import type * as AjvModule from 'ajv';
+import type { default as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
+import type * as Ajv2020Module from 'ajv/dist/2020';
+import type { default as Ajv2020Class } from 'ajv/dist/2020';
+import type addFormatsTo from 'ajv-formats';
 import type { OpenAPIV3 } from 'openapi-types';
+import { cacheDir, contentKey } from '../config/disk-cache';
+import { AJV_VERSION, standaloneValidator } from '../config/standalone-validator';
 import type { Dialect } from './load';
+import { OPENAPI_FORMATS } from './openapi-formats';
 
 /** Which side sends the value: readOnly properties belong to responses, writeOnly ones to requests. */
 export type Direction = 'request' | 'response';
@@ -48,53 +54,36 @@ export interface SchemaProblem {
   readonly message: string;
 }
 
+/** Bumped when what a kept validator is made from changes in a way its key does not show. */
+const ENTRY_FORMAT = 'contract-validator-1';
+/** Where the kept validators find the formats they check: this process's module, by its path. */
+const FORMATS_MODULE = require.resolve('./openapi-formats');
+/** Which formats exist and which check nothing (`true`, no code): both shape the code Ajv writes. */
+const FORMATS_SHAPE = JSON.stringify(
+  Object.entries(OPENAPI_FORMATS).map(([name, format]) => [name, format === true]),
+);
+
 /**
  * Compiles OpenAPI schemas into Ajv validators, each schema once per direction, and validates
  * values without changing them (no coercion, no defaults, nothing removed). A 3.0 contract is
  * compiled as the draft-04-flavoured subset 3.0 defines, a 3.1 contract as JSON Schema 2020-12.
+ * Each validator is kept on disk as Ajv's standalone code, by the hash of the JSON Schema it was
+ * compiled from: a later process checking the same contract loads it instead of loading Ajv and
+ * compiling (tens of milliseconds per response kind, at every start).
  */
 export class SchemaValidators {
-  private readonly ajv: Ajv | Ajv2020;
+  private compiler: AjvClass | Ajv2020Class | undefined;
   private readonly cache: Record<Direction, WeakMap<object, ValidateFunction>> = {
     request: new WeakMap(),
     response: new WeakMap(),
   };
-  /** How many schemas were compiled: stays flat after warm-up (the benchmark checks it). */
+  /** How many validators were made (compiled, or loaded from disk): flat after warm-up (the benchmark checks it). */
   compilations = 0;
 
   constructor(
     private readonly document: OpenAPIV3.Document,
     private readonly dialect: Dialect,
-  ) {
-    const options = {
-      allErrors: true,
-      strict: true,
-      strictTypes: false,
-      strictTuples: false,
-      validateFormats: true,
-    } as const;
-    // 2020-12 makes a keyword it does not define an annotation, so a 3.1 schema may carry any;
-    // 3.0 defines a closed list, so there an unknown keyword is a mistake worth stopping on. And
-    // 2020-12 contracts say "then certifier is required" (`then: { required: [certifier] }`)
-    // without repeating the property beside it, which strict mode would refuse.
-    this.ajv =
-      dialect === '3.1'
-        ? new Ajv2020({ ...options, strictSchema: false, strictRequired: false })
-        : new Ajv(options);
-    addFormats(this.ajv);
-    const anyNumber = { type: 'number' as const, validate: () => true };
-    this.ajv.addFormat('int32', {
-      type: 'number',
-      validate: (n: number) => Number.isInteger(n) && Math.abs(n) <= 2 ** 31,
-    });
-    this.ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
-    this.ajv.addFormat('float', anyNumber);
-    this.ajv.addFormat('double', anyNumber);
-    this.ajv.addFormat('byte', /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/);
-    this.ajv.addFormat('binary', true);
-    this.ajv.addFormat('password', true);
-    this.ajv.addVocabulary(ANNOTATIONS);
-  }
+  ) {}
 
   validate(schema: OpenAPIV3.SchemaObject, value: unknown, direction: Direction): SchemaProblem[] {
     // A 3.1 `schema: true` / `false`: one shared object each, so they are compiled once too.
@@ -108,10 +97,55 @@ export class SchemaValidators {
   private validator(schema: OpenAPIV3.SchemaObject, direction: Direction): ValidateFunction {
     const cached = this.cache[direction].get(schema);
     if (cached) return cached;
-    const compiled = this.ajv.compile(this.toJsonSchema(schema as Schema, direction, new Set()) as object);
+    const jsonSchema = this.toJsonSchema(schema as Schema, direction, new Set()) as object;
+    const key = contentKey(
+      ENTRY_FORMAT,
+      AJV_VERSION,
+      FORMATS_MODULE,
+      FORMATS_SHAPE,
+      this.dialect,
+      JSON.stringify(jsonSchema),
+    );
+    const made = standaloneValidator(path.join(cacheDir(), `contract-validator-${key}.cjs`), () => {
+      const ajv = this.ajv();
+      return { ajv, validate: ajv.compile(jsonSchema) };
+    });
     this.compilations += 1;
-    this.cache[direction].set(schema, compiled);
-    return compiled;
+    this.cache[direction].set(schema, made);
+    return made;
+  }
+
+  /** The compiler, made when a schema is first compiled in this process (loaded validators need none). */
+  private ajv(): AjvClass | Ajv2020Class {
+    if (this.compiler) return this.compiler;
+    /* eslint-disable @typescript-eslint/no-require-imports -- loaded only when a schema is new */
+    const { default: Ajv, _ } = require('ajv') as typeof AjvModule;
+    const { default: Ajv2020 } = require('ajv/dist/2020') as typeof Ajv2020Module;
+    const addFormats = require('ajv-formats') as typeof addFormatsTo;
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const options = {
+      allErrors: true,
+      strict: true,
+      strictTypes: false,
+      strictTuples: false,
+      validateFormats: true,
+      // The kept code names the formats by this module, as this process has them.
+      code: { source: true, formats: _`require(${FORMATS_MODULE}).OPENAPI_FORMATS` },
+    } as const;
+    // 2020-12 makes a keyword it does not define an annotation, so a 3.1 schema may carry any;
+    // 3.0 defines a closed list, so there an unknown keyword is a mistake worth stopping on. And
+    // 2020-12 contracts say "then certifier is required" (`then: { required: [certifier] }`)
+    // without repeating the property beside it, which strict mode would refuse.
+    const ajv =
+      this.dialect === '3.1'
+        ? new Ajv2020({ ...options, strictSchema: false, strictRequired: false })
+        : new Ajv(options);
+    // ajv-formats' keywords (`formatMinimum`, …); its formats are all in OPENAPI_FORMATS, OpenAPI's own as OpenAPI has them.
+    addFormats(ajv);
+    for (const [name, format] of Object.entries(OPENAPI_FORMATS)) ajv.addFormat(name, format);
+    ajv.addVocabulary(ANNOTATIONS);
+    this.compiler = ajv;
+    return ajv;
   }
 
   /** OpenAPI schema → JSON Schema for Ajv, for one direction. */
@@ -148,7 +182,7 @@ export class SchemaValidators {
         });
       } else if (keyword === 'format') {
         // OpenAPI formats are open-ended: one Ajv does not know is an annotation, not an error.
-        if (this.ajv.formats[value as string]) out.format = value;
+        if (OPENAPI_FORMATS[value as string] !== undefined) out.format = value;
       } else out[keyword] = value;
     }
     if (this.dialect === '3.0') exclusiveBounds(out);
