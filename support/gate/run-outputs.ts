@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { reportFile, type ReportFile } from '../report/report-files';
@@ -24,12 +25,48 @@ export function removeDerivedReports(reportsDir: string): void {
  * Clears a reports folder of the previous run's outputs before a new run writes there, so nothing
  * of an older run mixes in. Allure's history (carried over by `npm run report`) stays, and so do
  * the built reports (allure-report holds the history for the next one) and anything not a run's.
+ *
+ * Allure's results (five or six files per scenario: about 55,000 after 10,000 scenarios, seconds to
+ * delete) are moved aside at once and deleted by a process of their own while the run goes on;
+ * what an interrupted deletion left is deleted with them next time. Where they cannot be moved
+ * aside, they are deleted here, file by file.
  */
 export function clearRunOutputs(reportsDir: string): void {
   for (const name of RUN_FILES) remove(reportFile(reportsDir, name));
   const allure = reportFile(reportsDir, 'allureResults');
-  if (!fs.existsSync(allure)) return;
-  for (const name of fs.readdirSync(allure)) {
-    if (name !== 'history') remove(path.join(allure, name));
+  // Inside the reports folder: moving the results there is a rename on one file system.
+  const discarded = reportFile(reportsDir, 'discarded');
+  if (fs.existsSync(allure) && !moveAside(allure, discarded)) {
+    for (const name of fs.readdirSync(allure)) {
+      if (name !== 'history') remove(path.join(allure, name));
+    }
   }
+  if (fs.existsSync(discarded)) deleteInBackground(discarded);
+}
+
+/** Moves the results folder into `discarded`, its history back into a new one; false when it could not. */
+function moveAside(allure: string, discarded: string): boolean {
+  const aside = path.join(discarded, `${Date.now()}-${process.pid}`);
+  try {
+    fs.mkdirSync(discarded, { recursive: true });
+    fs.renameSync(allure, aside);
+  } catch {
+    return false;
+  }
+  fs.mkdirSync(allure);
+  const history = path.join(aside, 'history');
+  if (fs.existsSync(history)) fs.renameSync(history, path.join(allure, 'history'));
+  return true;
+}
+
+/** Deletes `dir` in a process of its own, which outlives this one if it must. */
+function deleteInBackground(dir: string): void {
+  const child = spawn(
+    process.execPath,
+    ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', dir],
+    // No preload of the run's own (NODE_OPTIONS): deleting needs nothing loaded.
+    { detached: true, stdio: 'ignore', env: { ...process.env, NODE_OPTIONS: '' } },
+  );
+  child.on('error', () => undefined);
+  child.unref();
 }

@@ -25,6 +25,11 @@ export const REPORT_FILES = {
   allureReport: 'allure-report',
   /** `npm run docs`: the living documentation. */
   livingDocs: 'living-docs',
+  /**
+   * An earlier run's Allure results, moved aside at the start of a run and deleted in the
+   * background: hidden, and skipped by the report scanner.
+   */
+  discarded: '.discarded',
 } as const;
 
 export type ReportFile = keyof typeof REPORT_FILES;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { base64Forms, encodingsOf } from './secret-encodings';
+import { reportFile } from './report-files';
 
 /** A secret found in a report: where, and what kind — never the value. */
 export interface SecretHit {
@@ -175,9 +176,7 @@ export async function scanReports(reportsDir: string, secrets: readonly string[]
   ];
   const hits: SecretHit[] = [];
   if (!fs.existsSync(reportsDir)) return hits;
-  for (const entry of fs.readdirSync(reportsDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
+  for (const file of filesBelow(reportsDir)) {
     await scanBuffer(
       path.relative(reportsDir, file).split(path.sep).join('/'),
       fs.readFileSync(file),
@@ -186,4 +185,18 @@ export async function scanReports(reportsDir: string, secrets: readonly string[]
     );
   }
   return hits;
+}
+
+/** Every file below the reports folder but an earlier run's results being deleted (which may go as they are read). */
+function filesBelow(reportsDir: string): string[] {
+  const discarded = reportFile(reportsDir, 'discarded');
+  return fs.readdirSync(reportsDir, { withFileTypes: true }).flatMap((entry) => {
+    const at = path.join(reportsDir, entry.name);
+    if (entry.isFile()) return [at];
+    if (!entry.isDirectory() || at === discarded) return [];
+    return fs
+      .readdirSync(at, { recursive: true, withFileTypes: true })
+      .filter((below) => below.isFile())
+      .map((below) => path.join(below.parentPath, below.name));
+  });
 }

@@ -46,6 +46,31 @@ describe("clearing a reports folder of an earlier run's outputs", () => {
     assert.deepEqual(left(dir, KEPT), KEPT);
   });
 
+  it("moves Allure's results aside at once and deletes them in the background, leftovers too", async () => {
+    const dir = tempDir('sbe-clear-');
+    const many = Array.from({ length: 2000 }, (_, index) => `allure-results/${index}-result.json`);
+    // A deletion that an earlier run's end cut short.
+    plant(dir, [...RUN, ...KEPT, ...many, '.discarded/1700000000000-42/9-result.json']);
+    clearRunOutputs(dir);
+    assert.deepEqual(fs.readdirSync(path.join(dir, 'allure-results')), ['history']);
+    assert.deepEqual(left(dir, KEPT), KEPT);
+    const discarded = path.join(dir, '.discarded');
+    for (let waited = 0; fs.existsSync(discarded) && waited < 20_000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.equal(fs.existsSync(discarded), false, 'the results moved aside are deleted');
+  });
+
+  it('deletes them file by file where they cannot be moved aside', () => {
+    const dir = tempDir('sbe-clear-');
+    // A file where the folder for discarded results would go: nothing can be moved into it.
+    plant(dir, [...RUN, ...KEPT, '.discarded']);
+    clearRunOutputs(dir);
+    assert.deepEqual(left(dir, RUN), []);
+    assert.deepEqual(left(dir, KEPT), KEPT);
+    assert.deepEqual(fs.readdirSync(path.join(dir, 'allure-results')), ['history']);
+  });
+
   it('removes the reports derived from unusable results, not the results themselves', () => {
     const dir = tempDir('sbe-derived-');
     plant(dir, RUN);

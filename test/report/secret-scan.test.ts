@@ -33,6 +33,16 @@ describe('scanReports', () => {
     assert.deepEqual(await scanReports(dir, [PASSWORD, TOKEN]), []);
   });
 
+  it("skips an earlier run's results being deleted, and scans every other folder", async () => {
+    const dir = reportsWith({
+      '.discarded/1700000000000-42/1-result.json': `{"token": "${TOKEN}"}`,
+      'allure-results/2-attachment.json': `{"token": "${TOKEN}"}`,
+    });
+    assert.deepEqual(await scanReports(dir, [TOKEN]), [
+      { file: 'allure-results/2-attachment.json', kind: 'a secret of the run (raw)' },
+    ]);
+  });
+
   it('names the file and the kind of an injected secret, never the value', async () => {
     const dir = reportsWith({ 'junit.xml': `<failure message="got ${TOKEN}"/>` });
     const hits = await scanReports(dir, [TOKEN]);
