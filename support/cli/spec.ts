@@ -20,6 +20,7 @@ import { abnormalEndLine, flushInterruptedRun } from '../results/interruption';
 import { unfinishedRunProblem } from '../results/read-run';
 import { flattenRandomUuids } from '../results/flat-ids';
 import { reportsWritten } from '../results/reporting-thread';
+import { keepRelayHeapSmall } from '../results/relay-heap';
 import { RUN_IDENTITY_OPTION, runIdentity } from '../results/run-identity';
 import { mayReleaseAttachments } from '../results/attachment-release';
 import { HARNESS_FORMATTERS } from '../report/harness-formatters';
@@ -241,15 +242,17 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   // Scenarios run in this process: the embedded service starts loading on the other core now.
   if (!runConfiguration.runtime.parallel) (await import('../target')).startTargetEarly(settings);
+  // Scenarios run in worker processes: this one relays their messages, on a heap kept near what it holds.
+  keepRelayHeapSmall(runConfiguration.runtime.parallel);
   const judge = own.gate ? await chooseJudge(settings, own, run) : undefined;
   // What would fail scenario after scenario fails here, in seconds.
   const { preflight } = await import('../preflight/preflight');
-  const checked = await preflight({ settings, contracts, runConfiguration, environment });
+  const { support } = await preflight({ settings, contracts, runConfiguration, environment });
 
   // Nothing of an earlier run into the same folder mixes into this one's reports.
   clearRunOutputs(settings.reportsDir);
   onSignals((signal) => interrupted(signal, settings.reportsDir, judge?.interrupted));
-  const success = await runScenarios(settings, run, checked.support, judge !== undefined);
+  const success = await runScenarios(settings, run, support, judge !== undefined);
   if (!judge) return success ? ExitCode.ok : ExitCode.failed;
   return judge.verdict();
 }

@@ -5,7 +5,13 @@ import { scenarioSites } from '../gherkin/walk';
 import { REQUIREMENT_TAG } from '../tags/tags';
 import type { RequirementCatalog } from '../trace/requirements';
 import { allureCategories } from './failure-kind';
-import { updateAllureResults, type AllureResultFile } from './allure-results';
+import { writeJson } from '../config/write-file';
+import {
+  allureResultFiles,
+  readAllureResult,
+  type AllureResult,
+  type AllureResultFile,
+} from './allure-results';
 
 /** How allure-cucumberjs receives labels and links from a running scenario (its runtime API). */
 export const ALLURE_MESSAGE_MEDIA_TYPE = 'application/vnd.allure.message+json';
@@ -92,33 +98,55 @@ export function metadataMessage(metadata: {
  * Flags the results that passed only on a retry as flaky (`statusDetails.flaky`): allure-cucumberjs
  * writes one result per attempt (same historyId) but never says the last one is flaky, so Allure
  * would show it as a plain pass. Returns how many results it flagged; running it again changes
- * nothing.
+ * nothing. Reads one result at a time and keeps only what the check needs: a run's 10,000 results
+ * parsed at once were tens of megabytes at its very end.
  */
 export function markFlakyResults(resultsDir: string): number {
-  return updateAllureResults(resultsDir, flagFlakyAttempts);
+  const attempts = allureResultFiles(resultsDir).flatMap((file) => {
+    const result = readAllureResult(file);
+    if (!result) return [];
+    const { historyId, testCaseId, status, start, statusDetails } = result;
+    return [{ file, result: { historyId, testCaseId, status, start, statusDetails } }];
+  });
+  const flaky = flakyLastAttempts(attempts);
+  for (const { file, result } of flaky) {
+    if (result.statusDetails?.flaky === true) continue;
+    const whole = readAllureResult(file);
+    if (whole) writeJson(file, withFlakyFlag(whole));
+  }
+  return flaky.length;
 }
 
 /** `markFlakyResults` on results already read. */
 export function flagFlakyAttempts(files: readonly AllureResultFile[]): number {
-  const attempts = new Map<string, AllureResultFile[]>();
+  const flaky = flakyLastAttempts(files);
+  for (const last of flaky) {
+    if (last.result.statusDetails?.flaky === true) continue;
+    last.result = withFlakyFlag(last.result);
+    last.changed = true;
+  }
+  return flaky.length;
+}
+
+/** Of each scenario's attempts (one historyId), the last one when it passed after one that failed. */
+function flakyLastAttempts<T extends { readonly result: AllureResult }>(files: readonly T[]): T[] {
+  const attempts = new Map<string, T[]>();
   for (const each of files) {
     const key = each.result.historyId ?? each.result.testCaseId;
     if (key) attempts.set(key, [...(attempts.get(key) ?? []), each]);
   }
-  let flagged = 0;
-  for (const group of attempts.values()) {
+  return [...attempts.values()].flatMap((group) => {
     const ordered = [...group].sort((a, b) => (a.result.start ?? 0) - (b.result.start ?? 0));
     const last = ordered.pop();
     const failedBefore = ordered.some(
       ({ result }) => result.status === 'failed' || result.status === 'broken',
     );
-    if (!last || last.result.status !== 'passed' || !failedBefore) continue;
-    flagged += 1;
-    if (last.result.statusDetails?.flaky === true) continue;
-    last.result = { ...last.result, statusDetails: { ...last.result.statusDetails, flaky: true } };
-    last.changed = true;
-  }
-  return flagged;
+    return last && last.result.status === 'passed' && failedBefore ? [last] : [];
+  });
+}
+
+function withFlakyFlag(result: AllureResult): AllureResult {
+  return { ...result, statusDetails: { ...result.statusDetails, flaky: true } };
 }
 
 /** Allure's categories, by the kind of failure: see failure-kind.ts. */

@@ -38,18 +38,28 @@ export interface AllureResultFile {
 
 /** Every result file of the folder, parsed once. An unreadable one is left for Allure to report. */
 export function readAllureResults(resultsDir: string): AllureResultFile[] {
+  return allureResultFiles(resultsDir).flatMap((file) => {
+    const result = readAllureResult(file);
+    return result ? [{ file, result, changed: false }] : [];
+  });
+}
+
+/** The result files (`*-result.json`) of the folder, by path; none when there is no folder. */
+export function allureResultFiles(resultsDir: string): string[] {
   if (!fs.existsSync(resultsDir)) return [];
   return fs
     .readdirSync(resultsDir)
     .filter((name) => name.endsWith('-result.json'))
-    .flatMap((name) => {
-      const file = path.join(resultsDir, name);
-      try {
-        return [{ file, result: JSON.parse(fs.readFileSync(file, 'utf8')) as AllureResult, changed: false }];
-      } catch {
-        return [];
-      }
-    });
+    .map((name) => path.join(resultsDir, name));
+}
+
+/** One result file, parsed; undefined when it cannot be read. */
+export function readAllureResult(file: string): AllureResult | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as AllureResult;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Writes the results a pass changed. */

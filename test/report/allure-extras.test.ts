@@ -100,6 +100,13 @@ describe('flaky results', () => {
 
     assert.equal(markFlakyResults(dir), 1);
     assert.equal(readResult(dir, 'r2').statusDetails?.flaky, true);
+    // The flag is added to the whole result, read again: nothing else of it is lost.
+    assert.deepEqual(readResult(dir, 'r2'), {
+      historyId: 'h1',
+      status: 'passed',
+      start: 2,
+      statusDetails: { flaky: true },
+    });
     for (const name of ['r1', 'f1', 'f2', 'z1', 'z2', 'p1'])
       assert.notEqual(readResult(dir, name).statusDetails?.flaky, true, name);
     // A second pass (npm run report after the run) changes nothing.

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { prettyJson, writeJson } from '../../support/config/write-file';
+import { tempDir } from '../helpers/temp';
+
+/** Values with everything JSON treats specially: left-out properties, nulls in lists, toJSON, empties. */
+const VALUES: readonly unknown[] = [
+  {
+    schemaVersion: 1,
+    scenarios: [
+      { name: 'a "quoted"\nname', steps: [{ status: 'passed' }, {}], error: undefined },
+      { tags: [], attempts: [[]], at: new Date(0) },
+    ],
+    skipped: undefined,
+    callback: () => 1,
+    errors: [],
+    nested: { lists: [{}], empty: {} },
+    nothing: null,
+  },
+  [undefined, () => 1, Symbol('s'), 1, [[]], 'text'],
+  [],
+  {},
+  { own: { toJSON: () => ['said', 'otherwise'] } },
+  new Date(5),
+  'plain text',
+  42,
+  null,
+];
+
+describe('JSON files written piece by piece', () => {
+  it('reads exactly as JSON.stringify(value, null, 2) writes it', () => {
+    for (const value of VALUES) {
+      assert.equal([...prettyJson(value)].join(''), `${JSON.stringify(value, null, 2)}\n`);
+    }
+  });
+
+  it("writes a top-level list's elements one by one, never the whole text as one piece", () => {
+    const scenarios = Array.from({ length: 3000 }, (_, index) => ({
+      name: `scenario ${index}`,
+      steps: [index],
+    }));
+    const pieces = [...prettyJson({ schemaVersion: 1, scenarios })];
+    assert.ok(pieces.length > scenarios.length, `${pieces.length} pieces`);
+    const whole = `${JSON.stringify({ schemaVersion: 1, scenarios }, null, 2)}\n`;
+    assert.ok(Math.max(...pieces.map((piece) => piece.length)) < 200);
+
+    const file = path.join(tempDir('sbe-json-'), 'results.json');
+    writeJson(file, { schemaVersion: 1, scenarios });
+    assert.equal(fs.readFileSync(file, 'utf8'), whole);
+    assert.deepEqual(fs.readdirSync(path.dirname(file)), ['results.json'], 'no temporary file is left');
+  });
+});
