@@ -38,16 +38,21 @@ function writePieces(file: string, pieces: Iterable<string>): void {
     for (const piece of pieces) {
       const bytes = Buffer.byteLength(piece);
       if (used + bytes > WRITE_BYTES) {
-        fs.writeSync(fd, buffer, 0, used);
+        writeAll(fd, buffer.subarray(0, used));
         used = 0;
       }
-      if (bytes > WRITE_BYTES) fs.writeSync(fd, piece);
+      if (bytes > WRITE_BYTES) writeAll(fd, Buffer.from(piece));
       else used += buffer.write(piece, used);
     }
-    fs.writeSync(fd, buffer, 0, used);
+    writeAll(fd, buffer.subarray(0, used));
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** `fs.writeSync` may write less than it was given (a disk nearly full): the rest goes again, or it throws. */
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let written = 0; written < bytes.length;) written += fs.writeSync(fd, bytes, written);
 }
 
 /**
@@ -59,10 +64,14 @@ export function writeJson(file: string, value: unknown): void {
   writeWholeFile(file, prettyJson(value));
 }
 
-/** The pieces of `JSON.stringify(value, null, 2)` and a newline, a top-level list (or an object's lists) one element at a time. */
+/**
+ * The pieces of `JSON.stringify(value, null, 2)` and a newline, a top-level list (or an object's
+ * lists) one element at a time. What JSON would treat in its own way at those levels (`toJSON`,
+ * a boxed value, anything not a plain object or list) is written as JSON writes it, whole.
+ */
 export function* prettyJson(value: unknown): Generator<string> {
-  if (Array.isArray(value)) yield* listPieces(value, '');
-  else if (isPlainObject(value)) {
+  if (Array.isArray(value) && !hasToJson(value) && alike(value)) yield* listPieces(value, '');
+  else if (isPlainObject(value) && !hasToJson(value) && alike(Object.values(value))) {
     const entries = Object.entries(value).filter(([, item]) => isWritten(item));
     if (entries.length === 0) yield '{}';
     else {
@@ -73,7 +82,7 @@ export function* prettyJson(value: unknown): Generator<string> {
       }
       yield '\n}';
     }
-  } else yield JSON.stringify(value, null, 2);
+  } else yield String(JSON.stringify(value, null, 2));
   yield '\n';
 }
 
@@ -83,21 +92,32 @@ function* listPieces(items: readonly unknown[], indentation: string): Generator<
     return;
   }
   const inner = `${indentation}  `;
-  for (const [index, item] of items.entries()) {
-    // JSON writes what it cannot represent in a list as null.
+  for (let index = 0; index < items.length; index += 1) {
+    const item = items[index];
+    // JSON writes what it cannot represent in a list, and a hole, as null.
     const text = isWritten(item) ? JSON.stringify(item, null, 2) : 'null';
     yield `${index === 0 ? '[' : ','}\n${inner}${indented(text, inner)}`;
   }
   yield `\n${indentation}]`;
 }
 
-/** An object JSON walks itself: not null, not a list, nothing of its own to say (`toJSON`, as a Date has). */
+/**
+ * Whether JSON writes each of `items` in place as it writes it alone — none has a `toJSON`, which
+ * JSON calls with its key — and the same of each list among them.
+ */
+function alike(items: readonly unknown[]): boolean {
+  return items.every((item) => !hasToJson(item) && (!Array.isArray(item) || alike(item)));
+}
+
+function hasToJson(value: unknown): boolean {
+  return typeof (value as { toJSON?: unknown } | null | undefined)?.toJSON === 'function';
+}
+
+/** A plain object, as `{…}` makes it: JSON walks its own properties. */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { toJSON?: unknown }).toJSON !== 'function'
-  );
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
 }
 
 /** Whether JSON writes a value at all: it leaves out properties that are undefined, functions or symbols. */

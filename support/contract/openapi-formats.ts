@@ -5,8 +5,10 @@ const anyNumber = { type: 'number' as const, validate: () => true };
 
 /**
  * The formats a contract's schemas are checked with: ajv-formats' full set, with OpenAPI's own
- * (`int32`, `byte`, …) as OpenAPI defines them. The compiled validators kept on disk call these
- * by name (`require(<this file>).OPENAPI_FORMATS`), so a change here reaches them too.
+ * (`int32`, `byte`, …) as OpenAPI defines them. The compiled validators kept on disk call the
+ * functions here by name (`require(<this file>).OPENAPI_FORMATS`); Ajv writes a pattern into the
+ * code itself. Every format's text is part of a kept validator's key (schemas.ts), so a change here
+ * compiles them anew.
  */
 export const OPENAPI_FORMATS: Readonly<Record<string, Format>> = {
   ...fullFormats,

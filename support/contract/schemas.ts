@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type * as AjvModule from 'ajv';
 import type { default as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
@@ -54,14 +55,52 @@ export interface SchemaProblem {
   readonly message: string;
 }
 
-/** Bumped when what a kept validator is made from changes in a way its key does not show. */
-const ENTRY_FORMAT = 'contract-validator-1';
 /** Where the kept validators find the formats they check: this process's module, by its path. */
 const FORMATS_MODULE = require.resolve('./openapi-formats');
-/** Which formats exist and which check nothing (`true`, no code): both shape the code Ajv writes. */
-const FORMATS_SHAPE = JSON.stringify(
-  Object.entries(OPENAPI_FORMATS).map(([name, format]) => [name, format === true]),
-);
+
+/** Ajv's options for a contract's schemas (and where its code finds the formats: see `ajv()`). */
+const OPTIONS = {
+  allErrors: true,
+  strict: true,
+  strictTypes: false,
+  strictTuples: false,
+  validateFormats: true,
+} as const;
+/**
+ * 2020-12 makes a keyword it does not define an annotation, so a 3.1 schema may carry any; 3.0
+ * defines a closed list, so there an unknown keyword is a mistake worth stopping on. And 2020-12
+ * contracts say "then certifier is required" (`then: { required: [certifier] }`) without
+ * repeating the property beside it, which strict mode would refuse.
+ */
+const OPTIONS_31 = { strictSchema: false, strictRequired: false } as const;
+
+/**
+ * Everything besides the schema that shapes the code Ajv writes, part of every kept validator's
+ * key: a change to any of it is a new entry. Ajv writes a pattern format into the code itself, so
+ * each format is named with its text.
+ */
+const COMPILER = JSON.stringify({
+  entry: 'contract-validator-2',
+  ajv: AJV_VERSION,
+  ajvFormats: versionOf('ajv-formats'),
+  formatsModule: FORMATS_MODULE,
+  options: OPTIONS,
+  options31: OPTIONS_31,
+  annotations: ANNOTATIONS,
+  formats: Object.entries(OPENAPI_FORMATS).map(([name, format]) => [name, formatText(format)]),
+});
+
+function versionOf(name: string): string {
+  return (JSON.parse(fs.readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string })
+    .version;
+}
+
+/** A format as its code reads: a pattern's or a function's text, a definition's fields so written. */
+function formatText(format: unknown): unknown {
+  if (format instanceof RegExp || typeof format === 'function') return String(format);
+  if (typeof format !== 'object' || format === null) return format;
+  return Object.fromEntries(Object.entries(format).map(([field, value]) => [field, formatText(value)]));
+}
 
 /**
  * Compiles OpenAPI schemas into Ajv validators, each schema once per direction, and validates
@@ -98,14 +137,7 @@ export class SchemaValidators {
     const cached = this.cache[direction].get(schema);
     if (cached) return cached;
     const jsonSchema = this.toJsonSchema(schema as Schema, direction, new Set()) as object;
-    const key = contentKey(
-      ENTRY_FORMAT,
-      AJV_VERSION,
-      FORMATS_MODULE,
-      FORMATS_SHAPE,
-      this.dialect,
-      JSON.stringify(jsonSchema),
-    );
+    const key = contentKey(COMPILER, this.dialect, JSON.stringify(jsonSchema));
     const made = standaloneValidator(path.join(cacheDir(), `contract-validator-${key}.cjs`), () => {
       const ajv = this.ajv();
       return { ajv, validate: ajv.compile(jsonSchema) };
@@ -123,23 +155,12 @@ export class SchemaValidators {
     const { default: Ajv2020 } = require('ajv/dist/2020') as typeof Ajv2020Module;
     const addFormats = require('ajv-formats') as typeof addFormatsTo;
     /* eslint-enable @typescript-eslint/no-require-imports */
+    // The kept code names the formats by this module, as the process that loads it has them.
     const options = {
-      allErrors: true,
-      strict: true,
-      strictTypes: false,
-      strictTuples: false,
-      validateFormats: true,
-      // The kept code names the formats by this module, as this process has them.
+      ...OPTIONS,
       code: { source: true, formats: _`require(${FORMATS_MODULE}).OPENAPI_FORMATS` },
-    } as const;
-    // 2020-12 makes a keyword it does not define an annotation, so a 3.1 schema may carry any;
-    // 3.0 defines a closed list, so there an unknown keyword is a mistake worth stopping on. And
-    // 2020-12 contracts say "then certifier is required" (`then: { required: [certifier] }`)
-    // without repeating the property beside it, which strict mode would refuse.
-    const ajv =
-      this.dialect === '3.1'
-        ? new Ajv2020({ ...options, strictSchema: false, strictRequired: false })
-        : new Ajv(options);
+    };
+    const ajv = this.dialect === '3.1' ? new Ajv2020({ ...options, ...OPTIONS_31 }) : new Ajv(options);
     // ajv-formats' keywords (`formatMinimum`, …); its formats are all in OPENAPI_FORMATS, OpenAPI's own as OpenAPI has them.
     addFormats(ajv);
     for (const [name, format] of Object.entries(OPENAPI_FORMATS)) ajv.addFormat(name, format);
@@ -182,7 +203,7 @@ export class SchemaValidators {
         });
       } else if (keyword === 'format') {
         // OpenAPI formats are open-ended: one Ajv does not know is an annotation, not an error.
-        if (OPENAPI_FORMATS[value as string] !== undefined) out.format = value;
+        if (Object.hasOwn(OPENAPI_FORMATS, value as string)) out.format = value;
       } else out[keyword] = value;
     }
     if (this.dialect === '3.0') exclusiveBounds(out);

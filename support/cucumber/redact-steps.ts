@@ -21,16 +21,28 @@ export function redactingDefinition(code: (...args: unknown[]) => unknown) {
     // Run hooks (BeforeAll) have no World, and a scenario that never began has no secrets.
     const before = running;
     running = this?.redactorIfStarted;
+    // A definition that declares cucumber's callback (its last parameter) ends when it calls it.
+    const done = code.length === args.length ? args.at(-1) : undefined;
+    if (typeof done === 'function') {
+      args[args.length - 1] = (error: unknown, ...rest: unknown[]): unknown => {
+        running = before;
+        return (done as (...passed: unknown[]) => unknown)(
+          error == null ? error : redacted(this, error),
+          ...rest,
+        );
+      };
+    }
     let result: unknown;
     try {
       result = code.apply(this, args);
     } catch (error) {
+      running = before;
       throw redacted(this, error);
-    } finally {
-      // A definition that returned a promise runs on: its redactor stays until it settles.
-      if (!isThenable(result)) running = before;
     }
-    return isThenable(result) ? settled(this, result, before) : result;
+    if (isThenable(result)) return settled(this, result, before);
+    // One that returned at once is over, unless its callback is still to come.
+    if (typeof done !== 'function') running = before;
+    return result;
   };
 }
 

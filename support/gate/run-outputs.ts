@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { reportFile, type ReportFile } from '../report/report-files';
 
@@ -36,6 +37,7 @@ export function clearRunOutputs(reportsDir: string): void {
   const allure = reportFile(reportsDir, 'allureResults');
   // Inside the reports folder: moving the results there is a rename on one file system.
   const discarded = reportFile(reportsDir, 'discarded');
+  recoverHistory(discarded, allure);
   if (fs.existsSync(allure) && !moveAside(allure, discarded)) {
     for (const name of fs.readdirSync(allure)) {
       if (name !== 'history') remove(path.join(allure, name));
@@ -44,7 +46,10 @@ export function clearRunOutputs(reportsDir: string): void {
   if (fs.existsSync(discarded)) deleteInBackground(discarded);
 }
 
-/** Moves the results folder into `discarded`, its history back into a new one; false when it could not. */
+/**
+ * Moves the results folder into `discarded` and its history back into a new one; false when it
+ * could not, with everything where it was.
+ */
 function moveAside(allure: string, discarded: string): boolean {
   const aside = path.join(discarded, `${Date.now()}-${process.pid}`);
   try {
@@ -53,19 +58,44 @@ function moveAside(allure: string, discarded: string): boolean {
   } catch {
     return false;
   }
-  fs.mkdirSync(allure);
-  const history = path.join(aside, 'history');
-  if (fs.existsSync(history)) fs.renameSync(history, path.join(allure, 'history'));
-  return true;
+  try {
+    fs.mkdirSync(allure);
+    const history = path.join(aside, 'history');
+    if (fs.existsSync(history)) fs.renameSync(history, path.join(allure, 'history'));
+    return true;
+  } catch {
+    // Put back as it was (the history must never go with the results): deleted file by file.
+    fs.rmSync(allure, { recursive: true, force: true });
+    fs.renameSync(aside, allure);
+    return false;
+  }
+}
+
+/** A history left among discarded results (a run ended between moving them and moving it back) goes back first. */
+function recoverHistory(discarded: string, allure: string): void {
+  if (!fs.existsSync(discarded) || fs.existsSync(path.join(allure, 'history'))) return;
+  for (const entry of fs.readdirSync(discarded)) {
+    const history = path.join(discarded, entry, 'history');
+    if (!fs.existsSync(history)) continue;
+    fs.mkdirSync(allure, { recursive: true });
+    fs.renameSync(history, path.join(allure, 'history'));
+    return;
+  }
 }
 
 /** Deletes `dir` in a process of its own, which outlives this one if it must. */
 function deleteInBackground(dir: string): void {
   const child = spawn(
     process.execPath,
-    ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', dir],
-    // No preload of the run's own (NODE_OPTIONS): deleting needs nothing loaded.
-    { detached: true, stdio: 'ignore', env: { ...process.env, NODE_OPTIONS: '' } },
+    ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', '--', dir],
+    {
+      detached: true,
+      stdio: 'ignore',
+      // No console window (Windows), no hold on the project's folder, none of the run's preloads.
+      windowsHide: true,
+      cwd: os.tmpdir(),
+      env: { ...process.env, NODE_OPTIONS: '' },
+    },
   );
   child.on('error', () => undefined);
   child.unref();

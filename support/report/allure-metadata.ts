@@ -106,7 +106,8 @@ export function markFlakyResults(resultsDir: string): number {
     const result = readAllureResult(file);
     if (!result) return [];
     const { historyId, testCaseId, status, start, statusDetails } = result;
-    return [{ file, result: { historyId, testCaseId, status, start, statusDetails } }];
+    const flagged = statusDetails?.flaky === true ? { statusDetails: { flaky: true } } : {};
+    return [{ file, result: { historyId, testCaseId, status, start, ...flagged } }];
   });
   const flaky = flakyLastAttempts(attempts);
   for (const { file, result } of flaky) {

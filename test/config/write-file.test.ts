@@ -23,6 +23,17 @@ const VALUES: readonly unknown[] = [
   [],
   {},
   { own: { toJSON: () => ['said', 'otherwise'] } },
+  // What JSON treats in its own way where pieces are cut: toJSON (given the key, or saying nothing),
+  // a boxed string, a list with a toJSON of its own, holes.
+  { left: { toJSON: () => undefined }, kept: 1 },
+  [{ toJSON: (key: string) => `key ${key}` }, { toJSON: () => undefined }],
+  { deep: [[{ toJSON: (key: string) => `key ${key}` }]] },
+  new String('ab'),
+  Object.assign([1, 2], { toJSON: () => 'a list of its own' }),
+  // eslint-disable-next-line no-sparse-arrays -- a list with a hole, as JSON meets it
+  { holes: [1, , 3] },
+  'line\u2028separator',
+  undefined,
   new Date(5),
   'plain text',
   42,
@@ -50,5 +61,12 @@ describe('JSON files written piece by piece', () => {
     writeJson(file, { schemaVersion: 1, scenarios });
     assert.equal(fs.readFileSync(file, 'utf8'), whole);
     assert.deepEqual(fs.readdirSync(path.dirname(file)), ['results.json'], 'no temporary file is left');
+  });
+
+  it('writes characters of several bytes whole where the buffer fills, and pieces larger than it', () => {
+    const value = { notes: ['é'.repeat(150_001), 'ü€'.repeat(100_000), { big: '😀'.repeat(90_000) }] };
+    const file = path.join(tempDir('sbe-json-'), 'big.json');
+    writeJson(file, value);
+    assert.equal(fs.readFileSync(file, 'utf8'), `${JSON.stringify(value, null, 2)}\n`);
   });
 });

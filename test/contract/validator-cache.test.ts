@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { SchemaValidators } from '../../support/contract/schemas';
 import { REGISTER, ROOT } from '../helpers/run-harness';
 import { tempDir } from '../helpers/temp';
 
@@ -95,6 +96,15 @@ describe("a contract's validators: compiled once, kept on disk", () => {
       assert.equal(second.ajvLoaded, false, 'a later process loads the kept validator, not Ajv');
     });
   }
+
+  it("takes a format named like an object's own property (toString) for an annotation, as Ajv does", () => {
+    const validators = new SchemaValidators(
+      { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {} },
+      '3.0',
+    );
+    assert.deepEqual(validators.validate({ type: 'string', format: 'toString' }, 'x', 'response'), []);
+    assert.equal(validators.validate({ type: 'string', format: 'constructor' }, 1, 'response').length, 1);
+  });
 
   it('a corrupt entry is compiled again, not a crash', () => {
     const cache = tempDir('sbe-validator-cache-');

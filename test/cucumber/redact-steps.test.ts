@@ -75,6 +75,28 @@ describe('every step and hook, wrapped', () => {
     await assert.rejects(result, { message: 'token [REDACTED] refused' });
   });
 
+  it('redacts what a callback-style definition prints until it calls back, and the error it gives', async () => {
+    let given: unknown;
+    const lines = await printed(
+      () =>
+        new Promise<void>((resolve) => {
+          // Cucumber passes its callback last when the definition declares it.
+          call(
+            (done: unknown) =>
+              setImmediate(() => {
+                console.log(`later ${SECRET}`);
+                (done as (error: unknown) => void)(new Error(`bad ${SECRET}`));
+                console.log(`after ${SECRET}`);
+                resolve();
+              }),
+            (error: unknown) => (given = error),
+          );
+        }),
+    );
+    assert.deepEqual(lines, ['later [REDACTED]\n', `after ${SECRET}\n`]);
+    assert.equal((given as Error).message, 'bad [REDACTED]');
+  });
+
   it('redacts what a definition prints while it runs, and nothing once it is over', async () => {
     const sync = await printed(() => call(() => console.log(`sync ${SECRET}`)));
     assert.deepEqual(sync, ['sync [REDACTED]\n']);

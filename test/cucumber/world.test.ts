@@ -197,6 +197,12 @@ describe('the World of a started scenario', () => {
     assert.equal(world.redactorIfStarted, world.redactor);
   });
 
+  it('has nothing to wait for after an API step: settling its traffic is no promise', async () => {
+    const { world } = started(['@api']);
+    await world.api.lookUp('+886912345678');
+    assert.equal(world.settleTraffic(), undefined);
+  });
+
   it('has actors: each the same one all scenario long, the one named last in the spotlight', () => {
     const { world } = started();
     assert.throws(

@@ -61,6 +61,13 @@ describe("clearing a reports folder of an earlier run's outputs", () => {
     assert.equal(fs.existsSync(discarded), false, 'the results moved aside are deleted');
   });
 
+  it('takes back a history left among discarded results (a run that ended between two moves)', () => {
+    const dir = tempDir('sbe-clear-');
+    plant(dir, ['allure-results/1-result.json', '.discarded/1700000000000-42/history/history-trend.json']);
+    clearRunOutputs(dir);
+    assert.deepEqual(fs.readdirSync(path.join(dir, 'allure-results', 'history')), ['history-trend.json']);
+  });
+
   it('deletes them file by file where they cannot be moved aside', () => {
     const dir = tempDir('sbe-clear-');
     // A file where the folder for discarded results would go: nothing can be moved into it.
