@@ -80,6 +80,7 @@ export const WHAT_IT_MEASURES: Readonly<Record<RowId, string>> = {
   'redaction-p50':
     'What redaction costs per exchange, on the same real exchanges: a `Redactor` per round of calls (one ' +
     "account; its password given as a secret, as `{{$password}}` is) learns each exchange's secrets (the " +
-    'token issued) and redacts the record that is attached, timed with `process.hrtime`. At most 5 % of a ' +
+    'token issued) and writes the redacted text of the record that is attached (its JSON, with the curl ' +
+    'line), timed with `process.hrtime`. At most 5 % of a ' +
     "round trip means at most 5 % of an API scenario's time, which is longer than its round trips.",
 };

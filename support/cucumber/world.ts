@@ -71,12 +71,15 @@ export class ScenarioWorld extends World {
   featureDir = '.';
   /** Credentials given by security scheme: sent with every later call to a service that has the scheme. */
   private readonly authorizations = new Map<string, Authorization>();
+  /** Cucumber's own `attach`, for text the World has redacted already. */
+  private readonly attachRedacted: IWorldOptions['attach'];
 
   constructor(options: IWorldOptions) {
     super(options);
     // What a step attaches or logs leaves it with the scenario's secrets redacted (binary data —
     // screenshots, scrubbed traces — passes as it is).
     const { attach, log } = options;
+    this.attachRedacted = attach;
     const writable = this as { attach: typeof attach; log: typeof log };
     writable.attach = ((data: unknown, ...rest: unknown[]) =>
       (attach as (...args: unknown[]) => unknown)(
@@ -370,7 +373,8 @@ export class ScenarioWorld extends World {
 
   private attachExchange(record: ExchangeRecord, redactor: Redactor): void {
     redactor.learnFrom(record);
-    this.attach(JSON.stringify(exchangeAttachment(redactor.record(record)), null, 2), {
+    // Redacted whole here: `attach` would only go over the text again.
+    this.attachRedacted(redactor.recordText(record, exchangeAttachment), {
       mediaType: EXCHANGE_MEDIA_TYPE,
       fileName: `HTTP ${describeExchange(record)}.json`,
     });

@@ -188,48 +188,69 @@ export class Redactor {
     return result;
   }
 
+  /** An exchange record with its secrets redacted, by name and by value, every string of it. */
   record(record: ExchangeRecord): ExchangeRecord {
+    return this.redactRecord(record, (text) => this.text(text));
+  }
+
+  /**
+   * The text of an exchange record as a report holds it (`shape` makes what is written of it,
+   * written as pretty JSON): secret-named fields, headers and parameters redacted in the record,
+   * then the whole text once by value. The same as redacting every string of the record first,
+   * since every form of a secret a JSON string can hold is looked for, at about half the cost.
+   */
+  recordText(record: ExchangeRecord, shape: (redacted: ExchangeRecord) => unknown): string {
+    return this.text(JSON.stringify(shape(this.redactRecord(record, (text) => text)), null, 2));
+  }
+
+  /** The record with its secret-named parts redacted, and every other string passed through `text`. */
+  private redactRecord(record: ExchangeRecord, text: (value: string) => string): ExchangeRecord {
     const { exchange } = record;
     return {
       assessment: {
         ...record.assessment,
-        violations: record.assessment.violations.map((line) => this.text(line)),
+        violations: record.assessment.violations.map(text),
       },
       exchange: {
         ...exchange,
         request: {
           ...exchange.request,
-          url: this.url(exchange.request.url),
-          headers: this.headerValues(exchange.request.headers),
-          body: this.value(exchange.request.body),
+          url: text(this.namedInUrl(exchange.request.url)),
+          headers: this.headerValues(exchange.request.headers, text),
+          body: this.namedValue(exchange.request.body, text),
         },
         response: {
           ...exchange.response,
-          headers: this.headerValues(exchange.response.headers),
-          body: this.value(exchange.response.body),
+          headers: this.headerValues(exchange.response.headers, text),
+          body: this.namedValue(exchange.response.body, text),
         },
       },
     };
   }
 
   url(value: string): string {
+    return this.text(this.namedInUrl(value));
+  }
+
+  /** The URL with its secret-named query parameters and its password redacted. */
+  private namedInUrl(value: string): string {
     let url: URL;
     try {
       url = new URL(value);
     } catch {
-      return this.text(value);
+      return value;
     }
     for (const name of [...url.searchParams.keys()]) {
       if (this.query.has(name.toLowerCase())) url.searchParams.set(name, REDACTED);
     }
     if (url.password) url.password = REDACTED;
-    return this.text(url.toString());
+    return url.toString();
   }
 
-  headerValues(headers: Headers): Headers {
+  headerValues(headers: Headers, text: (value: string) => string = (value) => this.text(value)): Headers {
     const result: Record<string, string> = {};
     for (const [name, value] of Object.entries(headers)) {
-      if (!this.headers.has(name.toLowerCase())) result[name] = this.text(value);
+      if (!this.headers.has(name.toLowerCase())) result[name] = text(value);
       else if (/^(bearer|basic|token) /i.test(value)) result[name] = `${value.split(' ')[0]} ${REDACTED}`;
       else result[name] = REDACTED;
     }
@@ -238,15 +259,20 @@ export class Redactor {
 
   /** A copy of a JSON value with secret fields and secret values replaced. */
   value(value: unknown): unknown {
-    if (typeof value === 'string') return this.text(value);
-    if (Array.isArray(value)) return value.map((item) => this.value(item));
+    return this.namedValue(value, (text) => this.text(text));
+  }
+
+  /** A copy of a JSON value with its secret-named fields redacted, and its strings passed through `text`. */
+  private namedValue(value: unknown, text: (value: string) => string): unknown {
+    if (typeof value === 'string') return text(value);
+    if (Array.isArray(value)) return value.map((item) => this.namedValue(item, text));
     if (value !== null && typeof value === 'object') {
       const result: Record<string, unknown> = {};
       for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
         result[key] =
           this.fields.has(key.toLowerCase()) && item !== null && item !== undefined
             ? REDACTED
-            : this.value(item);
+            : this.namedValue(item, text);
       }
       return result;
     }

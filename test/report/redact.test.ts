@@ -28,6 +28,46 @@ const record: ExchangeRecord = {
   },
 };
 
+describe('the text of an exchange record, redacted once', () => {
+  // A secret with what JSON escapes in it: the text holds it escaped, never as it was made.
+  const quoted = 'pw-Qm7"x\\<&-long';
+  const withQuoted: ExchangeRecord = {
+    ...record,
+    exchange: {
+      ...record.exchange,
+      response: { ...record.exchange.response, body: { echo: `you sent ${quoted}`, path: '/x?q=1' } },
+    },
+  };
+
+  it('reads as the record with every string redacted, written as JSON', () => {
+    const redactor = new Redactor(DEFAULT_REDACTION);
+    redactor.addSecret('s3cr3t-token-value');
+    redactor.addSecret(quoted);
+    const once = redactor.recordText(withQuoted, (redacted) => redacted);
+    assert.equal(once, JSON.stringify(redactor.record(withQuoted), null, 2));
+    for (const secret of [
+      's3cr3t-token-value',
+      'hunter2-long',
+      'abcdef',
+      'k-123456',
+      'xyz',
+      JSON.stringify(quoted).slice(1, -1),
+    ]) {
+      assert.ok(!once.includes(secret), `${secret} leaked: ${once}`);
+    }
+  });
+
+  it('redacts what the shape adds from the record (the curl line) by value too', () => {
+    const redactor = new Redactor(DEFAULT_REDACTION);
+    redactor.addSecret('hunter2-long');
+    const text = redactor.recordText(record, (redacted) => ({
+      ...redacted,
+      curl: `curl -d password=hunter2-long`,
+    }));
+    assert.match(text, /"curl": "curl -d password=\[REDACTED\]"/);
+  });
+});
+
 describe('Redactor', () => {
   const redactor = new Redactor(DEFAULT_REDACTION);
   redactor.addSecret('s3cr3t-token-value');
