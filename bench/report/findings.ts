@@ -21,8 +21,8 @@ export const WHY_MISSED: Partial<Record<RowId, string>> = {
     'Inside a scenario the harness checks every response against the contract (row 6), redacts and records ' +
     'it as an attachment (row 7) and runs its Before and After hooks. Timed around each part inside the ' +
     '1,000-scenario run (`process.hrtime` around `Traffic.record`, 2,500 exchanges), with the caches cold ' +
-    'between calls, that is about 165 µs per exchange (about 230 before the changes of this stop): the ' +
-    'check about a third of it, then cucumber\u2019s attachment, the JSON with its curl line, and the ' +
+    'between calls, that is about 165 µs per exchange: the check about a third of it, then ' +
+    'cucumber\u2019s attachment, the JSON with its curl line, and the ' +
     'redaction. The hand-rolled Allure run does nothing there: ' +
     'allure-cucumberjs works between scenarios (counted by the row "time per scenario", met), so its median ' +
     "is the raw floor's. Meeting this row would take the harness's scenarios running faster than the same " +
