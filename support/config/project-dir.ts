@@ -20,3 +20,17 @@ export function enterProject(settings: HarnessConfig, env: NodeJS.ProcessEnv = p
   }
   process.chdir(settings.projectDir);
 }
+
+/**
+ * `make(cwd)` for the folder the process works in now, worked out once per folder: for what is
+ * asked on a hot path (every text bound for a report, every Allure id) and depends on the folder,
+ * which a run may change as it moves into its project.
+ */
+export function perWorkingFolder<T>(make: (cwd: string) => T): () => T {
+  const made = new Map<string, T>();
+  return () => {
+    const cwd = process.cwd();
+    if (!made.has(cwd)) made.set(cwd, make(cwd));
+    return made.get(cwd) as T;
+  };
+}

@@ -70,8 +70,8 @@ export function writeJson(file: string, value: unknown): void {
  * a boxed value, anything not a plain object or list) is written as JSON writes it, whole.
  */
 export function* prettyJson(value: unknown): Generator<string> {
-  if (Array.isArray(value) && !hasToJson(value) && alike(value)) yield* listPieces(value, '');
-  else if (isPlainObject(value) && !hasToJson(value) && alike(Object.values(value))) {
+  if (Array.isArray(value) && !hasToJson(value) && !value.some(hasToJson)) yield* listPieces(value, '');
+  else if (isPlainObject(value) && !hasToJson(value) && Object.values(value).every(cutAlike)) {
     const entries = Object.entries(value).filter(([, item]) => isWritten(item));
     if (entries.length === 0) yield '{}';
     else {
@@ -102,11 +102,11 @@ function* listPieces(items: readonly unknown[], indentation: string): Generator<
 }
 
 /**
- * Whether JSON writes each of `items` in place as it writes it alone — none has a `toJSON`, which
- * JSON calls with its key — and the same of each list among them.
+ * Whether a top-level property is written alike cut into pieces: JSON gives a value's `toJSON` its
+ * key, which a piece written alone does not have — the property's own, or its list elements'.
  */
-function alike(items: readonly unknown[]): boolean {
-  return items.every((item) => !hasToJson(item) && (!Array.isArray(item) || alike(item)));
+function cutAlike(value: unknown): boolean {
+  return !hasToJson(value) && (!Array.isArray(value) || !value.some(hasToJson));
 }
 
 function hasToJson(value: unknown): boolean {

@@ -60,18 +60,19 @@ AfterStep(function (this: ScenarioWorld) {
 
 // One After hook: every hook is a fixture container in Allure, written for every scenario.
 After({ name: 'Finish the scenario' }, function (this: ScenarioWorld, { pickle, result }) {
-  const failed = result?.status === Status.FAILED;
-  return failed || this.browserSessions.length > 0 ? finishScenario(this, pickle, result) : undefined;
+  const failure = result?.status === Status.FAILED ? result : undefined;
+  return failure || this.browserSessions.length > 0 ? finishScenario(this, pickle, failure) : undefined;
 });
 
+/** `failure`: the scenario's result when it failed. */
 async function finishScenario(
   world: ScenarioWorld,
   pickle: Pickle,
-  result: TestStepResult | undefined,
+  failure: TestStepResult | undefined,
 ): Promise<void> {
-  const failed = result?.status === Status.FAILED;
+  const failed = failure !== undefined;
   // A failure because the service was gone makes the next scenarios check before they start.
-  if (failed && result.message) (await openWorkerResources()).watch.noteFailure(result.message, pickle.name);
+  if (failure?.message) (await openWorkerResources()).watch.noteFailure(failure.message, pickle.name);
   const sessions = world.browserSessions;
   if (sessions.length === 0) return;
   try {

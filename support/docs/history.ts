@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { perWorkingFolder } from '../config/project-dir';
 import { reportFile } from '../report/report-files';
 import type * as Reporter from 'allure-js-commons/dist/types/sdk/reporter/index';
 import type { DocStatus } from '../results/status';
@@ -59,14 +60,8 @@ export function readAllureHistory(reportsDir: string): AllureHistory | undefined
   }
 }
 
-/** Allure's project name for each folder a command ran in: its own lookup stats the folder at every call. */
-const projectNames = new Map<string, string | undefined>();
-
-function projectNameHere(): string | undefined {
-  const cwd = process.cwd();
-  if (!projectNames.has(cwd)) projectNames.set(cwd, reporter.getProjectName());
-  return projectNames.get(cwd);
-}
+/** Allure's project name for the folder a command runs in: its own lookup stats the folder at every call. */
+const projectNameHere = perWorkingFolder(() => reporter.getProjectName());
 
 /**
  * Allure's historyId of a scenario or of one Examples row, computed as allure-cucumberjs does

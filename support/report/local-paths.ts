@@ -1,27 +1,17 @@
 import os from 'node:os';
 import path from 'node:path';
-import { HARNESS_ROOT } from '../config/project-dir';
+import { HARNESS_ROOT, perWorkingFolder } from '../config/project-dir';
 
 interface LocalRoot {
   readonly from: string;
   readonly to: string;
 }
 
-/** The roots as they were worked out for the working folder they name (a run may move into its project). */
-let known: { readonly cwd: string; readonly roots: readonly LocalRoot[] } | undefined;
-
 /**
  * The machine's own folders that must not reach a report: the harness, the project (the working
- * folder), home. Worked out again only when the working folder changed: every text bound for a
- * report passes here, a few dozen per HTTP exchange.
+ * folder), home. Every text bound for a report passes here, a few dozen per HTTP exchange.
  */
-function localRoots(): readonly LocalRoot[] {
-  const cwd = process.cwd();
-  if (known?.cwd !== cwd) known = { cwd, roots: rootsFrom(cwd) };
-  return known.roots;
-}
-
-function rootsFrom(cwd: string): LocalRoot[] {
+const localRoots = perWorkingFolder((cwd): readonly LocalRoot[] => {
   const home = os.homedir();
   const roots = [
     { from: HARNESS_ROOT, to: '.' },
@@ -30,7 +20,7 @@ function rootsFrom(cwd: string): LocalRoot[] {
   ];
   // The longest first: the project usually lives inside home.
   return roots.sort((a, b) => b.from.length - a.from.length);
-}
+});
 
 /** `/home/ci/work/repo/steps/x.ts:3` → `./steps/x.ts:3`: reports show paths, not the machine. */
 export function withoutLocalPaths(text: string): string {

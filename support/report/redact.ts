@@ -188,48 +188,36 @@ export class Redactor {
     return result;
   }
 
-  /** An exchange record with its secrets redacted, by name and by value, every string of it. */
-  record(record: ExchangeRecord): ExchangeRecord {
-    return this.redactRecord(record, (text) => this.text(text));
-  }
-
   /**
-   * The text of an exchange record as a report holds it (`shape` makes what is written of it,
-   * written as pretty JSON): secret-named fields, headers and parameters redacted in the record,
-   * then the whole text once by value. The same as redacting every string of the record first,
-   * since every form of a secret a JSON string can hold is looked for, at about half the cost.
+   * The text of an exchange record as a report holds it (`shape` makes what is written of it, as
+   * pretty JSON): its secret-named fields, headers and parameters redacted, then the whole text by
+   * value, once — every form a secret takes in a JSON string is among those looked for.
    */
   recordText(record: ExchangeRecord, shape: (redacted: ExchangeRecord) => unknown): string {
-    return this.text(JSON.stringify(shape(this.redactRecord(record, (text) => text)), null, 2));
+    return this.text(JSON.stringify(shape(this.namedInRecord(record)), null, 2));
   }
 
-  /** The record with its secret-named parts redacted, and every other string passed through `text`. */
-  private redactRecord(record: ExchangeRecord, text: (value: string) => string): ExchangeRecord {
-    const { exchange } = record;
+  /** The record with its secret-named parts redacted: a copy. */
+  private namedInRecord(record: ExchangeRecord): ExchangeRecord {
+    const { request, response } = record.exchange;
+    const asItIs = (text: string): string => text;
     return {
-      assessment: {
-        ...record.assessment,
-        violations: record.assessment.violations.map(text),
-      },
+      ...record,
       exchange: {
-        ...exchange,
+        ...record.exchange,
         request: {
-          ...exchange.request,
-          url: text(this.namedInUrl(exchange.request.url)),
-          headers: this.headerValues(exchange.request.headers, text),
-          body: this.namedValue(exchange.request.body, text),
+          ...request,
+          url: this.namedInUrl(request.url),
+          headers: this.namedHeaders(request.headers),
+          body: this.namedValue(request.body, asItIs),
         },
         response: {
-          ...exchange.response,
-          headers: this.headerValues(exchange.response.headers, text),
-          body: this.namedValue(exchange.response.body, text),
+          ...response,
+          headers: this.namedHeaders(response.headers),
+          body: this.namedValue(response.body, asItIs),
         },
       },
     };
-  }
-
-  url(value: string): string {
-    return this.text(this.namedInUrl(value));
   }
 
   /** The URL with its secret-named query parameters and its password redacted. */
@@ -247,10 +235,11 @@ export class Redactor {
     return url.toString();
   }
 
-  headerValues(headers: Headers, text: (value: string) => string = (value) => this.text(value)): Headers {
+  /** Secret-named headers redacted (an auth scheme kept); the others as they are. */
+  private namedHeaders(headers: Headers): Headers {
     const result: Record<string, string> = {};
     for (const [name, value] of Object.entries(headers)) {
-      if (!this.headers.has(name.toLowerCase())) result[name] = text(value);
+      if (!this.headers.has(name.toLowerCase())) result[name] = value;
       else if (/^(bearer|basic|token) /i.test(value)) result[name] = `${value.split(' ')[0]} ${REDACTED}`;
       else result[name] = REDACTED;
     }

@@ -8,18 +8,13 @@ import v8 from 'node:v8';
  */
 export const RELAY_HEAP_GROWING_PERCENT = 15;
 
-/** The young generation of the reporting thread (MB): 4 MB semi-spaces instead of up to 16. */
-export const REPORTING_THREAD_YOUNG_MB = 12;
-
 /**
  * When scenarios run in worker processes, the coordinator only relays their messages (and loads
  * the run's scenarios once): it collects its heap more often, for a smaller one. Not when the
  * scenarios run in this process, where more collections would slow them (about 10 % per API
  * scenario, alternating runs of 1,000).
  */
-export function keepRelayHeapSmall(parallel: number | undefined): boolean {
-  if (!parallel) return false;
+export function keepRelayHeapSmall(parallel: number | undefined): void {
   // A V8 setting that it reads at every collection, for every thread of the process.
-  v8.setFlagsFromString(`--heap-growing-percent=${RELAY_HEAP_GROWING_PERCENT}`);
-  return true;
+  if (parallel) v8.setFlagsFromString(`--heap-growing-percent=${RELAY_HEAP_GROWING_PERCENT}`);
 }

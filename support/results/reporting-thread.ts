@@ -3,7 +3,6 @@ import { Worker } from 'node:worker_threads';
 import type { Envelope } from '@cucumber/messages';
 import { oneLine } from '../errors';
 import type { AllureInit } from '../report/allure-on-thread';
-import { REPORTING_THREAD_YOUNG_MB } from './relay-heap';
 import type { RunIdentity } from './run-model';
 
 /** What the thread is started with: where the run's reports go, and which run this is. */
@@ -35,6 +34,12 @@ export interface ReportingFinished {
   /** What could not be written. */
   readonly problems: readonly string[];
 }
+
+/**
+ * The thread's young generation (MB): 4 MB semi-spaces instead of up to 16. About 25 MB less
+ * resident memory at 10,000 scenarios, and no slower in alternating runs of 1,000.
+ */
+const YOUNG_GENERATION_MB = 12;
 
 /** Lines handed over at the latest at this size; otherwise at each scenario's end. */
 const BATCH_CHARS = 256 * 1024;
@@ -74,8 +79,7 @@ export class ReportingThread {
     this.thread = new Worker(path.join(__dirname, 'reporting-thread-entry.cjs'), {
       execArgv: absolutePreloads(process.execArgv),
       workerData: init,
-      // Its young generation small: 25 MB less resident memory, no slower (alternating runs).
-      resourceLimits: { maxYoungGenerationSizeMb: REPORTING_THREAD_YOUNG_MB },
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
     this.thread.on('message', (message: ReportingFinished) => this.finishing?.(message.problems));
     this.thread.on('error', (error) => this.stop(`the reporting thread stopped: ${oneLine(error)}`));

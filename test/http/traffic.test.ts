@@ -210,7 +210,8 @@ describe('Traffic over a real HTTP exchange: raw for the steps, redacted for the
       [
         (record) => {
           redactor.learnFrom(record);
-          reported.push(redactor.record(record));
+          // What the World attaches: the record's redacted text.
+          reported.push(JSON.parse(redactor.recordText(record, (redacted) => redacted)) as ExchangeRecord);
         },
       ],
       { negative: false },
