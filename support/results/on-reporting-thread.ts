@@ -9,6 +9,7 @@ import { oneLine } from '../errors';
 import { AllureOnThread } from '../report/allure-on-thread';
 import { reportFile } from '../report/report-files';
 import { loadServiceContracts } from '../services/contracts';
+import { operationLabel } from '../services/operation-label';
 import { loadRequirements } from '../trace/requirements';
 import { MessageFile } from './message-file';
 import type { ReportingFinished, ReportingInit, ToReportingThread } from './reporting-thread';
@@ -19,8 +20,12 @@ const init = workerData as ReportingInit;
 const settings = config();
 const contracts = loadServiceContracts(settings);
 const catalog = loadRequirements(settings.requirementsFile);
-// The results model reads each exchange record once; Allure's operation labels come from it.
-const collector = new RunCollector((attempt, exchange) => allure?.exercised(attempt, exchange.operationId));
+// The results model reads each exchange record once; Allure's operation labels come from it, named
+// as every other report names them (`accounts:listItems` when the project has several services).
+const several = settings.services.length > 1;
+const collector = new RunCollector((attempt, { operationId, service }) =>
+  allure?.exercised(attempt, operationId && operationLabel(operationId, service, several)),
+);
 const messages = new MessageFile(reportFile(init.reportsDir, 'messages'));
 const run = init.identity.selection ? { run: init.identity as RunIdentity } : {};
 let allure: AllureOnThread | undefined;

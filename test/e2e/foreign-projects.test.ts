@@ -153,6 +153,15 @@ describe('two services in one suite', () => {
       trace.operations.map((operation) => operation.operationId),
       ['accounts:createSession', 'accounts:listItems', 'library:listItems'],
     );
+    // Allure labels the scenario with the same operations, by the same names.
+    const allure = path.join(run.reportsDir, 'allure-results');
+    const labels = fs
+      .readdirSync(allure)
+      .filter((name) => name.endsWith('-result.json'))
+      .flatMap((name) => readJson<{ labels: { name: string; value: string }[] }>(allure, name).labels)
+      .filter((label) => label.name === 'operation')
+      .map((label) => label.value);
+    assert.deepEqual(labels.sort(), ['accounts:createSession', 'accounts:listItems', 'library:listItems']);
     // The session token came back in a secret-named field: it is in no report.
     for (const { file, text } of textsUnder(run.reportsDir)) {
       assert.doesNotMatch(text, /sess-7f3a9c2e41/, `${file} holds the session token`);
