@@ -91,8 +91,14 @@ export class StaticElement extends StaticNode {
   }
 }
 
-/** The globals the page script uses, for running it in a `vm` context at build time. */
-export function staticGlobals(dataJson: string): Record<string, unknown> {
+/**
+ * The globals the page script uses, for running it in a `vm` context at build time; `emit` receives
+ * each page as the build makes it (`staticBuild(STATIC_EMIT)`).
+ */
+export function staticGlobals(
+  dataJson: string,
+  emit: (route: string, page: StaticElement) => void,
+): Record<string, unknown> {
   const byId = new Map<string, StaticElement>();
   const document = {
     createElement: (tag: string) => new StaticElement(tag),
@@ -112,5 +118,6 @@ export function staticGlobals(dataJson: string): Record<string, unknown> {
     location: { hash: '#-' },
     window: { addEventListener: () => undefined },
     STATIC_BUILD: true,
+    STATIC_EMIT: emit,
   };
 }

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import type { DocsModel, ScenarioDoc } from '../../support/docs/model';
 import { renderSite } from '../../support/docs/render';
 import { readingOrder, siteData, statusVocabulary, type SiteData } from '../../support/docs/site-data';
-import { staticGlobals, type StaticElement } from '../../support/docs/static-dom';
+import { staticGlobals } from '../../support/docs/static-dom';
 import {
   DOC_STATUSES,
   STATUSES,
@@ -95,17 +95,14 @@ const MODEL: DocsModel = {
   problems: [],
 };
 
-interface StaticPages {
-  readonly pages: readonly (readonly [string, StaticElement])[];
-}
-
 /** The pages the page script builds from `data`, by route. */
 function pagesOf(data: SiteData): Map<string, string> {
-  const built = vm.runInNewContext(
-    `${SCRIPT}\n;staticBuild();`,
-    staticGlobals(JSON.stringify(data)),
-  ) as StaticPages;
-  return new Map(built.pages.map(([route, page]) => [route, page.toHtml()]));
+  const pages = new Map<string, string>();
+  vm.runInNewContext(
+    `${SCRIPT}\n;staticBuild(STATIC_EMIT);`,
+    staticGlobals(JSON.stringify(data), (route, page) => pages.set(route, page.toHtml())),
+  );
+  return pages;
 }
 
 /** The statuses of the overview's counts, in the order the page lists them. */

@@ -1414,20 +1414,22 @@ function runLine() {
 }
 
 /**
- * Every page at once, for the static HTML written at build time (support/docs/render.ts): the page
- * reads completely without JavaScript; the anchors are the routes, so links land without it too.
+ * Every page, for the static HTML written at build time (support/docs/render.ts): the page reads
+ * completely without JavaScript; the anchors are the routes, so links land without it too. Each page
+ * goes to `emit` as soon as it is built, so that the build never holds more than one page.
+ * @param {(route: string, page: HTMLElement) => void} emit
  */
 // eslint-disable-next-line no-unused-vars -- called by the build, not in the browser
-function staticBuild() {
-  const pages = [['/', overviewPage()]];
-  for (const feature of allFeatures) pages.push([`/feature/${feature.id}`, featurePage(feature)]);
-  pages.push(['/requirements', requirementsPage()]);
+function staticBuild(emit) {
+  emit('/', overviewPage());
+  for (const feature of allFeatures) emit(`/feature/${feature.id}`, featurePage(feature));
+  emit('/requirements', requirementsPage());
   for (const requirement of model.requirements)
-    pages.push([`/requirement/${requirement.id}`, requirementPage(requirement.id)]);
-  pages.push(['/coverage', coveragePage()]);
-  if (model.whatChanged) pages.push(['/changes', changesPage(model.whatChanged)]);
-  pages.push(['/glossary', glossaryPage()]);
-  return { run: h('span', {}, runLine()), nav: navigation(), pages };
+    emit(`/requirement/${requirement.id}`, requirementPage(requirement.id));
+  emit('/coverage', coveragePage());
+  if (model.whatChanged) emit('/changes', changesPage(model.whatChanged));
+  emit('/glossary', glossaryPage());
+  return { run: h('span', {}, runLine()), nav: navigation() };
 }
 
 // In the browser the script shows one page at a time and adds the filters and the search.
