@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { config } from '../config/config';
 import { enterProject } from '../config/project-dir';
 import { ExitCode, UsageError, displayPath, oneLine, runCommand } from '../errors';
+import { headCommit } from '../config/head-commit';
 import { reportFile } from '../report/report-files';
 import { choiceLine, namedPolicy } from '../gate/choose-policy';
 import { loadPolicy } from '../gate/policy';
@@ -108,6 +109,7 @@ async function main(): Promise<number> {
     contracts: await loadServiceContracts(settings),
     catalog: loadRequirements(settings.requirementsFile),
     config: settings,
+    commit: await headCommit(),
   });
   const selected = results.scenarios.filter((scenario) => scenario.selected).length;
   console.log(

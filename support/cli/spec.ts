@@ -10,6 +10,7 @@
 import path from 'node:path';
 import type { IRunConfiguration, IRunEnvironment, runCucumber as RunCucumber } from '@cucumber/cucumber/api';
 import { config, type HarnessConfig } from '../config/config';
+import { headCommit } from '../config/head-commit';
 import { HARNESS_ROOT, enterProject } from '../config/project-dir';
 import { ExitCode, UsageError, runCommand } from '../errors';
 import { choiceLine, choosePolicy } from '../gate/choose-policy';
@@ -174,6 +175,7 @@ async function runScenarios(
   run: CucumberRun,
   support: SupportCodeLibrary,
   gated: boolean,
+  commit: string | undefined,
 ): Promise<boolean> {
   const { runCucumber } = await import('@cucumber/cucumber/api');
   const { runConfiguration, environment } = run;
@@ -191,7 +193,7 @@ async function runScenarios(
           options: {
             ...runConfiguration.plugins?.options,
             [RUN_IDENTITY_OPTION]: {
-              ...runIdentity(runConfiguration.sources, settings.featuresDirs),
+              ...runIdentity(runConfiguration.sources, settings.featuresDirs, commit),
               // None of the harness's own formatters reads an attachment after its scenario.
               releaseAttachments: mayReleaseAttachments(
                 runConfiguration.formats,
@@ -234,6 +236,8 @@ async function main(argv: readonly string[]): Promise<number> {
   loadRequirements(settings.requirementsFile);
   const run = await cucumberRun(settings, own);
   if (!run) return ExitCode.ok;
+  // Asked of git now, in the project's folder: it answers while the scenarios load.
+  const commit = headCommit();
   const { runConfiguration, environment } = run;
   // A dry run runs nothing: it is never a verdict, and the last run's reports stay as they are.
   if (runConfiguration.runtime.dryRun) {
@@ -242,6 +246,8 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   // Scenarios run in this process: the embedded service starts loading on the other core now.
   if (!runConfiguration.runtime.parallel) (await import('../target')).startTargetEarly(settings);
+  // So does the reporting thread, which the results plugin takes when the run begins.
+  (await import('../results/reporting-thread')).startReportingThreadEarly();
   // Scenarios run in worker processes: this one relays their messages, on a heap kept near what it holds.
   keepRelayHeapSmall(runConfiguration.runtime.parallel);
   const judge = own.gate ? await chooseJudge(settings, own, run) : undefined;
@@ -252,7 +258,7 @@ async function main(argv: readonly string[]): Promise<number> {
   // Nothing of an earlier run into the same folder mixes into this one's reports.
   clearRunOutputs(settings.reportsDir);
   onSignals((signal) => interrupted(signal, settings.reportsDir, judge?.interrupted));
-  const success = await runScenarios(settings, run, support, judge !== undefined);
+  const success = await runScenarios(settings, run, support, judge !== undefined, await commit);
   if (!judge) return success ? ExitCode.ok : ExitCode.failed;
   return judge.verdict();
 }

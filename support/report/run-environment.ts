@@ -1,4 +1,3 @@
-import { headCommit } from '../config/head-commit';
 import path from 'node:path';
 import type { HarnessConfig } from '../config/config';
 import { EMBEDDED } from '../config/project-file';
@@ -34,10 +33,10 @@ export interface RunEnvironment {
   readonly embeddedRoots: readonly string[];
 }
 
-export function commitId(env: NodeJS.ProcessEnv = process.env): string {
+/** The commit Allure shows: the one the CI says it built, else the one checked out (`head`). */
+export function commitId(head: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   const fromCi = env.GIT_COMMIT ?? env.GITHUB_SHA ?? env.CI_COMMIT_SHA;
-  if (fromCi) return fromCi.slice(0, 12);
-  return headCommit()?.slice(0, 12) ?? 'unknown';
+  return (fromCi ?? head)?.slice(0, 12) ?? 'unknown';
 }
 
 /** A URL fit for a report: no user name, password, query or fragment. */
@@ -50,10 +49,11 @@ function shown(url: URL): string {
   return copy.toString().replace(/\/$/, '');
 }
 
-/** What a run's results say about where it ran: the browser, and the origins its exchanges went to. */
+/** Where a run ran: the browser and the origins its exchanges went to (its results say), the commit checked out. */
 export interface RunPlace {
   readonly browser?: string;
   readonly origins?: readonly string[];
+  readonly commit?: string;
 }
 
 export function runEnvironment(
@@ -93,7 +93,7 @@ export function runEnvironment(
       : first?.apiBaseUrl && /^https?:/.test(first.apiBaseUrl)
         ? shown(new URL(new URL(first.apiBaseUrl).origin))
         : undefined,
-    commit: commitId(),
+    commit: commitId(place.commit),
     browser: place.browser,
     embeddedRoots: [...new Set(embeddedRoots)].sort(),
   };

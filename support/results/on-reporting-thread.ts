@@ -12,11 +12,16 @@ import { loadServiceContracts } from '../services/contracts';
 import { operationLabel } from '../services/operation-label';
 import { loadRequirements } from '../trace/requirements';
 import { MessageFile } from './message-file';
-import type { ReportingFinished, ReportingInit, ToReportingThread } from './reporting-thread';
+import type {
+  ReportingFinished,
+  ReportingRun,
+  ReportingThreadData,
+  ToReportingThread,
+} from './reporting-thread';
 import { RunCollector, type RunIdentity } from './run-model';
 import { finishAllureResults, writeResultReports, type RunInputs } from './write-reports';
 
-const init = workerData as ReportingInit;
+const { interrupted } = workerData as ReportingThreadData;
 const settings = config();
 const contracts = loadServiceContracts(settings);
 const catalog = loadRequirements(settings.requirementsFile);
@@ -26,25 +31,34 @@ const several = settings.services.length > 1;
 const collector = new RunCollector((attempt, { operationId, service }) =>
   allure?.exercised(attempt, operationId && operationLabel(operationId, service, several)),
 );
-const messages = new MessageFile(reportFile(init.reportsDir, 'messages'));
-const run = init.identity.selection ? { run: init.identity as RunIdentity } : {};
+
+/** The run reported on, once the coordinator has said which (`begin`), and its message stream. */
+let reporting: { readonly run: ReportingRun; readonly messages: MessageFile } | undefined;
+
+function begun(): NonNullable<typeof reporting> {
+  if (!reporting) throw new Error("the coordinator sent the run's messages before it began");
+  return reporting;
+}
+
 let allure: AllureOnThread | undefined;
 const allureProblems: string[] = [];
 /** Set by a signal: nothing after it gets into the stream or the results. */
 let stopped = false;
 
 async function inputs(): Promise<RunInputs> {
+  const { identity, commit } = begun().run;
   return {
-    results: { ...collector.results(), ...run },
+    results: { ...collector.results(), ...(identity.selection ? { run: identity as RunIdentity } : {}) },
     corpus: collector.corpus(),
     contracts: await contracts,
     catalog,
     config: settings,
+    commit,
   };
 }
 
 function take(text: string): void {
-  messages.write(text);
+  begun().messages.write(text);
   for (const line of text.split('\n')) {
     if (line.length === 0) continue;
     const envelope = JSON.parse(line) as Envelope;
@@ -54,16 +68,17 @@ function take(text: string): void {
 }
 
 async function finish(): Promise<ReportingFinished> {
+  const { run, messages } = begun();
   messages.close();
   const finished = await inputs();
-  writeResultReports(init.reportsDir, finished);
+  writeResultReports(run.reportsDir, finished);
   const problems = [
     ...allureProblems,
     ...(allure?.failures ?? []).map((failure) => `allure: could not write ${failure}`),
   ];
   try {
     // Allure's files are all written by now: its extras go beside them.
-    finishAllureResults(init.reportsDir, finished);
+    finishAllureResults(run.reportsDir, finished);
   } catch (error) {
     problems.push(`allure: could not write its extras: ${oneLine(error)}`);
   }
@@ -73,10 +88,11 @@ async function finish(): Promise<ReportingFinished> {
 /** Interrupted, the run still leaves its results so far: marked incomplete, never as a verdict. */
 async function interrupt(): Promise<void> {
   stopped = true;
-  const done = new Int32Array(init.interrupted);
+  const done = new Int32Array(interrupted);
   try {
+    const { run, messages } = begun();
     messages.close();
-    writeResultReports(init.reportsDir, await inputs());
+    writeResultReports(run.reportsDir, await inputs());
   } finally {
     Atomics.store(done, 0, 1);
     Atomics.notify(done, 0);
@@ -86,6 +102,12 @@ async function interrupt(): Promise<void> {
 parentPort?.on('message', (message: ToReportingThread) => {
   if (stopped) return;
   switch (message.kind) {
+    case 'begin':
+      reporting = {
+        run: message.run,
+        messages: new MessageFile(reportFile(message.run.reportsDir, 'messages')),
+      };
+      break;
     case 'lines':
       take(message.text);
       break;

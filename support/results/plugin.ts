@@ -6,6 +6,7 @@ import { onInterrupt } from './interruption';
 import { RUN_IDENTITY_OPTION } from './run-identity';
 import type { RunIdentity } from './run-model';
 import { AttachmentRelease } from './attachment-release';
+import { headCommit } from '../config/head-commit';
 import { startReportingThread } from './reporting-thread';
 
 /** What `npm run spec` tells the plugin: which run this is, and whether attachments may be released. */
@@ -30,7 +31,12 @@ const resultsPlugin: Plugin<ResultsPluginOptions> = {
     loadRequirements(settings.requirementsFile);
     const { releaseAttachments, ...identity } = options;
     const release = releaseAttachments ? new AttachmentRelease() : undefined;
-    const thread = startReportingThread(settings.reportsDir, identity);
+    // `npm run spec` asked git at its start; a run without it asks now.
+    const thread = startReportingThread({
+      reportsDir: settings.reportsDir,
+      identity,
+      commit: await headCommit(),
+    });
     let stopped = false;
     // Interrupted, the run still leaves its results so far: marked incomplete, never as a verdict;
     // nothing that happens after the signal gets into the stream or the results.

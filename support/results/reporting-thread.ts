@@ -5,16 +5,24 @@ import { oneLine } from '../errors';
 import type { AllureInit } from '../report/allure-on-thread';
 import type { RunIdentity } from './run-model';
 
-/** What the thread is started with: where the run's reports go, and which run this is. */
-export interface ReportingInit {
-  readonly reportsDir: string;
-  readonly identity: Partial<RunIdentity>;
+/** What the thread is started with, before the run it reports on is known. */
+export interface ReportingThreadData {
   /** Where the thread says it has written the results of an interrupted run (an Int32Array's buffer). */
   readonly interrupted: SharedArrayBuffer;
 }
 
+/** The run the thread reports on: where its reports go, and which run this is. */
+export interface ReportingRun {
+  readonly reportsDir: string;
+  readonly identity: Partial<RunIdentity>;
+  /** The commit checked out where the run is, if any (Allure's environment names it). */
+  readonly commit: string | undefined;
+}
+
 /** What the coordinator tells the thread, in order. */
 export type ToReportingThread =
+  /** First: the run begins, its reports go here. */
+  | { readonly kind: 'begin'; readonly run: ReportingRun }
   /** Envelopes as lines of messages.ndjson, several at a time. */
   | { readonly kind: 'lines'; readonly text: string }
   | { readonly kind: 'allure'; readonly init: AllureInit }
@@ -73,12 +81,13 @@ export class ReportingThread {
   /** Whether any message was handed over: Allure without them would be an empty report. */
   fed = false;
 
-  constructor(reportsDir: string, identity: ReportingInit['identity']) {
-    const init: ReportingInit = { reportsDir, identity, interrupted: this.interrupted };
+  /** Started, the thread loads its code; it reports on a run once told which (`begin`). */
+  constructor() {
+    const data: ReportingThreadData = { interrupted: this.interrupted };
     // Plain JavaScript first, which loads the TypeScript loader.
     this.thread = new Worker(path.join(__dirname, 'reporting-thread-entry.cjs'), {
       execArgv: absolutePreloads(process.execArgv),
-      workerData: init,
+      workerData: data,
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
     this.thread.on('message', (message: ReportingFinished) => this.finishing?.(message.problems));
@@ -101,6 +110,11 @@ export class ReportingThread {
     this.failed = reason;
     this.stopped = true;
     this.finishing?.([reason]);
+  }
+
+  /** The run begins: its reports go into `run.reportsDir`, which nothing else writes from now on. */
+  begin(run: ReportingRun): void {
+    this.post({ kind: 'begin', run });
   }
 
   /** One message of the run: its line of the stream, handed over with its scenario's others. */
@@ -195,13 +209,23 @@ export function absolutePreloads(execArgv: readonly string[]): string[] {
 }
 
 let current: ReportingThread | undefined;
+/** Started ahead of the run, not reporting on one yet. */
+let early: ReportingThread | undefined;
 
-/** Starts the run's reporting thread (the results plugin does, before the formatters start). */
-export function startReportingThread(
-  reportsDir: string,
-  identity: ReportingInit['identity'],
-): ReportingThread {
-  current = new ReportingThread(reportsDir, identity);
+/**
+ * Starts the reporting thread now, before the run: it loads its code on the other core while the
+ * scenarios are loaded and checked, instead of while the first ones run (a one-scenario run waited
+ * for it at its end). `startReportingThread` takes it.
+ */
+export function startReportingThreadEarly(): void {
+  early ??= new ReportingThread();
+}
+
+/** Starts the run's reporting thread, or takes the one started early (the results plugin does, before the formatters start). */
+export function startReportingThread(run: ReportingRun): ReportingThread {
+  current = early ?? new ReportingThread();
+  early = undefined;
+  current.begin(run);
   return current;
 }
 

@@ -1,4 +1,3 @@
-import { headCommit } from '../config/head-commit';
 import { narrowing, type RunSelection } from './run-selection';
 import { displayPath } from '../errors';
 import type { RunIdentity, RunResults } from './run-model';
@@ -8,14 +7,17 @@ export const RUN_IDENTITY_OPTION = 'harnessRun';
 
 const FULL_SUITE = 'the full suite';
 
-/** The identity of a run about to start, from what it selected, in the project's folder. */
+/**
+ * The identity of a run about to start, from what it selected, in the project's folder, with the
+ * commit checked out there (config/head-commit.ts).
+ */
 export function runIdentity(
   selection: RunSelection,
   featuresDirs: readonly string[],
+  commit: string | undefined,
   cwd = process.cwd(),
 ): RunIdentity {
   const narrowed = narrowing({ ...selection, shard: undefined }, featuresDirs, cwd);
-  const commit = headCommit(cwd);
   return {
     ...(selection.shard ? { shard: selection.shard } : {}),
     selection: narrowed.length > 0 ? narrowed.join(', ') : FULL_SUITE,

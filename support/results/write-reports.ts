@@ -26,6 +26,8 @@ export interface RunInputs {
   readonly contracts: readonly ServiceContract[];
   readonly catalog: RequirementCatalog;
   readonly config: HarnessConfig;
+  /** The commit checked out where the run happened (config/head-commit.ts), if any. */
+  readonly commit: string | undefined;
 }
 
 /**
@@ -69,6 +71,6 @@ export function writeResultReports(reportsDir: string, inputs: RunInputs): RunRe
 export function finishAllureResults(reportsDir: string, inputs: RunInputs): void {
   writeAllureExtras(
     reportFile(reportsDir, 'allureResults'),
-    runEnvironment(inputs.config, inputs.contracts, inputs.results),
+    runEnvironment(inputs.config, inputs.contracts, { ...inputs.results, commit: inputs.commit }),
   );
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { CATEGORIES } from '../../support/report/allure-metadata';
+import { headCommit } from '../../support/config/head-commit';
 import { commitId, executor } from '../../support/report/run-environment';
 import { ROOT, runHarness } from '../helpers/run-harness';
 import { tempDir } from '../helpers/temp';
@@ -170,7 +171,7 @@ describe('the Allure results and report of a run', () => {
     assert.equal(record.curl.startsWith(`curl -X GET '${record.exchange.request.url}'`), true, record.curl);
   });
 
-  it('write environment.properties with the base URL the run used, the spec, the commit and the browser', () => {
+  it('write environment.properties with the base URL the run used, the spec, the commit and the browser', async () => {
     const environment = readProperties(path.join(resultsDir, 'environment.properties'));
     const spec = parse(fs.readFileSync(path.join(ROOT, 'specs/openapi.yaml'), 'utf8')) as {
       info: { title: string; version: string };
@@ -187,7 +188,7 @@ describe('the Allure results and report of a run', () => {
     assert.equal(environment['UI URL'], baseUrl.origin);
     assert.equal(environment.Spec, spec.info.title);
     assert.equal(environment['Spec version'], spec.info.version);
-    assert.equal(environment.Commit, commitId());
+    assert.equal(environment.Commit, commitId(await headCommit()));
     assert.equal(environment.Browser, 'chromium');
     assert.match(environment['Browser version'] ?? '', /^\d+\.\d+/);
   });

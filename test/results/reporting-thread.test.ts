@@ -4,7 +4,11 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import type * as messages from '@cucumber/messages';
 import { reportOnReportingThread, type AllureFormatterOptions } from '../../support/results/allure-formatter';
-import { absolutePreloads, startReportingThread } from '../../support/results/reporting-thread';
+import {
+  absolutePreloads,
+  startReportingThread,
+  startReportingThreadEarly,
+} from '../../support/results/reporting-thread';
 import { tempDir } from '../helpers/temp';
 
 type RunHookCode = (...args: unknown[]) => unknown;
@@ -41,7 +45,7 @@ describe('the reporting thread', () => {
 
   it('writes the message stream and the results of what it was handed, and Allure’s files, by the end', async () => {
     const reports = tempDir();
-    const thread = startReportingThread(reports, {});
+    const thread = startReportingThread({ reportsDir: reports, identity: {}, commit: undefined });
     const allureResults = path.join(reports, 'allure-results');
     const boom = new Error('the service would not start');
     const hooks = [{ code: (): Promise<never> => Promise.reject(boom) }];
@@ -77,7 +81,7 @@ describe('the reporting thread', () => {
   });
 
   it('names an Allure option that cannot reach it', () => {
-    startReportingThread(tempDir(), {});
+    startReportingThread({ reportsDir: tempDir(), identity: {}, commit: undefined });
     assert.throws(
       () =>
         reportOnReportingThread(
@@ -89,7 +93,7 @@ describe('the reporting thread', () => {
 
   it('says which of Allure’s files it could not write', async () => {
     const reports = tempDir();
-    const thread = startReportingThread(reports, {});
+    const thread = startReportingThread({ reportsDir: reports, identity: {}, commit: undefined });
     // A file where Allure's folder should be.
     const notAFolder = path.join(reports, 'allure-results');
     fs.writeFileSync(notAFolder, '');
@@ -117,12 +121,41 @@ describe('the reporting thread', () => {
   });
 });
 
+describe('a reporting thread started before the run', () => {
+  it('reports on the run it is told of when the run begins: its folder, which run it is, its commit', async () => {
+    // The commit checked out, not one a CI names.
+    for (const name of ['GIT_COMMIT', 'GITHUB_SHA', 'CI_COMMIT_SHA']) delete process.env[name];
+    startReportingThreadEarly();
+    const reports = tempDir();
+    const thread = startReportingThread({
+      reportsDir: reports,
+      identity: { selection: 'features/lookup' },
+      commit: '0123456789abcdef0123',
+    });
+    thread.envelope(runStarted);
+    thread.envelope(runFinished);
+    assert.deepEqual(await thread.finish(), []);
+    assert.equal(fs.readFileSync(path.join(reports, 'messages.ndjson'), 'utf8').trim().split('\n').length, 2);
+    const results = JSON.parse(fs.readFileSync(path.join(reports, 'results.json'), 'utf8')) as {
+      run?: { selection: string };
+    };
+    assert.equal(results.run?.selection, 'features/lookup');
+    const environment = fs.readFileSync(
+      path.join(reports, 'allure-results', 'environment.properties'),
+      'utf8',
+    );
+    assert.match(environment, /^Commit=0123456789ab$/m);
+    // Taken once: the next run starts a thread of its own.
+    assert.notEqual(startReportingThread({ reportsDir: tempDir(), identity: {}, commit: undefined }), thread);
+  });
+});
+
 describe('a reporting thread that stops on its own', () => {
   it('fails the run: its end and a signal each say why the reports could not be written', async () => {
     // A file where the reports folder should be: the thread cannot open the message stream.
     const notAFolder = path.join(tempDir(), 'reports');
     fs.writeFileSync(notAFolder, '');
-    const thread = startReportingThread(notAFolder, {});
+    const thread = startReportingThread({ reportsDir: notAFolder, identity: {}, commit: undefined });
     thread.envelope(runStarted);
     const [problem] = await thread.finish();
     assert.match(problem ?? '', /^the reporting thread stopped: Error: E(EXIST|NOTDIR)/);
