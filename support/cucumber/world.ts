@@ -67,8 +67,8 @@ export class ScenarioWorld extends World {
   private readonly memory = new Map<string, unknown>();
   /** What the generic contract steps prepare for the next `When I call`. */
   prepared: PreparedCall = emptyCall();
-  /** The folder of the scenario's feature file: `@file:<path>` form parts are read relative to it. */
-  featureDir = '.';
+  /** The scenario's feature file, as cucumber names it. */
+  private featureFile: string | undefined;
   /** Credentials given by security scheme: sent with every later call to a service that has the scheme. */
   private readonly authorizations = new Map<string, Authorization>();
   /** Cucumber's own `attach`, for text the World has redacted already. */
@@ -92,7 +92,7 @@ export class ScenarioWorld extends World {
   /** Called by the `Before` hook: async set-up stays out of the constructor. */
   begin(resources: WorkerResources, pickle: Pickle): void {
     const tags = new Set(pickle.tags.map((tag) => tag.name));
-    this.featureDir = dirname(resolve(pickle.uri));
+    this.featureFile = pickle.uri;
     const redactor = new Redactor(resources.config.redact);
     const { services } = resources;
     const traffic = new Traffic(services, [(record) => this.attachExchange(record, redactor)], {
@@ -113,6 +113,11 @@ export class ScenarioWorld extends World {
     );
     const stage = new Stage({ cast, api, browse: (actor) => this.pageOf(actor) });
     this.state = { resources, tags, traffic, http, api, cast, stage, redactor };
+  }
+
+  /** The folder of the scenario's feature file: `@file:<path>` form parts are read relative to it. */
+  get featureDir(): string {
+    return this.featureFile === undefined ? '.' : dirname(resolve(this.featureFile));
   }
 
   /** The actor called `name` ("Alice", "a visitor"), the same all scenario long; now in the spotlight. */

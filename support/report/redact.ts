@@ -48,15 +48,36 @@ function couldBeSecret(value: string): boolean {
   return value.length >= 6 && !NOT_SECRETS.has(value.toLowerCase()) && !/^(.)\1*$/.test(value);
 }
 
+/** The secret names of a configuration, lower-cased. */
+interface SecretNames {
+  readonly headers: ReadonlySet<string>;
+  readonly fields: ReadonlySet<string>;
+  readonly query: ReadonlySet<string>;
+}
+
+const SECRET_NAMES = new WeakMap<RedactionNames, SecretNames>();
+
+/** The configuration's secret names, lower-cased once for it: every scenario has a Redactor of its own. */
+function secretNames(names: RedactionNames): SecretNames {
+  let lowered = SECRET_NAMES.get(names);
+  if (!lowered) {
+    const lower = (list: readonly string[]): ReadonlySet<string> =>
+      new Set(list.map((name) => name.toLowerCase()));
+    lowered = { headers: lower(names.headers), fields: lower(names.fields), query: lower(names.query) };
+    SECRET_NAMES.set(names, lowered);
+  }
+  return lowered;
+}
+
 /**
  * Keeps secrets out of everything the harness writes. Two nets: by name (headers, JSON fields and
  * query parameters on the configured lists) and by value (every password and token the scenario
  * created, wherever it turns up: a URL, an echoed body, a log line).
  */
 export class Redactor {
-  private readonly headers: Set<string>;
-  private readonly fields: Set<string>;
-  private readonly query: Set<string>;
+  private readonly headers: ReadonlySet<string>;
+  private readonly fields: ReadonlySet<string>;
+  private readonly query: ReadonlySet<string>;
   private readonly secrets = new Set<string>();
   /** What a feature calls a secret (`the remembered "tok"`): how a failure names it instead of quoting it. */
   private readonly labels = new Map<string, string>();
@@ -66,9 +87,10 @@ export class Redactor {
   private forms: string[] = [];
 
   constructor(names: RedactionNames) {
-    this.headers = new Set(names.headers.map((name) => name.toLowerCase()));
-    this.fields = new Set(names.fields.map((name) => name.toLowerCase()));
-    this.query = new Set(names.query.map((name) => name.toLowerCase()));
+    const lowered = secretNames(names);
+    this.headers = lowered.headers;
+    this.fields = lowered.fields;
+    this.query = lowered.query;
   }
 
   /** Is this JSON field or parameter name on the list of secret names? */
