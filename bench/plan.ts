@@ -20,7 +20,7 @@ export const FULL: Plan = {
   mode: 'full',
   startupRuns: 5,
   apiScenarios: 1000,
-  apiRuns: 3,
+  apiRuns: 5,
   uiScenarios: 50,
   uiRuns: 3,
   parallelRuns: 3,

@@ -100,8 +100,11 @@ export async function runBareCucumber(
 }
 
 /**
- * `runs` rounds of every runner, in turn (in the order given), after `warmUps` untimed rounds:
- * whatever else the machine does weighs on all alike. The samples of each, by its name.
+ * `runs` rounds of every runner, in turn, after `warmUps` untimed rounds: whatever else the machine
+ * does weighs on all alike. Each round starts one runner further on (the first round in the order
+ * given), so that none always runs first or after the same one: the service a run leaves (its
+ * accounts and reports) and the machine's warmth weigh on each alike too. The samples of each, by
+ * its name.
  */
 export async function inRotation<K extends string, S>(
   runs: number,
@@ -114,12 +117,14 @@ export async function inRotation<K extends string, S>(
   }
   const samples = Object.fromEntries(names.map((name) => [name, [] as S[]])) as Record<K, S[]>;
   for (let run = 0; run < runs; run += 1) {
-    for (const name of names) samples[name].push(await runners[name]());
+    const turn = run % names.length;
+    for (const name of [...names.slice(turn), ...names.slice(0, turn)])
+      samples[name].push(await runners[name]());
   }
   return samples;
 }
 
-/** `runs` runs of the baseline and of the harness, in turn (baseline first), after `warmUps` untimed runs. */
+/** `runs` runs of the baseline and of the harness, in turn (the baseline first in the first round), after `warmUps` untimed runs. */
 export function inTurn<B, H>(
   runs: number,
   baseline: () => Promise<B>,

@@ -10,7 +10,8 @@ export const WHAT_IT_MEASURES: Readonly<Record<RowId, string>> = {
     'tsconfig.json, a tiny express app answering `GET /health`, and a TypeScript step file calling it through ' +
     'supertest and asserting the status, run by `node -r ts-node/register <cucumber-js>` with ' +
     '`TS_NODE_TRANSPILE_ONLY=true` (the message formatter to a file is the measuring instrument). One untimed ' +
-    'round first; then the median of the runs, all three start-up runs in turn.',
+    'round first; then the median of the runs, all three start-up runs in turn, each round starting one ' +
+    'further on.',
   'startup-wall-bare':
     'The same harness runs against bare `cucumber-js` on one scenario with one empty plain-JS step, in a ' +
     'folder without a cucumber configuration: the floor of any cucumber run.',
@@ -30,8 +31,8 @@ export const WHAT_IT_MEASURES: Readonly<Record<RowId, string>> = {
     'Allure and its reports. Baseline: what a team gets for Allure without the harness — `cucumber-js` with ' +
     "the raw floor's plain-JS supertest steps plus the `allure-cucumberjs` formatter (its own writer) writing " +
     'Allure results into a folder. All runs against one standalone service (`sut/main.ts` on a free port; ' +
-    'the harness through `BASE_URL`), the raw floor, the Allure run and the harness in turn. Median over the ' +
-    'runs.',
+    'the harness through `BASE_URL`), the raw floor, the Allure run and the harness in turn, each round ' +
+    'starting one further on. Median over the runs.',
   'api-per-scenario-allure':
     'The same runs: first scenario start to last scenario end, divided by the number of scenarios. Unlike the ' +
     'median it includes the work done between scenarios and steps (formatters, plugins, attachments) and the ' +

@@ -10,15 +10,31 @@ import { threadId } from 'node:worker_threads';
  * file never share one. What fails leaves no temporary file behind.
  */
 export function writeWholeFile(file: string, content: string | Buffer | Iterable<string>): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.${threadId}.${crypto.randomUUID()}.tmp`;
   try {
-    if (typeof content === 'string' || Buffer.isBuffer(content)) fs.writeFileSync(temporary, content);
-    else writePieces(temporary, content);
+    inFolder(temporary, () =>
+      typeof content === 'string' || Buffer.isBuffer(content)
+        ? fs.writeFileSync(temporary, content)
+        : writePieces(temporary, content),
+    );
     fs.renameSync(temporary, file);
   } catch (error) {
     fs.rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+/**
+ * `write` of a new file, its folder made first if it is not there yet: thousands of files go into
+ * one folder (Allure's results), which is made once, not asked after before each.
+ */
+function inFolder(file: string, write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    write();
   }
 }
 

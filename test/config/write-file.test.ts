@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { prettyJson, writeJson } from '../../support/config/write-file';
+import { prettyJson, writeJson, writeWholeFile } from '../../support/config/write-file';
 import { tempDir } from '../helpers/temp';
 
 /** Values with everything JSON treats specially: left-out properties, nulls in lists, toJSON, empties. */
@@ -68,5 +68,24 @@ describe('JSON files written piece by piece', () => {
     const file = path.join(tempDir('sbe-json-'), 'big.json');
     writeJson(file, value);
     assert.equal(fs.readFileSync(file, 'utf8'), `${JSON.stringify(value, null, 2)}\n`);
+  });
+});
+
+describe('a file written whole', () => {
+  it('makes its folders when they are not there, at the first file and again after they went', () => {
+    const dir = path.join(tempDir(), 'allure-results', 'deeper');
+    writeWholeFile(path.join(dir, 'a.json'), 'a');
+    writeWholeFile(path.join(dir, 'b.json'), ['b', 'c']);
+    fs.rmSync(dir, { recursive: true });
+    writeWholeFile(path.join(dir, 'c.json'), Buffer.from('c'));
+    assert.deepEqual(fs.readdirSync(dir), ['c.json']);
+    assert.equal(fs.readFileSync(path.join(dir, 'c.json'), 'utf8'), 'c');
+  });
+
+  it('fails with what stands in the way, leaving no temporary file', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'results'), 'a file where a folder should be');
+    assert.throws(() => writeWholeFile(path.join(dir, 'results', 'a.json'), 'a'), /ENOTDIR|EEXIST/);
+    assert.deepEqual(fs.readdirSync(dir), ['results']);
   });
 });
