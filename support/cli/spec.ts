@@ -236,8 +236,6 @@ async function main(argv: readonly string[]): Promise<number> {
   loadRequirements(settings.requirementsFile);
   const run = await cucumberRun(settings, own);
   if (!run) return ExitCode.ok;
-  // Asked of git now, in the project's folder: it answers while the scenarios load.
-  const commit = headCommit();
   const { runConfiguration, environment } = run;
   // A dry run runs nothing: it is never a verdict, and the last run's reports stay as they are.
   if (runConfiguration.runtime.dryRun) {
@@ -248,6 +246,8 @@ async function main(argv: readonly string[]): Promise<number> {
   if (!runConfiguration.runtime.parallel) (await import('../target')).startTargetEarly(settings);
   // So does the reporting thread, which the results plugin takes when the run begins.
   (await import('../results/reporting-thread')).startReportingThreadEarly();
+  // And git is asked for the commit, in the project's folder: it answers while the scenarios load.
+  const commit = headCommit();
   // Scenarios run in worker processes: this one relays their messages, on a heap kept near what it holds.
   keepRelayHeapSmall(runConfiguration.runtime.parallel);
   const judge = own.gate ? await chooseJudge(settings, own, run) : undefined;
