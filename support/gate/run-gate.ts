@@ -6,11 +6,11 @@ import { readModelFile, readRunModel, type RunModel } from '../results/model-fil
 import { UnusableResultsError } from '../results/read-run';
 import { reportFile } from '../report/report-files';
 import { runSecrets } from '../report/run-secrets';
-import { scanReports } from '../report/secret-scan';
+import { scanReportsAside } from '../report/scan-aside';
 import { writeJson, writeWholeFile } from '../config/write-file';
 import { choiceLine, type PolicyChoice } from './choose-policy';
 import { evaluateGate, type GateResult } from './evaluate';
-import { gateJson, gateTable, junitXml, summaryMarkdown, unusableGate } from './outputs';
+import { gateJson, gateTable, junitScenarios, junitXml, summaryMarkdown, unusableGate } from './outputs';
 import { loadPolicy } from './policy';
 import { VERDICT_FILES, removeDerivedReports } from './run-outputs';
 
@@ -80,18 +80,22 @@ export async function runGate(
   for (const name of VERDICT_FILES) fs.rmSync(reportFile(reportsDir, name), { force: true });
   const policy = loadPolicy(config.gatePolicyFile, choice.name);
   print(choiceLine(choice));
+  // Before the verdict files are written: they hold only what the scanned reports hold, redacted.
+  // The scan reads every report on a thread of its own while the model is read here.
+  const scan = policy.rules['no-secrets-in-reports']
+    ? scanReportsAside(reportsDir, knownSecrets(config))
+    : undefined;
   let model: RunModel;
   try {
     model = readRunModel(reportsDir);
   } catch (error) {
+    scan?.stop();
     if (!(error instanceof UnusableResultsError)) throw error;
     return { code: ExitCode.unusable, gate: failClosed(reportsDir, policy.name, oneLine(error), print) };
   }
   const { results, coverage, traceability } = model;
-  // Before the verdict files are written: they hold only what the scanned reports hold, redacted.
-  const secretHits = policy.rules['no-secrets-in-reports']
-    ? await scanReports(reportsDir, knownSecrets(config))
-    : undefined;
+  const junit = junitScenarios(results);
+  const secretHits = await scan?.hits;
   const breaking = policy.rules['no-unversioned-breaking-change'];
   const impact = breaking ? await gateImpact(breaking, config, reportsDir) : undefined;
   const gate = evaluateGate(policy, {
@@ -102,7 +106,7 @@ export async function runGate(
     ...(impact ? { impact } : {}),
   });
   writeJson(reportFile(reportsDir, 'gate'), gateJson(gate, results));
-  writeWholeFile(reportFile(reportsDir, 'junit'), junitXml(results, gate));
+  writeWholeFile(reportFile(reportsDir, 'junit'), junit.withVerdict(gate));
   writeWholeFile(reportFile(reportsDir, 'summary'), summaryMarkdown(gate, results, coverage));
   print(gateTable(gate));
   return { code: gate.verdict === 'go' ? ExitCode.ok : ExitCode.failed, gate };

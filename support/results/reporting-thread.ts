@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Envelope } from '@cucumber/messages';
+import { absolutePreloads } from '../config/thread-preloads';
 import { oneLine } from '../errors';
 import type { AllureInit } from '../report/allure-on-thread';
 import type { RunIdentity } from './run-model';
@@ -190,22 +191,6 @@ export class ReportingThread {
   private post(message: ToReportingThread): void {
     if (!this.failed) this.thread.postMessage(message);
   }
-}
-
-/**
- * The process's preloads (`-r <file>`) that name their file absolutely (the TypeScript loader names
- * itself so): the thread takes those (a memory probe, say) and none of the process's other options,
- * which a thread refuses. A relative one may name nothing from the project's folder, where the run
- * now is.
- */
-export function absolutePreloads(execArgv: readonly string[]): string[] {
-  const preloads: string[] = [];
-  for (let index = 0; index < execArgv.length; index += 1) {
-    const arg = execArgv[index]!;
-    const file = arg === '-r' || arg === '--require' ? execArgv[++index] : /^--require=(.+)$/.exec(arg)?.[1];
-    if (file && path.isAbsolute(file)) preloads.push('--require', file);
-  }
-  return preloads;
 }
 
 let current: ReportingThread | undefined;

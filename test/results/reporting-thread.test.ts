@@ -4,11 +4,8 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import type * as messages from '@cucumber/messages';
 import { reportOnReportingThread, type AllureFormatterOptions } from '../../support/results/allure-formatter';
-import {
-  absolutePreloads,
-  startReportingThread,
-  startReportingThreadEarly,
-} from '../../support/results/reporting-thread';
+import { absolutePreloads } from '../../support/config/thread-preloads';
+import { startReportingThread, startReportingThreadEarly } from '../../support/results/reporting-thread';
 import { tempDir } from '../helpers/temp';
 
 type RunHookCode = (...args: unknown[]) => unknown;
