@@ -245,7 +245,7 @@ async function main(argv: readonly string[]): Promise<number> {
   // Scenarios run in this process: the embedded service starts loading on the other core now.
   if (!runConfiguration.runtime.parallel) (await import('../target')).startTargetEarly(settings);
   // So does the reporting thread, which the results plugin takes when the run begins.
-  (await import('../results/reporting-thread')).startReportingThreadEarly();
+  (await import('../results/reporting-thread')).startReportingThreadEarly(!runConfiguration.runtime.parallel);
   // And git is asked for the commit, in the project's folder: it answers while the scenarios load.
   const commit = headCommit();
   // Scenarios run in worker processes: this one relays their messages, on a heap kept near what it holds.

@@ -5,6 +5,7 @@
 import type { Envelope } from '@cucumber/messages';
 import { parentPort, workerData } from 'node:worker_threads';
 import { config } from '../config/config';
+import { lowerThreadPriority } from '../config/thread-priority';
 import { oneLine } from '../errors';
 import { AllureOnThread } from '../report/allure-on-thread';
 import { reportFile } from '../report/report-files';
@@ -21,7 +22,16 @@ import type {
 import { RunCollector, type RunIdentity } from './run-model';
 import { finishAllureResults, writeResultReports, type RunInputs } from './write-reports';
 
-const { interrupted } = workerData as ReportingThreadData;
+/** The reporting thread's nice value beside the scenarios (0 is theirs). */
+const BESIDE_SCENARIOS_NICE = 10;
+
+const { interrupted, besideScenarios } = workerData as ReportingThreadData;
+// The scenarios and the service under test come first: this thread's work (a few milliseconds of
+// CPU a scenario, most of it writing Allure's files) waits for a free core rather than delaying
+// theirs. It keeps up all the same — a scenario mostly waits on the service — and at the end of
+// the run nothing else is running. Not when the scenarios run in worker processes: then it would
+// fall behind the messages of all of them, which wait in its memory.
+if (besideScenarios) lowerThreadPriority(BESIDE_SCENARIOS_NICE);
 const settings = config();
 const contracts = loadServiceContracts(settings);
 const catalog = loadRequirements(settings.requirementsFile);

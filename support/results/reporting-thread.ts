@@ -10,6 +10,8 @@ import type { RunIdentity } from './run-model';
 export interface ReportingThreadData {
   /** Where the thread says it has written the results of an interrupted run (an Int32Array's buffer). */
   readonly interrupted: SharedArrayBuffer;
+  /** The scenarios run in this process: the thread gives them the cores first. */
+  readonly besideScenarios: boolean;
 }
 
 /** The run the thread reports on: where its reports go, and which run this is. */
@@ -83,8 +85,8 @@ export class ReportingThread {
   fed = false;
 
   /** Started, the thread loads its code; it reports on a run once told which (`begin`). */
-  constructor() {
-    const data: ReportingThreadData = { interrupted: this.interrupted };
+  constructor(besideScenarios: boolean) {
+    const data: ReportingThreadData = { interrupted: this.interrupted, besideScenarios };
     // Plain JavaScript first, which loads the TypeScript loader.
     this.thread = new Worker(path.join(__dirname, 'reporting-thread-entry.cjs'), {
       execArgv: absolutePreloads(process.execArgv),
@@ -200,15 +202,16 @@ let early: ReportingThread | undefined;
 /**
  * Starts the reporting thread now, before the run: it loads its code on the other core while the
  * scenarios are loaded and checked, instead of while the first ones run (a one-scenario run waited
- * for it at its end). `startReportingThread` takes it.
+ * for it at its end). `startReportingThread` takes it. `besideScenarios`: the scenarios run in this
+ * process, and the thread gives them the cores first.
  */
-export function startReportingThreadEarly(): void {
-  early ??= new ReportingThread();
+export function startReportingThreadEarly(besideScenarios: boolean): void {
+  early ??= new ReportingThread(besideScenarios);
 }
 
 /** Starts the run's reporting thread, or takes the one started early (the results plugin does, before the formatters start). */
 export function startReportingThread(run: ReportingRun): ReportingThread {
-  current = early ?? new ReportingThread();
+  current = early ?? new ReportingThread(false);
   early = undefined;
   current.begin(run);
   return current;

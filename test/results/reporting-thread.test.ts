@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type * as messages from '@cucumber/messages';
@@ -122,7 +123,7 @@ describe('a reporting thread started before the run', () => {
   it('reports on the run it is told of when the run begins: its folder, which run it is, its commit', async () => {
     // The commit checked out, not one a CI names.
     for (const name of ['GIT_COMMIT', 'GITHUB_SHA', 'CI_COMMIT_SHA']) delete process.env[name];
-    startReportingThreadEarly();
+    startReportingThreadEarly(false);
     const reports = tempDir();
     const thread = startReportingThread({
       reportsDir: reports,
@@ -144,6 +145,28 @@ describe('a reporting thread started before the run', () => {
     assert.match(environment, /^Commit=0123456789ab$/m);
     // Taken once: the next run starts a thread of its own.
     assert.notEqual(startReportingThread({ reportsDir: tempDir(), identity: {}, commit: undefined }), thread);
+  });
+});
+
+describe('the reporting thread beside the scenarios', { skip: process.platform !== 'linux' }, () => {
+  it('runs at a lower priority than the scenarios and the service under test, beside them', async () => {
+    startReportingThreadEarly(true);
+    const thread = startReportingThread({ reportsDir: tempDir(), identity: {}, commit: undefined });
+    const nices = (): number[] =>
+      fs.readdirSync('/proc/self/task').map((task) => {
+        const stat = fs.readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
+        // Field 19 (nice), counted after the command name, which may hold spaces.
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      });
+    const until = Date.now() + 10_000;
+    while (!nices().includes(os.getPriority() + 10) && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.ok(nices().includes(os.getPriority() + 10), `nice values of the threads: ${nices().join(', ')}`);
+    assert.equal(os.getPriority(), nices()[0], 'the main thread keeps its own');
+    thread.envelope(runStarted);
+    thread.envelope(runFinished);
+    assert.deepEqual(await thread.finish(), []);
   });
 });
 
