@@ -130,6 +130,14 @@ Fixed (the figures above are after these):
   The page script now hands each page over as it builds it (\`staticBuild(emit)\`), written at once; the
   page's data is encoded once, not twice. 5,000 scenarios: about 2.25 → 1.95 s, peak 296 → 240 MB, the
   same HTML.
+- **The scenarios waited behind their own reporting.** With the scenarios in the coordinator, its
+  reporting thread (about 2.6 ms of CPU a scenario, two thirds of it writing about 5.5 Allure files) ran
+  at the scenarios' priority, and on two cores the main thread and the service under test waited for a
+  core behind it: the slow tail of the one-request scenarios. The thread now yields to them (nice 10:
+  \`support/config/thread-priority.ts\`, Linux) and keeps up all the same. 1,000 API scenarios, 5
+  alternating pairs: median scenario 1.16 → 1.09 ms, time per scenario 3.65 → 3.27 ms, and steadier
+  (1.06–1.10 ms against 1.07–1.50). Not when the scenarios run in workers: there it fell behind their
+  messages, which wait in its memory (\`npm run bench:scale\`: 296 against 287 MB at the peak).
 - **The gate scanned the reports for secrets, then built junit.xml, one after the other**: the scan
   (every report read and searched, about 50 MB at 5,000 scenarios) now runs on a thread of its own
   (\`support/report/scan-aside.ts\`) while the gate reads the run's model and builds junit.xml's suites of
@@ -185,10 +193,11 @@ Fixed (the figures above are after these):
 
 Left, with what it would take:
 
-1. **The reporting thread shares the second core with the service.** It writes about 5.5 Allure files
-   per API scenario (result, containers, one attachment per exchange; opening and renaming them is most of
-   its time) and parses every line of the stream. On two cores it competes with the service under test
-   and the main thread's garbage collection; on more cores it is free.
+1. **The reporting thread's work is still work.** It writes about 5.5 Allure files per API scenario
+   (result, containers, one attachment per exchange; creating them is most of its time) and parses every
+   line of the stream: about 2.6 ms of CPU a scenario. Beside the scenarios it now yields the cores to
+   them (above); with workers it competes with them for two cores. Fewer files (one Allure container per
+   scenario instead of one per hook) would lighten it.
 2. **What one scenario's start-up still costs.** A \`--cpu-prof\` of the one-scenario run (about 0.9 s of
    the main thread): loading about 1,000 modules (V8 compiling them, about 210 ms; resolving paths, about
    95 ms) — cucumber's API and its dependencies alone about 150 ms, as in any cucumber run; about 150 step
