@@ -148,6 +148,7 @@ async function scanAttachments(
   needles: readonly Needle[],
   hits: SecretHit[],
 ): Promise<void> {
+  if (!text.includes('"BASE64"')) return;
   for (const [index, line] of text.split('\n').entries()) {
     if (!line.includes('"BASE64"')) continue;
     let attachment: { body?: string; contentEncoding?: string } | undefined;

@@ -80,6 +80,19 @@ describe('scanReports', () => {
     });
   }
 
+  it('reads reports in any script: a secret beside text that is not ASCII, and one that is not ASCII itself', async () => {
+    const accented = 'mot-de-passe-été-1234';
+    const dir = reportsWith({
+      'summary.md': `## Résumé — ✅ GO\nleaked: ${TOKEN}`,
+      'results.json': JSON.stringify({ error: `expected "${accented}"` }),
+      'junit.xml': '<failure message="nothing here — ok"/>',
+    });
+    assert.deepEqual((await scanReports(dir, [TOKEN, accented])).map((hit) => hit.file).sort(), [
+      'results.json',
+      'summary.md',
+    ]);
+  });
+
   it('opens trace zips, also inside the message stream', async () => {
     const trace = await zipOf({ 'trace.network': `{"authorization":"Bearer ${TOKEN}"}` });
     const line = JSON.stringify({
