@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import request from 'supertest';
+import type request from 'supertest';
 import type { ExchangeRecord, Headers, HttpExchange } from './exchange';
 import { recordedBody } from './exchange';
 import type { Traffic } from './traffic';
@@ -62,6 +62,12 @@ const POOLS: Readonly<Record<string, http.Agent>> = {
   'http:': new http.Agent({ keepAlive: true, timeout: 4_000 }),
   'https:': new https.Agent({ keepAlive: true, timeout: 4_000 }),
 };
+
+/**
+ * supertest, loaded at the first call: what loads the steps without calling an API — the living
+ * docs' step vocabulary, a dry run — does without it and what it loads (about 60 ms).
+ */
+let supertest: typeof request | undefined;
 
 /** How a pooled connection the service closed fails: reset, or written to after it closed. */
 const STALE_CONNECTION = new Set(['ECONNRESET', 'EPIPE']);
@@ -134,7 +140,8 @@ export class HttpClient {
     headers: Record<string, string>,
     payload: string | Buffer | undefined,
   ): Promise<request.Response> {
-    const pooled = this.request(url, method, headers, payload, POOLS[url.protocol] ?? false);
+    const send = supertest ?? (supertest = (await import('supertest')).default);
+    const pooled = this.request(send, url, method, headers, payload, POOLS[url.protocol] ?? false);
     try {
       return await pooled;
     } catch (error) {
@@ -146,20 +153,21 @@ export class HttpClient {
       }
     }
     try {
-      return await this.request(url, method, headers, payload, false);
+      return await this.request(send, url, method, headers, payload, false);
     } catch (error) {
       throw this.unreachable(error as SuperagentError, method, url);
     }
   }
 
   private request(
+    send: typeof request,
     url: URL,
     method: HttpMethod,
     headers: Record<string, string>,
     payload: string | Buffer | undefined,
     agent: http.Agent | false,
   ): request.Test {
-    const test = request(url.origin)
+    const test = send(url.origin)
       [lowerMethod(method)](url.pathname + url.search)
       .agent(agent as http.Agent)
       .set(headers)
