@@ -30,15 +30,15 @@ export const WHY_MISSED: Partial<Record<RowId, string>> = {
     'between the steps (finding 1).',
   'api-per-scenario-allure':
     'Within the noise of this machine: the cost left is the coordinator writing each message as its line ' +
-    "of the stream and handing it over, and the reporting thread's work competing with the service for the " +
-    'second core (finding 1).',
+    "of the stream and handing it over, and the reporting thread's work, which yields the cores to the " +
+    'scenarios and the service but still takes them when they are free (finding 1).',
   'api-median':
     'As for the row against Allure: the median lies among the slower one-request scenarios, where the time ' +
     "is the service's answer and moves with the machine; the harness's own work inside a scenario is tens " +
     'of microseconds (its Before hook, the contract check, recording the exchange, its typed steps) (finding 1).',
   'api-per-scenario':
     "Within the noise of this machine: the exchange attachments and the reporting thread's work (about 5.5 " +
-    'Allure files per scenario) competing with the service for the second core (finding 1).',
+    'Allure files per scenario), which yields the cores to the scenarios but still takes them (finding 1).',
   'ui-median':
     'At parity within the noise of two cores shared with Chromium: 0.93×, 0.96× and 1.05× in three full runs ' +
     'on this machine. What the harness adds per scenario is the route interception that checks the ' +
@@ -134,10 +134,12 @@ Fixed (the figures above are after these):
   reporting thread (about 2.6 ms of CPU a scenario, two thirds of it writing about 5.5 Allure files) ran
   at the scenarios' priority, and on two cores the main thread and the service under test waited for a
   core behind it: the slow tail of the one-request scenarios. The thread now yields to them (nice 10:
-  \`support/config/thread-priority.ts\`, Linux) and keeps up all the same. 1,000 API scenarios, 5
+  \`support/config/thread-priority.ts\`, Linux) and, with a core to spare, keeps up. 1,000 API scenarios, 5
   alternating pairs: median scenario 1.16 → 1.09 ms, time per scenario 3.65 → 3.27 ms, and steadier
-  (1.06–1.10 ms against 1.07–1.50). Not when the scenarios run in workers: there it fell behind their
-  messages, which wait in its memory (\`npm run bench:scale\`: 296 against 287 MB at the peak).
+  (1.06–1.10 ms against 1.07–1.50). Not when the scenarios run in workers, nor on one core (counted
+  with a container's CPU limit): there it fell behind their messages, which wait in its memory
+  (\`npm run bench:scale\`: 296 against 287 MB at the peak; 3,000 scenarios on one core: the stream
+  654 scenarios behind at the end).
 - **The gate scanned the reports for secrets, then built junit.xml, one after the other**: the scan
   (every report read and searched, about 50 MB at 5,000 scenarios) now runs on a thread of its own
   (\`support/report/scan-aside.ts\`) while the gate reads the run's model and builds junit.xml's suites of

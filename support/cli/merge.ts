@@ -43,6 +43,11 @@ function readShardResults(folder: string): ShardRecord['results'] {
   }
 }
 
+/** The shards' commit (one: shardSetProblem checks), else the one checked out where the merge runs. */
+async function commitOf(records: readonly ShardRecord[]): Promise<string | undefined> {
+  return records.find((record) => record.results.run?.commit)?.results.run?.commit ?? (await headCommit());
+}
+
 /** One message stream of the shards' streams, and the Allure results of every shard, in `out`. */
 function combineShardFiles(out: string, streams: readonly string[], shards: readonly string[]): void {
   fs.mkdirSync(reportFile(out, 'allureResults'), { recursive: true });
@@ -88,10 +93,12 @@ async function main(): Promise<number> {
   clearRunOutputs(out);
   const streams = shards.map((folder) => reportFile(folder, 'messages'));
   let collector: RunCollector;
+  let records: ShardRecord[];
   try {
     collector = await readRun(streams);
     // Together the runs must be one: every shard once, of one commit and one shard count.
-    const problem = shardSetProblem(shards.map((folder) => ({ folder, results: readShardResults(folder) })));
+    records = shards.map((folder) => ({ folder, results: readShardResults(folder) }));
+    const problem = shardSetProblem(records);
     if (problem) throw new UnusableResultsError(problem);
   } catch (error) {
     if (!(error instanceof UnusableResultsError)) throw error;
@@ -109,7 +116,7 @@ async function main(): Promise<number> {
     contracts: await loadServiceContracts(settings),
     catalog: loadRequirements(settings.requirementsFile),
     config: settings,
-    commit: await headCommit(),
+    commit: await commitOf(records),
   });
   const selected = results.scenarios.filter((scenario) => scenario.selected).length;
   console.log(

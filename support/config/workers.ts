@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 
 /**
@@ -16,9 +17,28 @@ export interface WorkerChoice {
   readonly said?: string;
 }
 
+/** A container's CPU limit as Linux's cgroup v2 says it (`<quota> <period>`, or `max`), if readable. */
+function cgroupCpuMax(): string | undefined {
+  try {
+    return fs.readFileSync('/sys/fs/cgroup/cpu.max', 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The cores this process may keep busy: those Node sees, or fewer where a container's CPU limit
+ * (`cpu.max`: a quota of CPU time per period) allows fewer; at least one.
+ */
+export function usableCores(seen = os.availableParallelism(), cpuMax = cgroupCpuMax()): number {
+  const [quota, period] = (cpuMax ?? '').trim().split(/\s+/).map(Number);
+  const limit = quota !== undefined && period !== undefined && period > 0 ? Math.floor(quota / period) : NaN;
+  return Math.max(1, Number.isFinite(limit) ? Math.min(seen, limit) : seen);
+}
+
 /** `WORKERS=auto`: as many workers as the machine has cores for, at least one; says so. */
-export function autoWorkers(cores = os.availableParallelism()): WorkerChoice {
-  // As WORKERS=<n> allows at most. (The cores Node sees; a container's CPU limit may be lower.)
+export function autoWorkers(cores = usableCores()): WorkerChoice {
+  // As WORKERS=<n> allows at most.
   const workers = Math.min(MAX_WORKERS, Math.max(1, Math.floor(cores / CORES_PER_WORKER)));
   return {
     workers,

@@ -86,15 +86,17 @@ export async function runGate(
     ? scanReportsAside(reportsDir, knownSecrets(config))
     : undefined;
   let model: RunModel;
+  let junit: ReturnType<typeof junitScenarios>;
   try {
     model = readRunModel(reportsDir);
+    // junit.xml's suites of the scenarios do not wait for the verdict: built while the scan goes on.
+    junit = junitScenarios(model.results);
   } catch (error) {
     scan?.stop();
     if (!(error instanceof UnusableResultsError)) throw error;
     return { code: ExitCode.unusable, gate: failClosed(reportsDir, policy.name, oneLine(error), print) };
   }
   const { results, coverage, traceability } = model;
-  const junit = junitScenarios(results);
   const secretHits = await scan?.hits;
   const breaking = policy.rules['no-unversioned-breaking-change'];
   const impact = breaking ? await gateImpact(breaking, config, reportsDir) : undefined;

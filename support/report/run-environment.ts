@@ -35,8 +35,8 @@ export interface RunEnvironment {
 
 /** The commit Allure shows: the one the CI says it built, else the one checked out (`head`). */
 export function commitId(head: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  const fromCi = env.GIT_COMMIT ?? env.GITHUB_SHA ?? env.CI_COMMIT_SHA;
-  return (fromCi ?? head)?.slice(0, 12) ?? 'unknown';
+  const fromCi = [env.GIT_COMMIT, env.GITHUB_SHA, env.CI_COMMIT_SHA].find((value) => value?.trim());
+  return (fromCi?.trim() || head || 'unknown').slice(0, 12);
 }
 
 /** A URL fit for a report: no user name, password, query or fragment. */

@@ -25,13 +25,13 @@ import { finishAllureResults, writeResultReports, type RunInputs } from './write
 /** The reporting thread's nice value beside the scenarios (0 is theirs). */
 const BESIDE_SCENARIOS_NICE = 10;
 
-const { interrupted, besideScenarios } = workerData as ReportingThreadData;
+const { interrupted, yieldToScenarios } = workerData as ReportingThreadData;
 // The scenarios and the service under test come first: this thread's work (a few milliseconds of
 // CPU a scenario, most of it writing Allure's files) waits for a free core rather than delaying
-// theirs. It keeps up all the same — a scenario mostly waits on the service — and at the end of
-// the run nothing else is running. Not when the scenarios run in worker processes: then it would
-// fall behind the messages of all of them, which wait in its memory.
-if (besideScenarios) lowerThreadPriority(BESIDE_SCENARIOS_NICE);
+// theirs. With a core to spare it keeps up (a scenario mostly waits on the service), and at the end
+// of the run nothing else is running. Not when the scenarios run in worker processes, nor on one
+// core: it would fall behind their messages, which wait in its memory (reporting-thread.ts).
+if (yieldToScenarios) lowerThreadPriority(BESIDE_SCENARIOS_NICE);
 const settings = config();
 const contracts = loadServiceContracts(settings);
 const catalog = loadRequirements(settings.requirementsFile);
@@ -56,14 +56,14 @@ const allureProblems: string[] = [];
 let stopped = false;
 
 async function inputs(): Promise<RunInputs> {
-  const { identity, commit } = begun().run;
+  const { identity } = begun().run;
   return {
     results: { ...collector.results(), ...(identity.selection ? { run: identity as RunIdentity } : {}) },
     corpus: collector.corpus(),
     contracts: await contracts,
     catalog,
     config: settings,
-    commit,
+    commit: identity.commit,
   };
 }
 

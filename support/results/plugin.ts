@@ -31,11 +31,11 @@ const resultsPlugin: Plugin<ResultsPluginOptions> = {
     loadRequirements(settings.requirementsFile);
     const { releaseAttachments, ...identity } = options;
     const release = releaseAttachments ? new AttachmentRelease() : undefined;
-    // `npm run spec` asked git at its start; a run without it asks now.
+    // `npm run spec` says the commit (it asked git at its start); a run without it asks now.
+    const commit = identity.commit ?? (await headCommit());
     const thread = startReportingThread({
       reportsDir: settings.reportsDir,
-      identity,
-      commit: await headCommit(),
+      identity: commit ? { ...identity, commit } : identity,
     });
     let stopped = false;
     // Interrupted, the run still leaves its results so far: marked incomplete, never as a verdict;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Envelope } from '@cucumber/messages';
 import { absolutePreloads } from '../config/thread-preloads';
+import { usableCores } from '../config/workers';
 import { oneLine } from '../errors';
 import type { AllureInit } from '../report/allure-on-thread';
 import type { RunIdentity } from './run-model';
@@ -10,16 +11,18 @@ import type { RunIdentity } from './run-model';
 export interface ReportingThreadData {
   /** Where the thread says it has written the results of an interrupted run (an Int32Array's buffer). */
   readonly interrupted: SharedArrayBuffer;
-  /** The scenarios run in this process: the thread gives them the cores first. */
-  readonly besideScenarios: boolean;
+  /**
+   * The thread gives the scenarios the cores first: they run in this process, with a core to spare
+   * (on one core the thread would fall far behind them, and so would the stream people follow).
+   */
+  readonly yieldToScenarios: boolean;
 }
 
 /** The run the thread reports on: where its reports go, and which run this is. */
 export interface ReportingRun {
   readonly reportsDir: string;
+  /** Its `commit` is the one checked out where the run is, if any: Allure's environment names it too. */
   readonly identity: Partial<RunIdentity>;
-  /** The commit checked out where the run is, if any (Allure's environment names it). */
-  readonly commit: string | undefined;
 }
 
 /** What the coordinator tells the thread, in order. */
@@ -85,8 +88,8 @@ export class ReportingThread {
   fed = false;
 
   /** Started, the thread loads its code; it reports on a run once told which (`begin`). */
-  constructor(besideScenarios: boolean) {
-    const data: ReportingThreadData = { interrupted: this.interrupted, besideScenarios };
+  constructor(readonly yieldToScenarios: boolean) {
+    const data: ReportingThreadData = { interrupted: this.interrupted, yieldToScenarios };
     // Plain JavaScript first, which loads the TypeScript loader.
     this.thread = new Worker(path.join(__dirname, 'reporting-thread-entry.cjs'), {
       execArgv: absolutePreloads(process.execArgv),
@@ -203,10 +206,11 @@ let early: ReportingThread | undefined;
  * Starts the reporting thread now, before the run: it loads its code on the other core while the
  * scenarios are loaded and checked, instead of while the first ones run (a one-scenario run waited
  * for it at its end). `startReportingThread` takes it. `besideScenarios`: the scenarios run in this
- * process, and the thread gives them the cores first.
+ * process; with two cores or more the thread then gives them the cores first.
  */
-export function startReportingThreadEarly(besideScenarios: boolean): void {
-  early ??= new ReportingThread(besideScenarios);
+export function startReportingThreadEarly(besideScenarios: boolean, cores = usableCores()): ReportingThread {
+  early ??= new ReportingThread(besideScenarios && cores >= 2);
+  return early;
 }
 
 /** Starts the run's reporting thread, or takes the one started early (the results plugin does, before the formatters start). */

@@ -24,12 +24,14 @@ function inThread(nice: number): Promise<{ lowered: boolean; thread: number; nic
 }
 
 describe('a thread that gives the scenarios the cores first', { skip: process.platform !== 'linux' }, () => {
-  it('lowers its own priority, and only its own: the process’s other threads keep theirs', async () => {
+  it('lowers its own priority, and only its own: the process’s other threads keep theirs', async (t) => {
     const before = os.getPriority();
-    const { lowered, thread, nice } = await inThread(before + 7);
+    if (before >= 19) return t.skip('the process runs at the lowest priority already');
+    const target = Math.min(before + 7, 19);
+    const { lowered, thread, nice } = await inThread(target);
     assert.equal(lowered, true);
     assert.notEqual(thread, process.pid);
-    assert.equal(nice, before + 7);
+    assert.equal(nice, target);
     assert.equal(os.getPriority(), before, 'the main thread');
   });
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import os from 'node:os';
 import { describe, it } from 'node:test';
 import { loadConfig } from '../../support/config/config';
-import { autoWorkers } from '../../support/config/workers';
+import { autoWorkers, usableCores } from '../../support/config/workers';
 import { ROOT, runHarness } from '../helpers/run-harness';
 import { tempDir } from '../helpers/temp';
 
@@ -22,9 +22,19 @@ describe('WORKERS=auto', () => {
     );
   });
 
+  it('counts the cores a container’s CPU limit allows, not only those the machine has', () => {
+    assert.equal(usableCores(8, '200000 100000\n'), 2);
+    assert.equal(usableCores(8, '50000 100000'), 1, 'half a core is one');
+    assert.equal(usableCores(8, 'max 100000'), 8, 'no limit');
+    assert.equal(usableCores(2, '800000 100000'), 2, 'a limit above the machine');
+    assert.equal(usableCores(4, undefined), 4, 'no cgroup to read');
+    assert.equal(usableCores(4, 'not a limit'), 4);
+    assert.ok(usableCores() <= os.availableParallelism());
+  });
+
   it('is read from the environment, in any case; a number stays a number', () => {
     const auto = loadConfig({ WORKERS: 'Auto' }, ROOT);
-    assert.equal(auto.workers, autoWorkers(os.availableParallelism()).workers);
+    assert.equal(auto.workers, autoWorkers(usableCores()).workers);
     assert.match(auto.workersChosen ?? '', /^WORKERS=auto: \d+ workers? on \d+ cores?/);
     const three = loadConfig({ WORKERS: '3' }, ROOT);
     assert.equal(three.workers, 3);

@@ -5,7 +5,7 @@ import { before, describe, it } from 'node:test';
 import { loadConfig } from '../../support/config/config';
 import { loadContract, type Contract } from '../../support/contract/load';
 import { markFlakyResults } from '../../support/report/allure-metadata';
-import { runEnvironment, writeAllureExtras } from '../../support/report/run-environment';
+import { commitId, runEnvironment, writeAllureExtras } from '../../support/report/run-environment';
 import { ROOT } from '../helpers/run-harness';
 import { tempDir } from '../helpers/temp';
 
@@ -113,5 +113,25 @@ describe('flaky results', () => {
     const before = fs.readFileSync(path.join(dir, 'r2-result.json'), 'utf8');
     assert.equal(markFlakyResults(dir), 1);
     assert.equal(fs.readFileSync(path.join(dir, 'r2-result.json'), 'utf8'), before);
+  });
+});
+
+describe("the commit Allure's environment names", () => {
+  const head = '0123456789abcdef0123456789abcdef01234567';
+
+  it('is the one the CI says it built, else the one checked out, else unknown; twelve characters', () => {
+    assert.equal(commitId(head, { GITHUB_SHA: 'fedcba9876543210fedcba98' }), 'fedcba987654');
+    assert.equal(
+      commitId(head, { GIT_COMMIT: 'aaaaaaaaaaaaaaaa', CI_COMMIT_SHA: 'bbbbbbbbbbbbbbbb' }),
+      'aaaaaaaaaaaa',
+    );
+    assert.equal(commitId(head, {}), '0123456789ab');
+    assert.equal(commitId(undefined, {}), 'unknown');
+  });
+
+  it('passes over a CI variable that is set but empty, as a template leaves it', () => {
+    assert.equal(commitId(head, { GIT_COMMIT: '', GITHUB_SHA: '  ' }), '0123456789ab');
+    assert.equal(commitId(head, { GIT_COMMIT: '', CI_COMMIT_SHA: 'cccccccccccccccc' }), 'cccccccccccc');
+    assert.equal(commitId(undefined, { GIT_COMMIT: '' }), 'unknown');
   });
 });

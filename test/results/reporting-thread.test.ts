@@ -43,7 +43,7 @@ describe('the reporting thread', () => {
 
   it('writes the message stream and the results of what it was handed, and Allure’s files, by the end', async () => {
     const reports = tempDir();
-    const thread = startReportingThread({ reportsDir: reports, identity: {}, commit: undefined });
+    const thread = startReportingThread({ reportsDir: reports, identity: {} });
     const allureResults = path.join(reports, 'allure-results');
     const boom = new Error('the service would not start');
     const hooks = [{ code: (): Promise<never> => Promise.reject(boom) }];
@@ -79,7 +79,7 @@ describe('the reporting thread', () => {
   });
 
   it('names an Allure option that cannot reach it', () => {
-    startReportingThread({ reportsDir: tempDir(), identity: {}, commit: undefined });
+    startReportingThread({ reportsDir: tempDir(), identity: {} });
     assert.throws(
       () =>
         reportOnReportingThread(
@@ -91,7 +91,7 @@ describe('the reporting thread', () => {
 
   it('says which of Allure’s files it could not write', async () => {
     const reports = tempDir();
-    const thread = startReportingThread({ reportsDir: reports, identity: {}, commit: undefined });
+    const thread = startReportingThread({ reportsDir: reports, identity: {} });
     // A file where Allure's folder should be.
     const notAFolder = path.join(reports, 'allure-results');
     fs.writeFileSync(notAFolder, '');
@@ -120,50 +120,63 @@ describe('the reporting thread', () => {
 });
 
 describe('a reporting thread started before the run', () => {
-  it('reports on the run it is told of when the run begins: its folder, which run it is, its commit', async () => {
+  it('is the one that reports on the run it is told of when the run begins: its folder, which run it is, its commit', async () => {
     // The commit checked out, not one a CI names.
     for (const name of ['GIT_COMMIT', 'GITHUB_SHA', 'CI_COMMIT_SHA']) delete process.env[name];
-    startReportingThreadEarly(false);
+    const early = startReportingThreadEarly(false);
     const reports = tempDir();
     const thread = startReportingThread({
       reportsDir: reports,
-      identity: { selection: 'features/lookup' },
-      commit: '0123456789abcdef0123',
+      identity: { selection: 'features/lookup', commit: '0123456789abcdef0123' },
     });
+    assert.equal(thread, early);
     thread.envelope(runStarted);
     thread.envelope(runFinished);
     assert.deepEqual(await thread.finish(), []);
     assert.equal(fs.readFileSync(path.join(reports, 'messages.ndjson'), 'utf8').trim().split('\n').length, 2);
     const results = JSON.parse(fs.readFileSync(path.join(reports, 'results.json'), 'utf8')) as {
-      run?: { selection: string };
+      run?: { selection: string; commit: string };
     };
-    assert.equal(results.run?.selection, 'features/lookup');
+    assert.deepEqual(results.run, { selection: 'features/lookup', commit: '0123456789abcdef0123' });
     const environment = fs.readFileSync(
       path.join(reports, 'allure-results', 'environment.properties'),
       'utf8',
     );
     assert.match(environment, /^Commit=0123456789ab$/m);
     // Taken once: the next run starts a thread of its own.
-    assert.notEqual(startReportingThread({ reportsDir: tempDir(), identity: {}, commit: undefined }), thread);
+    assert.notEqual(startReportingThread({ reportsDir: tempDir(), identity: {} }), thread);
+  });
+
+  it('gives the scenarios the cores first when they run beside it with a core to spare, only then', () => {
+    const decided = (besideScenarios: boolean, cores: number): boolean => {
+      const thread = startReportingThreadEarly(besideScenarios, cores);
+      startReportingThread({ reportsDir: tempDir(), identity: {} });
+      return thread.yieldToScenarios;
+    };
+    assert.equal(decided(true, 2), true);
+    assert.equal(decided(true, 1), false, 'on one core it would fall behind the scenarios');
+    assert.equal(decided(false, 8), false, 'beside worker processes it would fall behind their messages');
   });
 });
 
 describe('the reporting thread beside the scenarios', { skip: process.platform !== 'linux' }, () => {
-  it('runs at a lower priority than the scenarios and the service under test, beside them', async () => {
-    startReportingThreadEarly(true);
-    const thread = startReportingThread({ reportsDir: tempDir(), identity: {}, commit: undefined });
+  it('runs at a lower priority than the scenarios and the service under test', async () => {
+    const thread = startReportingThreadEarly(true, 2);
+    startReportingThread({ reportsDir: tempDir(), identity: {} });
     const nices = (): number[] =>
       fs.readdirSync('/proc/self/task').map((task) => {
         const stat = fs.readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
         // Field 19 (nice), counted after the command name, which may hold spaces.
         return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
       });
+    // Nice 10, or the process's own when it runs lower already.
+    const lowered = Math.max(os.getPriority(), 10);
     const until = Date.now() + 10_000;
-    while (!nices().includes(os.getPriority() + 10) && Date.now() < until) {
+    while (!nices().includes(lowered) && Date.now() < until) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    assert.ok(nices().includes(os.getPriority() + 10), `nice values of the threads: ${nices().join(', ')}`);
-    assert.equal(os.getPriority(), nices()[0], 'the main thread keeps its own');
+    assert.ok(nices().includes(lowered), `nice values of the threads: ${nices().join(', ')}`);
+    assert.equal(nices()[0], os.getPriority(), 'the main thread keeps its own');
     thread.envelope(runStarted);
     thread.envelope(runFinished);
     assert.deepEqual(await thread.finish(), []);
@@ -175,7 +188,7 @@ describe('a reporting thread that stops on its own', () => {
     // A file where the reports folder should be: the thread cannot open the message stream.
     const notAFolder = path.join(tempDir(), 'reports');
     fs.writeFileSync(notAFolder, '');
-    const thread = startReportingThread({ reportsDir: notAFolder, identity: {}, commit: undefined });
+    const thread = startReportingThread({ reportsDir: notAFolder, identity: {} });
     thread.envelope(runStarted);
     const [problem] = await thread.finish();
     assert.match(problem ?? '', /^the reporting thread stopped: Error: E(EXIST|NOTDIR)/);
