@@ -47,9 +47,9 @@ export const WHY_MISSED: Partial<Record<RowId, string>> = {
   'ui-per-scenario': 'As for the median.',
   'parallel-speed-up':
     'Not reachable on two cores: one worker already keeps 1.6 to 1.8 cores busy (its main thread, the ' +
-    "reporting thread, the embedded service's thread, garbage collection: `time` shows 162–180 % CPU for " +
+    "reporting thread, the embedded service's thread, garbage collection: `time` shows 161–180 % CPU for " +
     'the 1,000 scenarios), so two cores give at most 2 ÷ 1.7 ≈ 1.2× over it before any cost of a second ' +
-    'worker; and a second worker costs: 16–19 s of CPU for the run against 9–12 s with one (each worker ' +
+    'worker; and a second worker costs: 15–19 s of CPU for the run against 9–12 s with one (each worker ' +
     'starts its own cucumber, step definitions and embedded service, and sends every message to the ' +
     'coordinator, which parses it) (finding 4). `WORKERS=auto` therefore picks one worker on two cores; on ' +
     'four or more the workers have cores to run on.',
@@ -214,7 +214,7 @@ Left, with what it would take:
    people read these attachments in Allure; compact JSON would lighten every consumer.
 4. **Parallel on two cores.** One worker already keeps 1.6 to 1.8 cores busy; a second competes for the
    same two, adds its own start-up and the IPC of every message to the coordinator: the two-worker run
-   takes 16–19 s of CPU against 9–12 s for one (\`/usr/bin/time\`). No change to the harness makes two
+   takes 15–19 s of CPU against 9–12 s for one (\`/usr/bin/time\`). No change to the harness makes two
    workers 1.3× faster on two cores; on four the workers have cores to run on.
 5. **Contract validation is not a cost.** About 8 µs per response at the median, under 1 % of the
    exchange's round trip; no schema is compiled after the first response of each kind, and none at all
