@@ -138,8 +138,8 @@ Fixed (the figures above are after these):
   alternating pairs: median scenario 1.16 → 1.09 ms, time per scenario 3.65 → 3.27 ms, and steadier
   (1.06–1.10 ms against 1.07–1.50). Not when the scenarios run in workers, nor on one core (counted
   with a container's CPU limit): there it fell behind their messages, which wait in its memory
-  (\`npm run bench:scale\`: 296 against 287 MB at the peak; 3,000 scenarios on one core: the stream
-  654 scenarios behind at the end).
+  (\`npm run bench:scale\`: 296 against 287 MB at the peak; 3,000 scenarios on one core: 654 of them
+  in the stream when the last had run).
 - **The gate scanned the reports for secrets, then built junit.xml, one after the other**: the scan
   (every report read and searched, about 50 MB at 5,000 scenarios) now runs on a thread of its own
   (\`support/report/scan-aside.ts\`) while the gate reads the run's model and builds junit.xml's suites of
