@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { absolutePreloads } from '../config/thread-preloads';
+import { startHarnessThread } from '../config/harness-thread';
 import type { SecretHit } from './secret-scan';
 
 /** What the scanning thread is given: the folder, and the secrets, in memory only. */
@@ -27,10 +26,7 @@ export interface ScanAside {
  */
 export function scanReportsAside(reportsDir: string, secrets: readonly string[]): ScanAside {
   const request: ScanRequest = { reportsDir, secrets };
-  const thread = new Worker(path.join(__dirname, 'scan-thread-entry.cjs'), {
-    execArgv: absolutePreloads(process.execArgv),
-    workerData: request,
-  });
+  const thread = startHarnessThread(path.join(__dirname, 'scan-on-thread.ts'), request);
   const hits = new Promise<SecretHit[]>((resolve, reject) => {
     thread.once('message', (answer: ScanAnswer) => {
       if ('hits' in answer) resolve(answer.hits);

@@ -3,8 +3,9 @@
  * its reports, and Allure when the run has its formatter, from the coordinator's lines, in order.
  */
 import type { Envelope } from '@cucumber/messages';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { config } from '../config/config';
+import { threadData } from '../config/harness-thread';
 import { lowerThreadPriority } from '../config/thread-priority';
 import { oneLine } from '../errors';
 import { AllureOnThread } from '../report/allure-on-thread';
@@ -25,7 +26,7 @@ import { finishAllureResults, writeResultReports, type RunInputs } from './write
 /** The reporting thread's nice value beside the scenarios (0 is theirs). */
 const BESIDE_SCENARIOS_NICE = 10;
 
-const { interrupted, yieldToScenarios } = workerData as ReportingThreadData;
+const { interrupted, yieldToScenarios } = threadData<ReportingThreadData>();
 // The scenarios and the service under test come first: this thread's work (a few milliseconds of
 // CPU a scenario, most of it writing Allure's files) waits for a free core rather than delaying
 // theirs. With a core to spare it keeps up (a scenario mostly waits on the service), and at the end

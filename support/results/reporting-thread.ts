@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Envelope } from '@cucumber/messages';
-import { absolutePreloads } from '../config/thread-preloads';
+import { startHarnessThread } from '../config/harness-thread';
 import { usableCores } from '../config/workers';
 import { oneLine } from '../errors';
 import type { AllureInit } from '../report/allure-on-thread';
@@ -90,11 +90,8 @@ export class ReportingThread {
   /** Started, the thread loads its code; it reports on a run once told which (`begin`). */
   constructor(readonly yieldToScenarios: boolean) {
     const data: ReportingThreadData = { interrupted: this.interrupted, yieldToScenarios };
-    // Plain JavaScript first, which loads the TypeScript loader.
-    this.thread = new Worker(path.join(__dirname, 'reporting-thread-entry.cjs'), {
-      execArgv: absolutePreloads(process.execArgv),
-      workerData: data,
-      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    this.thread = startHarnessThread(path.join(__dirname, 'on-reporting-thread.ts'), data, {
+      maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
     });
     this.thread.on('message', (message: ReportingFinished) => this.finishing?.(message.problems));
     this.thread.on('error', (error) => this.stop(`the reporting thread stopped: ${oneLine(error)}`));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import type * as messages from '@cucumber/messages';
 import { reportOnReportingThread, type AllureFormatterOptions } from '../../support/results/allure-formatter';
-import { absolutePreloads } from '../../support/config/thread-preloads';
+import { absolutePreloads } from '../../support/config/harness-thread';
 import { startReportingThread, startReportingThreadEarly } from '../../support/results/reporting-thread';
 import { tempDir } from '../helpers/temp';
 
