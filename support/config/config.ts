@@ -74,6 +74,8 @@ export interface ServiceConfig {
   readonly name: string;
   /** The OpenAPI document its exchanges are checked against. */
   readonly contractFile: string;
+  /** The setting `contractFile` came from, named in messages: `OPENAPI_SPEC`, a project file line. */
+  readonly contractFrom: string;
   /**
    * Where it is deployed: a URL, `embedded` (the harness starts the caller-ID example in-process),
    * or undefined (the contract's server URL).
@@ -188,6 +190,9 @@ function serviceConfigs(entries: readonly ServiceEntry[], read: EnvReader, cwd: 
     return {
       name: entry.name,
       contractFile: contract ? path.resolve(cwd, contract) : entry.contract,
+      get contractFrom() {
+        return contract ? 'OPENAPI_SPEC' : `${entry.where} contract`;
+      },
       baseUrl: url
         ? new URL(url.value)
         : entry.baseUrl === EMBEDDED

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { loadConfig } from '../../support/config/config';
+import { loadServiceContracts } from '../../support/services/contracts';
 import { tempDir } from '../helpers/temp';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -132,6 +133,29 @@ describe('configuration', () => {
       assert.throws(() => loadConfig({ HARNESS_CONFIG: 'harness.config.yaml' }, dir), message);
     });
   }
+
+  it('names the service whose contract is not there, and the setting that points there', async () => {
+    const dir = project(`services:
+  accounts:
+    contract: accounts.yaml
+  library:
+    contract: ../../library/openapi.yaml
+`);
+    fs.copyFileSync(path.join(ROOT, 'test/fixtures/library/openapi.yaml'), path.join(dir, 'accounts.yaml'));
+    const settings = loadConfig({ HARNESS_CONFIG: path.join(dir, 'harness.config.yaml') }, ROOT);
+    await assert.rejects(
+      loadServiceContracts(settings),
+      /^\w+Error: .*library\/openapi\.yaml: the contract of service "library" is not there \(named by (?:[^ ]*\/)?harness\.config\.yaml:5:\d+ contract\)$/,
+    );
+    const overridden = loadConfig(
+      { HARNESS_CONFIG: path.join(dir, 'harness.config.yaml'), OPENAPI_SPEC: 'gone.yaml' },
+      dir,
+    );
+    await assert.rejects(
+      loadServiceContracts(overridden),
+      /the contract of service "accounts" is not there \(named by OPENAPI_SPEC\)$/,
+    );
+  });
 
   it('ignores SUT_FAULTS when no service is the embedded one', () => {
     const dir = project(ONE_SERVICE);

@@ -11,6 +11,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const service = (overrides: Partial<ServiceConfig> = {}): ServiceConfig => ({
   name: 'tides',
   contractFile: '',
+  contractFrom: 'harness.config.yaml:1:1 contract',
   baseUrl: undefined,
   baseUrlFrom: 'BASE_URL',
   basePath: undefined,

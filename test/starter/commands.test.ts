@@ -15,6 +15,7 @@ function service(name: string, baseUrl?: string, basePath?: string): ServiceConf
   return {
     name,
     contractFile: SHOP,
+    contractFrom: 'harness.config.yaml:1:1 contract',
     baseUrl: baseUrl === undefined ? undefined : new URL(baseUrl),
     baseUrlFrom: 'harness.config.yaml:1:1 baseUrl',
     basePath,
