@@ -5,6 +5,7 @@ import { ExitCode, oneLine } from '../errors';
 import { readModelFile, readRunModel, type RunModel } from '../results/model-file';
 import { UnusableResultsError } from '../results/read-run';
 import { reportFile } from '../report/report-files';
+import { environmentSecrets } from '../report/environment-secrets';
 import { runSecrets } from '../report/run-secrets';
 import { scanReportsAside } from '../report/scan-aside';
 import { writeJson, writeWholeFile } from '../config/write-file';
@@ -48,10 +49,16 @@ export function failClosed(
 
 /**
  * The secrets the scanner looks for by value: those this process registered during the run (when
- * the gate ends `npm run spec`; kept in memory only) and the provisioned accounts' passwords.
+ * the gate ends `npm run spec`; kept in memory only), the provisioned accounts' passwords, and the
+ * values of the environment variables the features take (`{{env.NAME}}`), which a gate run on its
+ * own would otherwise not know.
  */
 function knownSecrets(config: HarnessConfig): string[] {
-  return [...runSecrets(), ...Object.values(config.accounts).map((account) => account.password)];
+  return [
+    ...runSecrets(),
+    ...Object.values(config.accounts).map((account) => account.password),
+    ...environmentSecrets(config.featuresDirs),
+  ];
 }
 
 /** Did an interrupted run leave its results so far here (`complete: false`)? */

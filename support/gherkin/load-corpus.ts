@@ -8,6 +8,7 @@ import { AstBuilder, GherkinClassicTokenMatcher, Parser, compile } from '@cucumb
 import { IdGenerator } from '@cucumber/messages';
 import { UsageError, displayPath } from '../errors';
 import type { Corpus, ParsedFeature, ParseProblem } from './corpus';
+import { findFeatureFiles } from './feature-files';
 
 /**
  * Checks that each file or folder given exists and that together they hold a feature file: one
@@ -21,23 +22,6 @@ export function requireFeatureRoots(roots: readonly string[]): void {
   if (findFeatureFiles(roots).length === 0) {
     throw new UsageError(`${roots.map((root) => displayPath(root)).join(', ')}: no .feature files in it`);
   }
-}
-
-/** Every `.feature` file below the given files or folders, in a stable order. */
-export function findFeatureFiles(roots: readonly string[]): string[] {
-  const files: string[] = [];
-  for (const root of roots) {
-    if (!fs.existsSync(root)) continue;
-    if (fs.statSync(root).isFile()) {
-      files.push(root);
-      continue;
-    }
-    for (const entry of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
-      if (entry.isFile() && entry.name.endsWith('.feature'))
-        files.push(path.join(entry.parentPath, entry.name));
-    }
-  }
-  return [...new Set(files.map((file) => path.resolve(file)))].sort();
 }
 
 interface GherkinError extends Error {

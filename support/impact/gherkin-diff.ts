@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AstBuilder, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
 import { IdGenerator, type Scenario } from '@cucumber/messages';
-import { findFeatureFiles } from '../gherkin/load-corpus';
+import { findFeatureFiles } from '../gherkin/feature-files';
 import { scenarioSites } from '../gherkin/walk';
 import { CannotCompare } from './base-contract';
 

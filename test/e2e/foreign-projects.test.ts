@@ -65,6 +65,13 @@ describe('a project the harness was not written for: OpenAPI 3.1, served at the 
     const lint = await runHarness('lint:features', [], env);
     assert.equal(lint.code, 0, lint.output);
     assert.match(lint.output, /Features are clean: 1 files, 3 scenarios/);
+
+    // The gate on its own, a later CI step: it knows the key from the features' {{env.…}}.
+    fs.writeFileSync(path.join(run.reportsDir, 'notes.txt'), 'pasted from a log: harbour-key-7781\n');
+    const gate = await runHarness('gate', [], { ...env, REPORTS_DIR: run.reportsDir });
+    assert.equal(gate.code, 1, gate.output);
+    assert.match(gate.output, /notes\.txt: a secret of the run \(raw\)/);
+    assert.doesNotMatch(gate.output, /harbour-key-7781/);
   });
 
   it('refuses, before any scenario, a base path the deployment does not serve, and says which is right', async () => {
